@@ -1,0 +1,111 @@
+# mentord: build, install and test.
+#
+#   make install     build release binaries and install them for this user (no root needed,
+#                    except for missing Debian packages, which scripts/install-deps gets via sudo)
+#   make uninstall   remove what `make install` put in place; the database and config stay
+#   make test        what CI runs (.ci/run): install test dependencies, build, run the whole suite
+#   make build       a debug build
+#   make lint        check formatting; `make format` fixes it
+#   make interface   regenerate InterfaceDescriptions.swift after editing a .varlink file
+#   make verify-units  check the systemd unit files
+#
+# PREFIX=/some/where make install installs the binaries into /some/where/bin.
+
+SHELL := /bin/sh
+# -e so that a failing line inside a multi-line recipe stops make too.
+.SHELLFLAGS := -eu -c
+
+# A per-user install: no root, and the user manager finds units in ~/.config/systemd/user.
+PREFIX ?= $(HOME)/.local
+BINDIR ?= $(PREFIX)/bin
+CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
+UNITDIR ?= $(CONFIG_HOME)/systemd/user
+CONFIG_FILE := $(CONFIG_HOME)/mentord/config.toml
+
+BINARIES := mentord mentorctl
+UNITS := mentord.service mentord.socket
+SWIFT_FORMAT_PATHS := Sources Tests Package.swift
+
+# Plain `make` builds; installing is never a surprise.
+.DEFAULT_GOAL := build
+
+.PHONY: build install uninstall test lint format interface verify-units
+
+build:
+	swift build
+
+install:
+	@case "$(BINDIR)" in /*) ;; *) echo "BINDIR must be an absolute path (systemd's ExecStart= needs one): $(BINDIR)" >&2; exit 1 ;; esac
+	scripts/install-deps runtime
+	swift build -c release --product mentord
+	swift build -c release --product mentorctl
+	@bin=$$(swift build -c release --show-bin-path); \
+	mkdir -p "$(BINDIR)" "$(UNITDIR)"; \
+	for binary in $(BINARIES); do \
+		echo "install $$bin/$$binary -> $(BINDIR)/$$binary"; \
+		install -m 0755 "$$bin/$$binary" "$(BINDIR)/$$binary"; \
+	done
+# The units name the binaries by absolute path: ExecStart= does not search PATH.
+	@for unit in $(UNITS); do \
+		echo "install systemd/$$unit -> $(UNITDIR)/$$unit"; \
+		sed 's|@BINDIR@|$(BINDIR)|g' "systemd/$$unit" >"$(UNITDIR)/$$unit.tmp"; \
+		chmod 0644 "$(UNITDIR)/$$unit.tmp"; \
+		mv "$(UNITDIR)/$$unit.tmp" "$(UNITDIR)/$$unit"; \
+	done
+# Never overwrite the user's own config.
+	@if [ -e "$(CONFIG_FILE)" ]; then \
+		echo "keep existing $(CONFIG_FILE)"; \
+	else \
+		echo "install config/mentord.toml -> $(CONFIG_FILE)"; \
+		mkdir -p "$(dir $(CONFIG_FILE))"; \
+		install -m 0644 config/mentord.toml "$(CONFIG_FILE)"; \
+	fi
+# With a user manager: the socket starts mentord on a connection, and the service is enabled
+# too, since reminders must fire after login even when no client connects. try-restart
+# swaps in the new binary if an older one runs; start is a no-op for what already runs.
+# Without one (containers, CI, some SSH sessions), mentorctl starts mentord itself.
+	@if systemctl --user show-environment >/dev/null 2>&1; then \
+		echo "systemctl --user daemon-reload"; systemctl --user daemon-reload; \
+		echo "systemctl --user enable mentord.socket mentord.service"; \
+		systemctl --user enable --quiet mentord.socket mentord.service; \
+		echo "systemctl --user try-restart mentord.service"; systemctl --user try-restart mentord.service; \
+		echo "systemctl --user start mentord.socket mentord.service"; systemctl --user start mentord.socket mentord.service; \
+	else \
+		echo "No systemd user manager runs here: mentorctl will start mentord on first use."; \
+	fi
+	@case ":$$PATH:" in *":$(BINDIR):"*) ;; *) echo "warning: $(BINDIR) is not on PATH; add it to use mentorctl by name." >&2 ;; esac
+# Show that it works: this starts the daemon if nothing listens yet.
+	"$(BINDIR)/mentorctl" status
+
+uninstall:
+# Stop before removing the unit files, so the manager still knows what it stops.
+	@if systemctl --user show-environment >/dev/null 2>&1; then \
+		echo "systemctl --user disable --now mentord.socket mentord.service"; \
+		systemctl --user disable --now mentord.socket mentord.service || true; \
+	fi
+	@for binary in $(BINARIES); do echo "rm -f $(BINDIR)/$$binary"; rm -f "$(BINDIR)/$$binary"; done
+	@for unit in $(UNITS); do echo "rm -f $(UNITDIR)/$$unit"; rm -f "$(UNITDIR)/$$unit"; done
+	@if systemctl --user show-environment >/dev/null 2>&1; then \
+		systemctl --user daemon-reload; \
+		systemctl --user reset-failed mentord.service mentord.socket 2>/dev/null || true; \
+	fi
+	@echo "Kept your data ($${XDG_DATA_HOME:-$$HOME/.local/share}/mentord) and config ($(CONFIG_FILE))."
+
+# The test target builds first so that run-tests can use --skip-build and find the binaries the
+# end-to-end tests start.
+test:
+	scripts/install-deps test
+	swift build --build-tests
+	scripts/run-tests
+
+lint:
+	swift format lint --strict --recursive $(SWIFT_FORMAT_PATHS)
+
+format:
+	swift format --in-place --recursive $(SWIFT_FORMAT_PATHS)
+
+interface:
+	scripts/embed-interfaces
+
+verify-units:
+	scripts/verify-units

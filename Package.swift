@@ -1,0 +1,78 @@
+// swift-tools-version: 6.1
+//
+// mentord: a per-user daemon that nudges mentors and mentees through the 4 Ps before each meeting.
+// Module map and import rules: docs/modules.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "mentord",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mentord", targets: ["mentord"]),
+        .executable(name: "mentorctl", targets: ["mentorctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // Pure domain: no I/O, Foundation only.
+        .target(name: "MentorCore"),
+        // SQLite through GRDB.
+        .target(
+            name: "MentorStore",
+            dependencies: ["MentorCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // Wire types, the NUL-framed codec and a blocking client. No NIO: the client must start fast.
+        .target(name: "MentorProtocol", exclude: ["io.mentord.varlink", "org.varlink.service.varlink"]),
+        // libsystemd and the few Linux declarations Glibc does not expose.
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(name: "SystemdKit", dependencies: ["CSystemd"]),
+        // The imperative shell: control server, configuration, the service that wires it all.
+        .target(
+            name: "MentorDaemon",
+            dependencies: [
+                "MentorCore", "MentorStore", "MentorProtocol", "SystemdKit",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "mentord",
+            dependencies: [
+                "MentorDaemon",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "mentorctl",
+            dependencies: [
+                "MentorProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Helpers shared by the test targets: temporary directories, a real mentord process.
+        .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
+        .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore"]),
+        .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorTestSupport"]),
+        .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol"]),
+        .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
+        .testTarget(name: "MentorDaemonTests", dependencies: ["MentorDaemon", "MentorTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Resolves IANA time zone names strictly.
+///
+/// `TimeZone(identifier:)` also accepts offsets such as `GMT+1` or `UTC+2`, which it turns into a
+/// fixed-offset zone with no DST rules of any place; meetings are arranged in places, so only names
+/// that are zones of the tz database themselves (the identifier comes back unchanged) are taken,
+/// plus `UTC`.
+public enum IANATimeZone {
+    /// The zone called `name`.
+    /// - Throws: ``TimeZoneError/unknown(_:)`` with the name as given.
+    public static func named(_ name: String) throws(TimeZoneError) -> TimeZone {
+        if name == "UTC", let utc = TimeZone(identifier: "UTC") { return utc }
+        guard let zone = TimeZone(identifier: name), zone.identifier == name else { throw .unknown(name) }
+        return zone
+    }
+}
+
+/// Why a time zone could not be used.
+public enum TimeZoneError: Error, Sendable, Equatable {
+    /// No IANA time zone has this name.
+    case unknown(String)
+}

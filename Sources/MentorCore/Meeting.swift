@@ -1,0 +1,39 @@
+import Foundation
+
+/// One mentoring meeting as stored.
+///
+/// The start is an instant (UTC); `timeZone` is the IANA zone the meeting was arranged in, which is
+/// where local times (the prep hour, recurrence) are computed. Both are needed: the instant alone
+/// loses "15:00 in Berlin" across a DST change, the local time alone is ambiguous.
+public struct Meeting: Sendable, Hashable, Identifiable {
+    public var id: Int64
+    public var relationship: Relationship
+    public var title: String
+    public var start: Date
+    public var timeZone: TimeZone
+    /// Length of the meeting in whole seconds.
+    public var durationSeconds: Int
+    public var purpose: String
+    public var status: MeetingStatus
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: Int64, relationship: Relationship, title: String, start: Date, timeZone: TimeZone,
+        durationSeconds: Int, purpose: String, status: MeetingStatus, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.relationship = relationship
+        self.title = title
+        self.start = start
+        self.timeZone = timeZone
+        self.durationSeconds = durationSeconds
+        self.purpose = purpose
+        self.status = status
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The instant the meeting ends.
+    public var end: Date { start.addingTimeInterval(TimeInterval(durationSeconds)) }
+}

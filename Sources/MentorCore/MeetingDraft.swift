@@ -1,0 +1,111 @@
+import Foundation
+
+/// The user-supplied fields of a meeting, validated and normalised.
+///
+/// Every way into the store (add, edit) goes through this initialiser, so the rules live in one
+/// place: titles and names trimmed and non-empty, lengths within ``MeetingLimits``, the duration in
+/// range, the start rounded to whole milliseconds (what the store keeps).
+public struct MeetingDraft: Sendable, Hashable {
+    public var title: String
+    public var partner: String
+    /// Nil means "the relationship already known for this partner".
+    public var role: Role?
+    public var start: Date
+    public var timeZone: TimeZone
+    public var durationSeconds: Int
+    public var purpose: String
+
+    public init(
+        title: String, partner: String, role: Role?, start: Date, timeZone: TimeZone,
+        durationSeconds: Int = MeetingLimits.defaultDurationSeconds, purpose: String = ""
+    ) throws(MeetingValidationError) {
+        self.title = try Self.requiredText(title, field: "title", limit: MeetingLimits.titleLength)
+        self.partner = try Self.requiredText(partner, field: "partner", limit: MeetingLimits.partnerLength)
+        self.purpose = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard self.purpose.count <= MeetingLimits.purposeLength else {
+            throw .textTooLong(field: "purpose", length: self.purpose.count, limit: MeetingLimits.purposeLength)
+        }
+        let durations = MeetingLimits.minimumDurationSeconds...MeetingLimits.maximumDurationSeconds
+        guard durations.contains(durationSeconds) else { throw .durationOutOfRange(seconds: durationSeconds) }
+        self.role = role
+        self.start = start.roundedToMilliseconds
+        self.timeZone = timeZone
+        self.durationSeconds = durationSeconds
+    }
+
+    /// The draft of `meeting` with `changes` applied, validated again as a whole.
+    public init(_ meeting: Meeting, applying changes: MeetingChanges) throws(MeetingValidationError) {
+        try self.init(
+            title: changes.title ?? meeting.title,
+            partner: changes.partner ?? meeting.relationship.partner,
+            // A new partner without a role means "whatever role we have with them".
+            role: changes.role ?? (changes.partner == nil ? meeting.relationship.role : nil),
+            start: changes.start ?? meeting.start,
+            timeZone: changes.timeZone ?? meeting.timeZone,
+            durationSeconds: changes.durationSeconds ?? meeting.durationSeconds,
+            purpose: changes.purpose ?? meeting.purpose)
+    }
+
+    private static func requiredText(_ text: String, field: String, limit: Int) throws(MeetingValidationError)
+        -> String
+    {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyText(field: field) }
+        guard trimmed.count <= limit else { throw .textTooLong(field: field, length: trimmed.count, limit: limit) }
+        guard !trimmed.contains(where: { $0.isNewline }) else { throw .multilineText(field: field) }
+        return trimmed
+    }
+}
+
+/// The fields an edit changes; nil leaves a field as it is.
+public struct MeetingChanges: Sendable, Hashable {
+    public var title: String?
+    public var partner: String?
+    public var role: Role?
+    public var start: Date?
+    public var timeZone: TimeZone?
+    public var durationSeconds: Int?
+    public var purpose: String?
+
+    public init(
+        title: String? = nil, partner: String? = nil, role: Role? = nil, start: Date? = nil,
+        timeZone: TimeZone? = nil, durationSeconds: Int? = nil, purpose: String? = nil
+    ) {
+        self.title = title
+        self.partner = partner
+        self.role = role
+        self.start = start
+        self.timeZone = timeZone
+        self.durationSeconds = durationSeconds
+        self.purpose = purpose
+    }
+}
+
+/// Why meeting fields were refused; each case names the field and the offending value.
+public enum MeetingValidationError: Error, Sendable, Equatable {
+    /// A required text field is empty after trimming.
+    case emptyText(field: String)
+    /// A text field exceeds its limit, in characters.
+    case textTooLong(field: String, length: Int, limit: Int)
+    /// A one-line field (title, partner) contains a line break.
+    case multilineText(field: String)
+    /// The duration is outside ``MeetingLimits``.
+    case durationOutOfRange(seconds: Int)
+}
+
+extension Date {
+    /// This instant rounded to whole milliseconds, the precision the store keeps.
+    public var roundedToMilliseconds: Date {
+        Date(millisecondsSince1970: millisecondsSince1970)
+    }
+
+    /// Milliseconds since 1970-01-01T00:00:00Z, rounded to the nearest.
+    public var millisecondsSince1970: Int64 {
+        Int64((timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The instant `milliseconds` after 1970-01-01T00:00:00Z.
+    public init(millisecondsSince1970 milliseconds: Int64) {
+        self.init(timeIntervalSince1970: TimeInterval(milliseconds) / 1000)
+    }
+}

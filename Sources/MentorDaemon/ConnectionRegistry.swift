@@ -1,0 +1,55 @@
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// The open client connections: enforces the connection limit and lets shutdown close idle
+/// connections at once while busy ones finish their call first.
+final class ConnectionRegistry: Sendable {
+    private struct State {
+        var channels: [ObjectIdentifier: (channel: any Channel, busy: Bool)] = [:]
+        var shuttingDown = false
+    }
+
+    private let state = NIOLockedValueBox(State())
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Registers a new connection; false when at the limit or shutting down.
+    func admit(_ channel: any Channel) -> Bool {
+        state.withLockedValue { state in
+            guard !state.shuttingDown, state.channels.count < limit else { return false }
+            state.channels[ObjectIdentifier(channel)] = (channel, false)
+            return true
+        }
+    }
+
+    /// Marks a connection busy (a call in progress) or idle; returns whether shutdown has begun,
+    /// in which case an idle connection should close.
+    func setBusy(_ channel: any Channel, _ busy: Bool) -> Bool {
+        state.withLockedValue { state in
+            state.channels[ObjectIdentifier(channel)]?.busy = busy
+            return state.shuttingDown
+        }
+    }
+
+    func remove(_ channel: any Channel) {
+        _ = state.withLockedValue { $0.channels.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    /// Whether shutdown has begun.
+    var isShuttingDown: Bool { state.withLockedValue { $0.shuttingDown } }
+
+    /// Open connections.
+    var count: Int { state.withLockedValue { $0.channels.count } }
+
+    /// Refuses new connections and closes idle ones; busy ones close after their reply.
+    func beginShutdown() {
+        let idle = state.withLockedValue { state in
+            state.shuttingDown = true
+            return state.channels.values.filter { !$0.busy }.map(\.channel)
+        }
+        for channel in idle { channel.close(promise: nil) }
+    }
+}

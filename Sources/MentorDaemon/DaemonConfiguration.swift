@@ -1,0 +1,99 @@
+import Foundation
+import TOMLKit
+
+/// The daemon's settings, read from `config.toml`.
+///
+/// A missing or empty file means the defaults. Unknown tables or keys and values of the wrong type
+/// are errors that name the file, the line and the key: a typo must not silently mean "default".
+public struct DaemonConfiguration: Sendable, Hashable {
+    /// Limits on what clients can make the daemon hold.
+    public var limits = Limits()
+
+    public init() {}
+
+    /// Limits on client-controlled resources (`[limits]`).
+    public struct Limits: Sendable, Hashable {
+        /// Concurrent client connections (`max_connections`).
+        public var maxConnections = 256
+        /// Largest Varlink message in bytes (`max_message_bytes`).
+        public var maxMessageBytes = 1 << 20
+
+        public init() {}
+    }
+
+    /// Reads the file at `path`; a missing file yields the defaults.
+    public static func load(path: String) throws(DaemonError) -> DaemonConfiguration {
+        guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .invalidConfiguration(path: path, reason: "cannot read the file")
+        }
+        return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Parses TOML `text`; `path` only labels errors.
+    public static func parse(_ text: String, path: String) throws(DaemonError) -> DaemonConfiguration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw .invalidConfiguration(path: "\(path):\(error.source.begin.line)", reason: error.description)
+        } catch {
+            throw .invalidConfiguration(path: path, reason: "\(error)")
+        }
+        var configuration = DaemonConfiguration()
+        let locate = KeyLocator(text: text, path: path)
+        for key in table.keys {
+            switch key {
+            case "limits":
+                guard let limits = table[key]?.table else { throw locate.error(key, "must be a table") }
+                try configuration.limits.read(limits, locate: locate)
+            case "reminders":
+                // Read by the reminder engine; accepted here so one file serves every version.
+                continue
+            default:
+                throw locate.error(key, "unknown table or key")
+            }
+        }
+        return configuration
+    }
+}
+
+extension DaemonConfiguration.Limits {
+    fileprivate mutating func read(_ table: TOMLTable, locate: KeyLocator) throws(DaemonError) {
+        for key in table.keys {
+            let value = table[key]
+            switch key {
+            case "max_connections":
+                guard let number = value?.int, (1...65_536).contains(number) else {
+                    throw locate.error("limits.\(key)", "must be a whole number from 1 to 65536")
+                }
+                maxConnections = number
+            case "max_message_bytes":
+                guard let number = value?.int, (1024...(64 << 20)).contains(number) else {
+                    throw locate.error("limits.\(key)", "must be a whole number from 1024 to 67108864")
+                }
+                maxMessageBytes = number
+            default:
+                throw locate.error("limits.\(key)", "unknown key")
+            }
+        }
+    }
+}
+
+/// Finds the line where a key is written, since the TOML parser reports positions only for
+/// syntax errors.
+private struct KeyLocator {
+    let text: String
+    let path: String
+
+    func error(_ dottedKey: String, _ problem: String) -> DaemonError {
+        let leaf = dottedKey.split(separator: ".").last.map(String.init) ?? dottedKey
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let index = lines.firstIndex { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix(leaf + " ") || trimmed.hasPrefix(leaf + "=") || trimmed == "[\(leaf)]"
+        }
+        let place = index.map { "\(path):\($0 + 1)" } ?? path
+        return .invalidConfiguration(path: place, reason: "'\(dottedKey)' \(problem)")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// The handlers of `io.mentord`'s meeting methods: parse what people typed (times, zones,
+/// durations) with the core's parsers, then let the store commit.
+struct MeetingMethods: Sendable {
+    let store: MeetingStore
+    let clock: any WallClock
+    /// Where local times are read when a call names no zone.
+    let defaultTimeZone: TimeZone
+
+    func register(in table: inout MethodTable) {
+        table.register(AddMeeting.self, add)
+        table.register(ListMeetings.self, list)
+        table.register(GetMeeting.self) { try await Wire.MeetingReply(meeting: .init(store.meeting(id: $0.id))) }
+        table.register(UpdateMeeting.self, update)
+        table.register(CancelMeeting.self) {
+            try await Wire.MeetingReply(meeting: .init(store.cancel(id: $0.id, now: clock.now())))
+        }
+        table.register(DeleteMeeting.self) {
+            try await store.delete(id: $0.id)
+            return NoParameters()
+        }
+    }
+
+    @Sendable private func add(_ parameters: AddMeeting.Parameters) async throws -> Wire.MeetingReply {
+        let now = clock.now()
+        let zone =
+            try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+            ?? defaultTimeZone
+        let draft = try MeetingDraft(
+            title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
+            start: TimeExpression.parse(parameters.start, in: zone, now: now), timeZone: zone,
+            durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
+            purpose: parameters.purpose ?? "")
+        return Wire.MeetingReply(meeting: .init(try await store.add(draft, now: now)))
+    }
+
+    @Sendable private func list(_ parameters: ListMeetings.Parameters) async throws -> ListMeetings.Reply {
+        if let limit = parameters.limit, limit < 0 { throw VarlinkServiceError.invalidParameter(parameter: "limit") }
+        let query = MeetingQuery(
+            includePast: parameters.includePast ?? false, includeCancelled: parameters.includeCancelled ?? false,
+            partner: parameters.partner, limit: parameters.limit ?? 1000)
+        return ListMeetings.Reply(meetings: try await store.meetings(query, now: clock.now()).map(Wire.Meeting.init))
+    }
+
+    @Sendable private func update(_ parameters: UpdateMeeting.Parameters) async throws -> Wire.MeetingReply {
+        let now = clock.now()
+        let current = try await store.meeting(id: parameters.id)
+        let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+        let changes = MeetingChanges(
+            title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
+            // A new start is read in the new zone if one is given, else in the meeting's own.
+            start: try parameters.start.map { text throws(TimeExpressionError) in
+                try TimeExpression.parse(text, in: zone ?? current.timeZone, now: now)
+            },
+            timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose)
+        return Wire.MeetingReply(meeting: .init(try await store.update(id: parameters.id, changes: changes, now: now)))
+    }
+
+    private static func duration(_ text: String) throws(DurationExpressionError) -> Int {
+        try DurationExpression.seconds(text)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Logging
+import MentorCore
+import MentorProtocol
+import MentorStore
+import NIOConcurrencyHelpers
+import NIOPosix
+import ServiceLifecycle
+import SystemdKit
+
+/// The daemon as one service: opens the store, listens on the control socket, tells the service
+/// manager it is ready, and on graceful shutdown lets in-flight calls finish, closes the
+/// database and removes the socket it created.
+public struct MentorDaemon: Service {
+    private let paths: DaemonPaths
+    private let configuration: DaemonConfiguration
+    private let clock: any WallClock
+    private let logger: Logger
+    private let notifier = ServiceNotifier()
+
+    public init(
+        paths: DaemonPaths, configuration: DaemonConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger
+    ) {
+        self.paths = paths
+        self.configuration = configuration
+        self.clock = clock
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let startedAt = clock.now()
+        // Open the database first: a refused database must fail start-up, not the first call.
+        let database = try MentorDatabase(path: paths.database)
+        defer { try? database.close() }
+        let store = MeetingStore(database: database)
+        let zone = TimeZone.current
+        var table = MethodTable()
+        MeetingMethods(store: store, clock: clock, defaultTimeZone: zone).register(in: &table)
+        ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
+            .register(in: &table)
+
+        let address: ListenAddress
+        if let descriptor = try SocketActivation.listeningUnixSockets().first {
+            address = .inherited(descriptor: descriptor)
+        } else {
+            try SocketFile.prepare(paths.socket)
+            address = .path(paths.socket)
+        }
+        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let server = ControlServer(
+            table: table, limits: configuration.limits, eventLoopGroup: eventLoopGroup, logger: logger)
+        // Set once listening: the bound socket's identity, so shutdown removes only our own file.
+        let socketIdentity = NIOLockedValueBox<(device: UInt64, inode: UInt64)?>(nil)
+        let listening = NIOLockedValueBox(false)
+        do {
+            try await server.run(on: address) { [paths, logger, notifier] in
+                if case .path(let path) = address {
+                    SocketFile.restrictToOwner(path)
+                    socketIdentity.withLockedValue { $0 = SocketFile.identity(of: path) }
+                }
+                listening.withLockedValue { $0 = true }
+                let how = if case .inherited = address { "socket-activated" } else { "listening" }
+                logger.info("Ready: \(how) on \(paths.socket), database \(paths.database)")
+                notifier.ready(status: "Serving \(paths.socket)")
+            }
+        } catch {
+            try? await eventLoopGroup.shutdownGracefully()
+            guard listening.withLockedValue({ $0 }) else {
+                throw DaemonError.cannotListen(socket: paths.socket, reason: "\(error)")
+            }
+            throw error
+        }
+        notifier.stopping()
+        logger.info("Stopping")
+        if case .path(let path) = address, let identity = socketIdentity.withLockedValue({ $0 }) {
+            SocketFile.remove(path, ifIdentity: identity)
+        }
+        try? await eventLoopGroup.shutdownGracefully()
+    }
+}

@@ -1,0 +1,55 @@
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// Turns what the core and the store throw into the errors the interface declares.
+///
+/// Handlers just throw; this is the one place that decides what a caller sees. Anything not
+/// listed is a bug or an unexpected system failure and is reported as a storage failure with its
+/// description rather than crashing the daemon or leaving the caller without a reply.
+enum WireErrorMapping {
+    static func varlinkError(for error: any Error) -> any VarlinkError {
+        switch error {
+        case let error as any VarlinkError: return error
+        case let error as StoreError: return map(error)
+        case let error as MeetingValidationError: return map(error)
+        case let error as TimeExpressionError: return map(error)
+        case .invalid(let text) as DurationExpressionError: return MentordError.invalidDuration(text: text)
+        case .unknown(let name) as TimeZoneError: return MentordError.invalidTimeZone(name: name)
+        default: return MentordError.storageFailure(reason: "\(error)")
+        }
+    }
+
+    private static func map(_ error: StoreError) -> MentordError {
+        switch error {
+        case .noSuchMeeting(let id): .noSuchMeeting(id: id)
+        case .alreadyCancelled(let id): .alreadyCancelled(id: id)
+        case .roleRequired(let partner): .roleRequired(partner: partner)
+        case .ambiguousPartner(let partner): .ambiguousPartner(partner: partner)
+        case .databaseFailure(let reason): .storageFailure(reason: reason)
+        case .notADatabase(let path): .storageFailure(reason: "\(path) is not a database")
+        case .corrupt(let path, let reason): .storageFailure(reason: "\(path) is damaged: \(reason)")
+        case .newerSchema(let path, _): .storageFailure(reason: "\(path) was written by a newer mentord")
+        case .cannotOpen(let path, let reason): .storageFailure(reason: "\(path): \(reason)")
+        }
+    }
+
+    private static func map(_ error: MeetingValidationError) -> MentordError {
+        switch error {
+        case .emptyText(let field): .emptyText(field: field)
+        case .textTooLong(let field, let length, let limit): .textTooLong(field: field, length: length, limit: limit)
+        case .multilineText(let field): .multilineText(field: field)
+        case .durationOutOfRange(let seconds): .durationOutOfRange(seconds: seconds)
+        }
+    }
+
+    private static func map(_ error: TimeExpressionError) -> MentordError {
+        switch error {
+        case .invalidSyntax(let text):
+            .invalidTime(
+                text: text, reason: "not a time mentord understands (try 2026-12-03 15:00, tomorrow 15:00, in 2h)")
+        case .impossibleDate(let text): .invalidTime(text: text, reason: "no such date or time")
+        case .nonexistentLocalTime(let text, let zone): .nonexistentLocalTime(text: text, timeZone: zone)
+        }
+    }
+}

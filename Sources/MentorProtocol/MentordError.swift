@@ -1,0 +1,59 @@
+/// The errors declared in `io.mentord.varlink`, one case each, with the same parameter names.
+public enum MentordError: VarlinkError, Equatable {
+    public static let interface = "io.mentord"
+
+    case noSuchMeeting(id: Int64)
+    case alreadyCancelled(id: Int64)
+    case invalidTimeZone(name: String)
+    case invalidTime(text: String, reason: String)
+    case nonexistentLocalTime(text: String, timeZone: String)
+    case invalidDuration(text: String)
+    case durationOutOfRange(seconds: Int)
+    case emptyText(field: String)
+    case textTooLong(field: String, length: Int, limit: Int)
+    case multilineText(field: String)
+    case roleRequired(partner: String)
+    case ambiguousPartner(partner: String)
+    case invalidMessage(reason: String)
+    case messageTooLarge(limit: Int)
+    case tooManyConnections(limit: Int)
+    case storageFailure(reason: String)
+
+    /// One line for a person, naming the offending value.
+    public var message: String {
+        switch self {
+        case .noSuchMeeting(let id): "no meeting with id \(id)"
+        case .alreadyCancelled(let id): "meeting \(id) is already cancelled"
+        case .invalidTimeZone(let name): "unknown time zone '\(name)' (use an IANA name such as Europe/Berlin)"
+        case .invalidTime(let text, let reason): "cannot read the time '\(text)': \(reason)"
+        case .nonexistentLocalTime(let text, let zone):
+            "'\(text)' does not exist in \(zone): the clocks skip it at a daylight-saving change"
+        case .invalidDuration(let text): "'\(text)' is not a duration (examples: 45m, 1h30m, 90s)"
+        case .durationOutOfRange(let seconds): "a meeting lasts 1 second to 24 hours, not \(seconds) seconds"
+        case .emptyText(let field): "the \(field) must not be empty"
+        case .textTooLong(let field, let length, let limit):
+            "the \(field) has \(length) characters; the limit is \(limit)"
+        case .multilineText(let field): "the \(field) must fit on one line"
+        case .roleRequired(let partner): "\(partner) is new: say whether you are their mentor or mentee (--role)"
+        case .ambiguousPartner(let partner): "you are both mentor and mentee of \(partner): say which (--role)"
+        case .invalidMessage(let reason): "the daemon could not read the call: \(reason)"
+        case .messageTooLarge(let limit): "the message exceeds the daemon's limit of \(limit) bytes"
+        case .tooManyConnections(let limit): "the daemon already serves \(limit) connections; try again later"
+        case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
+        }
+    }
+}
+
+extension VarlinkServiceError {
+    /// One line for a person.
+    public var message: String {
+        switch self {
+        case .interfaceNotFound(let interface): "the daemon does not serve the interface \(interface)"
+        case .methodNotFound(let method): "the daemon has no method \(method) (is it older than this client?)"
+        case .methodNotImplemented(let method): "\(method) does not support this kind of call"
+        case .invalidParameter(let parameter): "invalid or missing parameter '\(parameter)'"
+        case .permissionDenied: "permission denied"
+        case .expectedMore: "this method must be called with more: true"
+        }
+    }
+}

@@ -1,0 +1,17 @@
+/// A Varlink method: its fully qualified wire name and the types of its parameters and reply.
+///
+/// Every method of every interface the daemon serves is one type conforming to this, so the
+/// client and the daemon's dispatch table cannot disagree on names or shapes.
+public protocol VarlinkMethod: Sendable {
+    /// What the call's `parameters` decode to.
+    associatedtype Parameters: Codable & Sendable
+    /// What a reply's `parameters` decode to.
+    associatedtype Reply: Codable & Sendable
+    /// Fully qualified name, e.g. `io.mentord.AddMeeting`.
+    static var name: String { get }
+}
+
+/// Parameters or reply of a method that has none: `{}` on the wire.
+public struct NoParameters: Codable, Sendable, Hashable {
+    public init() {}
+}

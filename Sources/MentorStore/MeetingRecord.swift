@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import MentorCore
+
+/// A row of the `meeting` table.
+struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "meeting"
+    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+    static let relationship = belongsTo(RelationshipRecord.self)
+
+    var id: Int64?
+    var relationshipId: Int64
+    var title: String
+    /// Unix milliseconds, UTC.
+    var start: Int64
+    /// IANA name.
+    var timeZone: String
+    var durationSeconds: Int
+    var purpose: String
+    var status: String
+    /// Unix milliseconds.
+    var createdAt: Int64
+    /// Unix milliseconds.
+    var updatedAt: Int64
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+
+    /// Copies the draft's fields into this row.
+    mutating func assign(_ draft: MeetingDraft, relationshipId: Int64) {
+        self.relationshipId = relationshipId
+        title = draft.title
+        start = draft.start.millisecondsSince1970
+        timeZone = draft.timeZone.identifier
+        durationSeconds = draft.durationSeconds
+        purpose = draft.purpose
+    }
+}
+
+/// A meeting row joined with its relationship row.
+struct MeetingRow: Decodable, Sendable, FetchableRecord {
+    var meeting: MeetingRecord
+    var relationship: RelationshipRecord
+
+    static func all() -> QueryInterfaceRequest<MeetingRow> {
+        MeetingRecord.including(required: MeetingRecord.relationship).asRequest(of: MeetingRow.self)
+    }
+
+    var domain: Meeting {
+        Meeting(
+            id: meeting.id!, relationship: relationship.relationship, title: meeting.title,
+            start: Date(millisecondsSince1970: meeting.start),
+            // Zones were validated on the way in; one dropped by a later tzdata release reads as UTC
+            // rather than making the whole meeting unreadable.
+            timeZone: TimeZone(identifier: meeting.timeZone) ?? TimeZone(secondsFromGMT: 0)!,
+            durationSeconds: meeting.durationSeconds, purpose: meeting.purpose,
+            status: MeetingStatus(rawValue: meeting.status) ?? .scheduled,
+            createdAt: Date(millisecondsSince1970: meeting.createdAt),
+            updatedAt: Date(millisecondsSince1970: meeting.updatedAt))
+    }
+}

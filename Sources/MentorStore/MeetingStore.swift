@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import MentorCore
+
+/// Meetings and their relationships: every read and write of them goes through here.
+///
+/// Each method is one transaction; a method that returns has committed, which is what lets the
+/// daemon promise that a replied call survives `kill -9`.
+public struct MeetingStore: Sendable {
+    private let database: MentorDatabase
+
+    public init(database: MentorDatabase) {
+        self.database = database
+    }
+
+    /// Stores a new meeting, finding or creating its relationship.
+    public func add(_ draft: MeetingDraft, now: Date) async throws -> Meeting {
+        try await write { db in
+            let relationship = try RelationshipRecord.findOrCreate(
+                partner: draft.partner, role: draft.role, now: now, in: db)
+            let stamp = now.millisecondsSince1970
+            var record = MeetingRecord(
+                relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
+                purpose: "", status: MeetingStatus.scheduled.rawValue, createdAt: stamp, updatedAt: stamp)
+            record.assign(draft, relationshipId: relationship.id!)
+            try record.insert(db)
+            return try Self.meeting(id: record.id!, in: db)
+        }
+    }
+
+    /// The meeting with this id.
+    public func meeting(id: Int64) async throws -> Meeting {
+        try await read { db in try Self.meeting(id: id, in: db) }
+    }
+
+    /// Meetings matching `query`, earliest first.
+    public func meetings(_ query: MeetingQuery, now: Date) async throws -> [Meeting] {
+        try await read { db in
+            var request = MeetingRow.all()
+            if !query.includePast {
+                // The first clause lets SQLite use the start index; the second is the exact test.
+                let earliest = now.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
+                request = request.filter(sql: "meeting.start > ?", arguments: [earliest])
+                    .filter(
+                        sql: "meeting.start + meeting.duration_seconds * 1000 > ?",
+                        arguments: [now.millisecondsSince1970])
+            }
+            if !query.includeCancelled {
+                request = request.filter(sql: "meeting.status = 'scheduled'")
+            }
+            if let partner = query.partner {
+                request = request.filter(sql: "relationship.partner = ? COLLATE NOCASE", arguments: [partner])
+            }
+            return try request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain)
+        }
+    }
+
+    /// Applies `changes` to a meeting, validating the result as a whole.
+    public func update(id: Int64, changes: MeetingChanges, now: Date) async throws -> Meeting {
+        try await write { db in
+            let current = try Self.meeting(id: id, in: db)
+            let draft = try MeetingDraft(current, applying: changes)
+            let relationship = try RelationshipRecord.findOrCreate(
+                partner: draft.partner, role: draft.role, now: now, in: db)
+            var record = try Self.record(id: id, in: db)
+            record.assign(draft, relationshipId: relationship.id!)
+            record.updatedAt = now.millisecondsSince1970
+            try record.update(db)
+            return try Self.meeting(id: id, in: db)
+        }
+    }
+
+    /// Marks a meeting cancelled; it stays stored with its notes.
+    public func cancel(id: Int64, now: Date) async throws -> Meeting {
+        try await write { db in
+            var record = try Self.record(id: id, in: db)
+            guard record.status != MeetingStatus.cancelled.rawValue else { throw StoreError.alreadyCancelled(id: id) }
+            record.status = MeetingStatus.cancelled.rawValue
+            record.updatedAt = now.millisecondsSince1970
+            try record.update(db)
+            return try Self.meeting(id: id, in: db)
+        }
+    }
+
+    /// Removes a meeting for good.
+    public func delete(id: Int64) async throws {
+        try await write { db in
+            guard try MeetingRecord.deleteOne(db, key: id) else { throw StoreError.noSuchMeeting(id: id) }
+        }
+    }
+
+    /// How much is stored.
+    public func counts(now: Date) async throws -> StoreCounts {
+        try await read { db in
+            let nowMs = now.millisecondsSince1970
+            return StoreCounts(
+                meetings: try MeetingRecord.fetchCount(db),
+                upcomingMeetings: try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*) FROM meeting
+                        WHERE status = 'scheduled' AND start + duration_seconds * 1000 > ?
+                        """, arguments: [nowMs]) ?? 0,
+                relationships: try RelationshipRecord.fetchCount(db))
+        }
+    }
+
+    /// A write transaction; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.pool.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+        }
+    }
+
+    /// A read; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await database.pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+        }
+    }
+
+    private static func record(id: Int64, in db: Database) throws -> MeetingRecord {
+        guard let record = try MeetingRecord.fetchOne(db, key: id) else { throw StoreError.noSuchMeeting(id: id) }
+        return record
+    }
+
+    private static func meeting(id: Int64, in db: Database) throws -> Meeting {
+        guard let row = try MeetingRow.all().filter(key: id).fetchOne(db) else {
+            throw StoreError.noSuchMeeting(id: id)
+        }
+        return row.domain
+    }
+}

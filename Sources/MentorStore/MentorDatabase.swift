@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+
+/// The mentord database file: opened in WAL mode, checked, and migrated.
+///
+/// Opening refuses, without writing a byte, a file that is not SQLite, a damaged one, and one that
+/// a newer mentord has migrated further than this version knows.
+public final class MentorDatabase: Sendable {
+    /// Where the database lives.
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a write waits for another process holding the lock before failing.
+    public static let busyTimeout: TimeInterval = 5
+
+    /// Opens (creating if missing) the database at `path`, creating its directory with mode 0700.
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        do {
+            try Self.createParentDirectory(of: path)
+            try Self.checkHeader(of: path)
+            var configuration = Configuration()
+            configuration.foreignKeysEnabled = true
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.label = "mentord"
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = Migrations.migrator
+            let (superseded, applied) = try pool.read { db in
+                (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+            }
+            if superseded {
+                let known = Set(migrator.migrations)
+                throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
+            }
+            try migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.storeError(error, path: path)
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+    }
+
+    /// Closes every connection; later calls fail.
+    public func close() throws {
+        try pool.close()
+    }
+
+    /// Names of the migrations this version knows, in order.
+    public static var knownMigrations: [String] { Migrations.migrator.migrations }
+
+    /// Runs `PRAGMA integrity_check` and returns its lines ("ok" when healthy).
+    public func integrityCheck() async throws -> [String] {
+        try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    private static func createParentDirectory(of path: String) throws(StoreError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        guard !directory.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(
+                atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create \(directory): \(error.localizedDescription)")
+        }
+    }
+
+    /// Refuses a non-empty file that does not start with SQLite's magic header, before SQLite gets a
+    /// chance to treat it as anything.
+    private static func checkHeader(of path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            throw .notADatabase(path: path)
+        }
+    }
+
+    static func storeError(_ error: DatabaseError, path: String) -> StoreError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path, reason: error.message ?? "\(error)")
+        default: return .cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+}

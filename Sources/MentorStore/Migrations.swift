@@ -1,0 +1,41 @@
+import GRDB
+
+/// The schema, as named, append-only migrations.
+///
+/// Never edit a migration that has shipped: add a new one. Migrations are literal SQL so that they
+/// keep meaning the same thing when Swift types change. Instants are INTEGER Unix milliseconds
+/// (GRDB's default text dates lose sub-millisecond precision and compare as text).
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 relationships and meetings") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE relationship (
+                        id INTEGER PRIMARY KEY,
+                        partner TEXT NOT NULL CHECK (length(trim(partner)) > 0),
+                        role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
+                        created_at INTEGER NOT NULL,
+                        UNIQUE (partner COLLATE NOCASE, role)
+                    ) STRICT;
+
+                    CREATE TABLE meeting (
+                        id INTEGER PRIMARY KEY,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE RESTRICT,
+                        title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+                        start INTEGER NOT NULL,
+                        time_zone TEXT NOT NULL CHECK (length(time_zone) > 0),
+                        duration_seconds INTEGER NOT NULL CHECK (duration_seconds > 0),
+                        purpose TEXT NOT NULL DEFAULT '',
+                        status TEXT NOT NULL DEFAULT 'scheduled' CHECK (status IN ('scheduled', 'cancelled')),
+                        created_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+
+                    CREATE INDEX meeting_by_start ON meeting (start);
+                    CREATE INDEX meeting_by_relationship ON meeting (relationship_id);
+                    """)
+        }
+        return migrator
+    }
+}

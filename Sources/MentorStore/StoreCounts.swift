@@ -1,0 +1,9 @@
+/// Sizes of what is stored, for status output.
+public struct StoreCounts: Sendable, Hashable {
+    /// Every meeting, cancelled and past included.
+    public var meetings: Int
+    /// Scheduled meetings that have not ended yet.
+    public var upcomingMeetings: Int
+    /// Every relationship.
+    public var relationships: Int
+}

@@ -1,0 +1,33 @@
+import CSystemd
+
+/// Tells the service manager about the daemon's state through `sd_notify`.
+///
+/// Without `NOTIFY_SOCKET` (run by hand, or by `mentorctl`'s autostart without a listener) every
+/// call is a no-op that returns false, so callers never need to know how they were started.
+public struct ServiceNotifier: Sendable {
+    public init() {}
+
+    /// Sends `state` (newline-separated `KEY=VALUE` lines); true when a manager received it.
+    @discardableResult
+    public func notify(_ state: String) -> Bool {
+        sd_notify(0, state) > 0
+    }
+
+    /// Start-up is complete: the socket listens. Also carries a status line.
+    @discardableResult
+    public func ready(status: String) -> Bool {
+        notify("READY=1\nSTATUS=\(status)")
+    }
+
+    /// A one-line status shown by `systemctl --user status`.
+    @discardableResult
+    public func status(_ text: String) -> Bool {
+        notify("STATUS=\(text)")
+    }
+
+    /// Shutdown has begun.
+    @discardableResult
+    public func stopping() -> Bool {
+        notify("STOPPING=1")
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import MentorProtocol
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A failure already explained to the user: one line on stderr, then this exit status.
+struct CommandFailure: Error {
+    /// The line to print, without the program name.
+    var message: String
+    /// 1 when the daemon refused the call, 69 (EX_UNAVAILABLE) when it cannot be reached.
+    var exitCode: Int32
+
+    static func unavailable(_ message: String) -> CommandFailure {
+        CommandFailure(message: message, exitCode: 69)
+    }
+}
+
+/// Runs `body`, printing any failure as one `mentorctl: ...` line and exiting non-zero.
+func reportingFailures(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let failure as CommandFailure {
+        printError(failure.message)
+        throw ExitCode(failure.exitCode)
+    } catch let error as VarlinkConnectionError {
+        printError(error.message)
+        if case .remote = error { throw ExitCode.failure }
+        throw ExitCode(69)
+    }
+}
+
+/// Writes `mentorctl: <message>` as one line to stderr.
+func printError(_ message: String) {
+    let line = Array("mentorctl: \(message)\n".utf8)
+    _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import MentorProtocol
+
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a meeting's title, partner, time, zone, length or purpose.",
+        discussion: """
+            Only the options given change. A new --at without --tz is read in the meeting's own zone; \
+            --tz alone keeps the meeting at the same instant.
+            """)
+
+    @Argument(help: "The meeting's id.")
+    var id: Int64
+
+    @Option(help: "New title.")
+    var title: String?
+
+    @Option(name: .customLong("with"), help: ArgumentHelp("New partner.", valueName: "name"))
+    var partner: String?
+
+    @Option(help: "New role: mentor or mentee.")
+    var role: Wire.Role?
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("New start, in the forms 'add --at' takes.", valueName: "time"))
+    var start: String?
+
+    @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone"))
+    var timeZone: String?
+
+    @Option(help: ArgumentHelp("New length, e.g. 30m.", valueName: "duration"))
+    var duration: String?
+
+    @Option(help: "New purpose.")
+    var purpose: String?
+
+    @OptionGroup var client: ClientOptions
+
+    private var parameters: UpdateMeeting.Parameters {
+        UpdateMeeting.Parameters(
+            id: id, title: title, partner: partner, role: role, start: start, timeZone: timeZone, duration: duration,
+            purpose: purpose)
+    }
+
+    func validate() throws {
+        guard parameters.changesSomething else {
+            throw ValidationError(
+                "nothing to change: give at least one of --title, --with, --role, --at, --tz, --duration, --purpose")
+        }
+    }
+
+    func run() throws {
+        try reportingFailures {
+            try DaemonClient(client).perform(UpdateMeeting.self, parameters) { reply in
+                print("Updated meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
+            }
+        }
+    }
+}

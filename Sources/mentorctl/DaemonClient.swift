@@ -1,0 +1,61 @@
+import MentorProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A connection to mentord for one command, started on demand, printing replies as asked.
+struct DaemonClient {
+    private let options: ClientOptions
+    private let connection: VarlinkConnection
+
+    /// Connects to the daemon, starting it first if nothing listens and autostart is allowed.
+    init(_ options: ClientOptions) throws {
+        self.options = options
+        connection = try Self.connect(options)
+    }
+
+    private static func connect(_ options: ClientOptions) throws -> VarlinkConnection {
+        let path = options.socketPath
+        let failure: VarlinkConnectionError
+        do {
+            return try VarlinkConnection(path: path)
+        } catch {
+            failure = error
+        }
+        guard failure.isNobodyListening else { throw failure }
+        guard !options.noAutostart else {
+            throw CommandFailure.unavailable(
+                "mentord is not running (\(failure.message)); start it with "
+                    + "'systemctl --user start mentord.socket' or 'mentord &'")
+        }
+        try DaemonLauncher.start(socket: path)
+        return try VarlinkConnection(path: path)
+    }
+
+    /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to `human`.
+    func perform<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters, human: (M.Reply) -> Void) throws {
+        let reply = try connection.callRaw(method: M.name, parameters: parameters)
+        if options.json {
+            let value = (try? VarlinkCodec.decodeReplyParameters(JSONValue.self, from: reply)) ?? .object([:])
+            print(JSONOutput.pretty(value))
+            return
+        }
+        do {
+            human(try VarlinkCodec.decodeReplyParameters(M.Reply.self, from: reply))
+        } catch {
+            throw CommandFailure(message: "unexpected reply to \(M.name): \(error.message)", exitCode: 1)
+        }
+    }
+}
+
+/// JSON for people and scripts alike: indented, keys sorted, so output is stable.
+enum JSONOutput {
+    static func pretty(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

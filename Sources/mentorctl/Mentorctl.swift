@@ -1,0 +1,19 @@
+import ArgumentParser
+import MentorProtocol
+
+/// `mentorctl`: the command-line client of mentord. Each verb is one Varlink call.
+@main
+struct Mentorctl: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentorctl",
+        abstract: "Tell mentord about your mentoring meetings and see what it has stored.",
+        discussion: """
+            mentorctl talks to the mentord daemon over its Varlink socket. If nothing listens there, \
+            it starts mentord in the background first (disable with --no-autostart).
+            """,
+        version: MentordVersion.current,
+        subcommands: [
+            AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self, CancelCommand.self,
+            DeleteCommand.self, StatusCommand.self,
+        ])
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MentorDaemon
+import MentorProtocol
+import ServiceLifecycle
+
+/// `mentord`: parses flags, reads the configuration, and runs the daemon until SIGTERM or SIGINT.
+@main
+struct MentordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mentord",
+        abstract: "The mentord daemon: stores your mentoring meetings and serves mentorctl over Varlink.",
+        discussion: """
+            Usually started by systemd (mentord.socket) or, without a user manager, by mentorctl on \
+            first use. It stops gracefully on SIGTERM or SIGINT: calls in progress finish, the database \
+            is closed and the socket it created is removed.
+            """,
+        version: MentordVersion.current)
+
+    @Option(
+        help: ArgumentHelp(
+            "Control socket path.",
+            discussion:
+                "Default: $MENTORD_SOCKET, else $XDG_RUNTIME_DIR/mentord/socket, else /tmp/mentord-$UID/socket.",
+            valueName: "path"))
+    var socket: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "SQLite database path.", discussion: "Default: $XDG_DATA_HOME/mentord/mentord.sqlite3.", valueName: "path"))
+    var database: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Configuration file.",
+            discussion: "Default: $XDG_CONFIG_HOME/mentord/config.toml; a missing file means defaults.",
+            valueName: "path"))
+    var config: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Least severe messages to log: trace, debug, info, notice, warning, error.", valueName: "level"))
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("unknown log level '\(logLevel)'")
+        }
+    }
+
+    func run() async throws {
+        // Files we create (database, WAL, socket) are private to the user, whatever the caller's umask.
+        umask(0o077)
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = JournalLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "mentord")
+        let defaults = DaemonPaths.defaults()
+        let paths = DaemonPaths(
+            socket: socket ?? defaults.socket, database: database ?? defaults.database,
+            configuration: config ?? defaults.configuration)
+        do {
+            let configuration = try DaemonConfiguration.load(path: paths.configuration)
+            let daemon = MentorDaemon(paths: paths, configuration: configuration, logger: logger)
+            let group = ServiceGroup(
+                configuration: .init(
+                    services: [
+                        .init(
+                            service: daemon, successTerminationBehavior: .gracefullyShutdownGroup,
+                            failureTerminationBehavior: .gracefullyShutdownGroup)
+                    ],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            try await group.run()
+        } catch {
+            logger.critical("Failed to run: \(error)")
+            throw ExitCode.failure
+        }
+    }
+}
