@@ -41,8 +41,9 @@ let package = Package(
         .target(
             name: "MentorDaemon",
             dependencies: [
-                "MentorCore", "MentorStore", "MentorProtocol", "SystemdKit",
+                "MentorCore", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -52,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "mentord",
             dependencies: [
-                "MentorDaemon",
+                "MentorDaemon", "MentorProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -68,7 +69,10 @@ let package = Package(
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore"]),
-        .testTarget(name: "MentorStoreTests", dependencies: ["MentorStore", "MentorTestSupport"]),
+        .testTarget(
+            name: "MentorStoreTests",
+            dependencies: ["MentorStore", "MentorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
         .testTarget(name: "MentorDaemonTests", dependencies: ["MentorDaemon", "MentorTestSupport"]),

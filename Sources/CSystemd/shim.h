@@ -1,5 +1,5 @@
 // libsystemd, plus the few Linux declarations Glibc's Swift overlay does not expose.
-// Variadic C functions do not import into Swift, so wrappers here take fixed arguments.
+// (Variadic C functions do not import into Swift: use the non-variadic libsystemd calls.)
 #ifndef MENTORD_CSYSTEMD_SHIM_H
 #define MENTORD_CSYSTEMD_SHIM_H
 

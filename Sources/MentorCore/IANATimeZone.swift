@@ -10,7 +10,8 @@ public enum IANATimeZone {
     /// The zone called `name`.
     /// - Throws: ``TimeZoneError/unknown(_:)`` with the name as given.
     public static func named(_ name: String) throws(TimeZoneError) -> TimeZone {
-        if name == "UTC", let utc = TimeZone(identifier: "UTC") { return utc }
+        // Foundation calls its UTC zone "GMT"; the tz database's own name for it is Etc/UTC.
+        if name == "UTC", let utc = TimeZone(identifier: "Etc/UTC") { return utc }
         guard let zone = TimeZone(identifier: name), zone.identifier == name else { throw .unknown(name) }
         return zone
     }

@@ -111,8 +111,9 @@ public enum TimeExpression {
         let calendar = Calendar.gregorian(in: zone)
         let today = LocalDateTime(now, in: zone)
         // Noon never falls in a DST gap, so stepping whole days from it is safe.
-        let noon = LocalDateTime(year: today.year, month: today.month, day: today.day, hour: 12, minute: 0)
-            .instant(in: zone)!
+        let noon =
+            LocalDateTime(year: today.year, month: today.month, day: today.day, hour: 12, minute: 0).instant(in: zone)
+            ?? now
         var sawGap = false
         for offset in dayOffsets {
             let day = calendar.date(byAdding: .day, value: offset, to: noon)!
@@ -165,7 +166,7 @@ extension Character {
 public enum TimeExpressionError: Error, Sendable, Equatable {
     /// Not a form ``TimeExpression`` knows; carries the text as given.
     case invalidSyntax(String)
-    /// Well formed, but no such date or time: 2026-02-30, 24:00.
+    /// Well formed, but no such date: 2026-02-30, 2027-02-29.
     case impossibleDate(String)
     /// A local time that the zone skips (clocks jumped forward over it).
     case nonexistentLocalTime(String, zone: String)

@@ -49,6 +49,8 @@ struct MeetingMethods: Sendable {
     @Sendable private func update(_ parameters: UpdateMeeting.Parameters) async throws -> Wire.MeetingReply {
         let now = clock.now()
         let current = try await store.meeting(id: parameters.id)
+        // Nothing to change: answer with the meeting as it is, without touching updatedAt.
+        guard parameters.changesSomething else { return Wire.MeetingReply(meeting: .init(current)) }
         let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
         let changes = MeetingChanges(
             title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,

@@ -36,7 +36,8 @@ struct ServiceMethods: Sendable {
         let now = clock.now()
         let counts = try await store.counts(now: now)
         return GetStatus.Reply(
-            version: MentordVersion.current, startedAt: RFC3339.utc(startedAt),
+            version: MentordVersion.current, pid: Int(ProcessInfo.processInfo.processIdentifier),
+            startedAt: RFC3339.utc(startedAt),
             uptimeSeconds: max(0, Int(now.timeIntervalSince(startedAt))), meetings: counts.meetings,
             upcomingMeetings: counts.upcomingMeetings, relationships: counts.relationships,
             databasePath: paths.database, socketPath: paths.socket, timeZone: defaultTimeZone.identifier)

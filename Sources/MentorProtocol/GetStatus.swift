@@ -5,6 +5,7 @@ public enum GetStatus: VarlinkMethod {
 
     public struct Reply: Codable, Sendable, Hashable {
         public var version: String
+        public var pid: Int
         public var startedAt: String
         public var uptimeSeconds: Int
         public var meetings: Int
@@ -15,10 +16,11 @@ public enum GetStatus: VarlinkMethod {
         public var timeZone: String
 
         public init(
-            version: String, startedAt: String, uptimeSeconds: Int, meetings: Int, upcomingMeetings: Int,
+            version: String, pid: Int, startedAt: String, uptimeSeconds: Int, meetings: Int, upcomingMeetings: Int,
             relationships: Int, databasePath: String, socketPath: String, timeZone: String
         ) {
             self.version = version
+            self.pid = pid
             self.startedAt = startedAt
             self.uptimeSeconds = uptimeSeconds
             self.meetings = meetings

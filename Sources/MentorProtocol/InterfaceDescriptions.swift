@@ -137,6 +137,8 @@ public enum InterfaceDescriptions {
         method GetStatus() -> (
           # mentord's version.
           version: string,
+          # Process id of the daemon.
+          pid: int,
           # When this daemon process started, RFC 3339 UTC.
           startedAt: string,
           # Seconds since start.

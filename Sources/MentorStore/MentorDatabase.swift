@@ -10,28 +10,23 @@ public final class MentorDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
 
-    /// How long a write waits for another process holding the lock before failing.
-    public static let busyTimeout: TimeInterval = 5
+    /// How long a write waits by default for another process holding the lock before failing.
+    public static let defaultBusyTimeout: TimeInterval = 5
 
     /// Opens (creating if missing) the database at `path`, creating its directory with mode 0700.
-    public init(path: String) throws(StoreError) {
+    /// A call waits up to `busyTimeout` seconds for another process's lock before failing.
+    public init(path: String, busyTimeout: TimeInterval = MentorDatabase.defaultBusyTimeout) throws(StoreError) {
         self.path = path
         do {
             try Self.createParentDirectory(of: path)
             try Self.checkHeader(of: path)
+            let migrator = Migrations.migrator
+            try Self.refuseNewerSchema(at: path, migrator: migrator)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
-            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "mentord"
             pool = try DatabasePool(path: path, configuration: configuration)
-            let migrator = Migrations.migrator
-            let (superseded, applied) = try pool.read { db in
-                (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
-            }
-            if superseded {
-                let known = Set(migrator.migrations)
-                throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
-            }
             try migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
@@ -53,6 +48,25 @@ public final class MentorDatabase: Sendable {
     /// Runs `PRAGMA integrity_check` and returns its lines ("ok" when healthy).
     public func integrityCheck() async throws -> [String] {
         try await pool.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+    }
+
+    /// Looks at an existing file through a read-only connection, so that a database this version
+    /// must refuse is never opened for writing at all.
+    private static func refuseNewerSchema(at path: String, migrator: DatabaseMigrator) throws {
+        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else {
+            return
+        }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let probe = try DatabaseQueue(path: path, configuration: configuration)
+        defer { try? probe.close() }
+        let (superseded, applied) = try probe.read { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.appliedIdentifiers(db))
+        }
+        if superseded {
+            let known = Set(migrator.migrations)
+            throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
+        }
     }
 
     private static func createParentDirectory(of path: String) throws(StoreError) {

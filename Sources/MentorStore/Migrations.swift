@@ -12,7 +12,7 @@ enum Migrations {
             try db.execute(
                 sql: """
                     CREATE TABLE relationship (
-                        id INTEGER PRIMARY KEY,
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
                         partner TEXT NOT NULL CHECK (length(trim(partner)) > 0),
                         role TEXT NOT NULL CHECK (role IN ('mentor', 'mentee')),
                         created_at INTEGER NOT NULL,
@@ -20,7 +20,9 @@ enum Migrations {
                     ) STRICT;
 
                     CREATE TABLE meeting (
-                        id INTEGER PRIMARY KEY,
+                        -- AUTOINCREMENT: an id is never reused, so a script holding one cannot
+                        -- reach a different meeting after a delete.
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
                         relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE RESTRICT,
                         title TEXT NOT NULL CHECK (length(trim(title)) > 0),
                         start INTEGER NOT NULL,

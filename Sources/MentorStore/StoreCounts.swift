@@ -6,4 +6,10 @@ public struct StoreCounts: Sendable, Hashable {
     public var upcomingMeetings: Int
     /// Every relationship.
     public var relationships: Int
+
+    public init(meetings: Int, upcomingMeetings: Int, relationships: Int) {
+        self.meetings = meetings
+        self.upcomingMeetings = upcomingMeetings
+        self.relationships = relationships
+    }
 }

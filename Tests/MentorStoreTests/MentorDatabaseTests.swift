@@ -1,0 +1,125 @@
+import Foundation
+import GRDB
+import MentorCore
+import MentorStore
+import MentorTestSupport
+import Testing
+
+struct MentorDatabaseTests {
+    @Test func createsTheDirectoryPrivatelyAndMigratesFromEmpty() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("new/dir/mentord.sqlite3")
+        let database = try MentorDatabase(path: path)
+        defer { try? database.close() }
+        let attributes = try FileManager.default.attributesOfItem(atPath: directory.file("new/dir"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        let queue = try DatabaseQueue(path: path)
+        let tables = try queue.read {
+            try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(Set(tables).isSuperset(of: ["relationship", "meeting", "grdb_migrations"]))
+        let journal = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(journal == "wal")
+        #expect(MentorDatabase.knownMigrations == ["v1 relationships and meetings"])
+    }
+
+    @Test func keepsMeetingsAcrossReopening() async throws {
+        let fixture = try StoreFixture()
+        let added = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        try fixture.database.close()
+        let reopened = try MentorDatabase(path: fixture.path)
+        defer { try? reopened.close() }
+        #expect(try await MeetingStore(database: reopened).meeting(id: added.id) == added)
+        #expect(try await reopened.integrityCheck() == ["ok"])
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItAlone() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("notes.txt")
+        let content = Data("my precious notes, not SQLite\n".utf8)
+        try content.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try MentorDatabase(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == content)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func refusesADatabaseFromANewerVersionAndLeavesItAlone() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("mentord.sqlite3")
+        try MentorDatabase(path: path).close()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write {
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99 from the future')")
+        }
+        // Fold the WAL into the main file so that the bytes compared below are the whole database.
+        try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        try queue.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.newerSchema(path: path, unknownMigrations: ["v99 from the future"])) {
+            try MentorDatabase(path: path)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func reportsALockedDatabaseAndChangesNothing() async throws {
+        let fixture = try StoreFixture()
+        let impatient = MeetingStore(database: try MentorDatabase(path: fixture.path, busyTimeout: 0.1))
+        // Another connection holds the write lock (an exclusive transaction) for the whole attempt.
+        let holder = try LockHolder(path: fixture.path)
+        await #expect(throws: StoreError.databaseFailure(reason: "database is locked")) {
+            try await impatient.add(try fixture.draft(), now: fixture.now)
+        }
+        holder.release()
+        #expect(try await fixture.store.counts(now: fixture.now).meetings == 0)
+        _ = try await impatient.add(try fixture.draft(), now: fixture.now)
+        #expect(try await fixture.store.counts(now: fixture.now).meetings == 1, "works again once the lock is gone")
+    }
+
+    @Test func refusesRowsThatBreakTheSchemaInvariants() throws {
+        let fixture = try StoreFixture()
+        let queue = try DatabaseQueue(path: fixture.path)
+        #expect(throws: DatabaseError.self) {
+            try queue.write {
+                try $0.execute(sql: "INSERT INTO relationship (partner, role, created_at) VALUES ('x', 'boss', 0)")
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try queue.write {
+                try $0.execute(
+                    sql: """
+                        INSERT INTO meeting (relationship_id, title, start, time_zone, duration_seconds, created_at, updated_at)
+                        VALUES (42, 't', 0, 'UTC', 60, 0, 0)
+                        """)
+            }
+        }
+    }
+}
+
+/// Another SQLite connection, on its own thread, holding an exclusive transaction until released.
+private final class LockHolder: @unchecked Sendable {
+    private let locked = DispatchSemaphore(value: 0)
+    private let released = DispatchSemaphore(value: 0)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        Thread.detachNewThread { [self] in
+            try? queue.inDatabase { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                locked.signal()
+                released.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+            finished.signal()
+        }
+        locked.wait()
+    }
+
+    func release() {
+        released.signal()
+        finished.wait()
+    }
+}
