@@ -75,7 +75,12 @@ let package = Package(
         ),
         .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
-        .testTarget(name: "MentorDaemonTests", dependencies: ["MentorDaemon", "MentorTestSupport"]),
+        .testTarget(
+            name: "MentorDaemonTests",
+            dependencies: [
+                "MentorDaemon", "MentorTestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

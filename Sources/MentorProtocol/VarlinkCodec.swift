@@ -145,7 +145,8 @@ public enum VarlinkCodec {
         switch error {
         case .keyNotFound(let key, _): return "missing '\(key.stringValue)'"
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return "wrong type at '\(context.codingPath.map(\.stringValue).joined(separator: "."))'"
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "not a JSON object" : "wrong type at '\(path)'"
         case .dataCorrupted: return "not a JSON object"
         @unknown default: return "not JSON"
         }

@@ -1,0 +1,55 @@
+import MentorDaemon
+import Testing
+
+struct DaemonConfigurationTests {
+    @Test func readsDefaultsFromAnEmptyOrMissingFile() throws {
+        #expect(try DaemonConfiguration.parse("", path: "c.toml") == DaemonConfiguration())
+        #expect(try DaemonConfiguration.load(path: "/nonexistent/mentord/config.toml") == DaemonConfiguration())
+        #expect(DaemonConfiguration().limits.maxConnections == 256)
+        #expect(DaemonConfiguration().limits.maxMessageBytes == 1_048_576)
+    }
+
+    @Test func readsLimits() throws {
+        let configuration = try DaemonConfiguration.parse(
+            "# mine\n[limits]\nmax_connections = 8\nmax_message_bytes = 4096\n", path: "c.toml")
+        #expect(configuration.limits.maxConnections == 8)
+        #expect(configuration.limits.maxMessageBytes == 4096)
+    }
+
+    @Test func acceptsTheRemindersTableForTheEngine() throws {
+        #expect(
+            try DaemonConfiguration.parse("[reminders]\npurpose = \"3d\"\n", path: "c.toml") == DaemonConfiguration())
+    }
+
+    @Test(arguments: [
+        ("[limits]\nmax_conections = 8\n", "c.toml:2", "'limits.max_conections' unknown key"),
+        ("\n\n[limit]\n", "c.toml:3", "'limit' unknown table or key"),
+        (
+            "[limits]\nmax_connections = \"many\"\n", "c.toml:2",
+            "'limits.max_connections' must be a whole number from 1 to 65536"
+        ),
+        (
+            "[limits]\nmax_connections = 0\n", "c.toml:2",
+            "'limits.max_connections' must be a whole number from 1 to 65536"
+        ),
+        (
+            "[limits]\nmax_message_bytes = 10\n", "c.toml:2",
+            "'limits.max_message_bytes' must be a whole number from 1024 to 67108864"
+        ),
+        ("limits = 3\n", "c.toml:1", "'limits' must be a table"),
+    ])
+    func namesTheFileLineAndKeyOfABadSetting(text: String, place: String, reason: String) {
+        #expect(throws: DaemonError.invalidConfiguration(path: place, reason: reason)) {
+            try DaemonConfiguration.parse(text, path: "c.toml")
+        }
+    }
+
+    @Test func reportsSyntaxErrorsWithTheirLine() {
+        #expect {
+            try DaemonConfiguration.parse("[limits]\nmax_connections = = 3\n", path: "c.toml")
+        } throws: { error in
+            guard case .invalidConfiguration(let path, _) = error as? DaemonError else { return false }
+            return path == "c.toml:2"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import MentorProtocol
+import Testing
+
+struct VarlinkErrorTests {
+    static let everyMentordError: [MentordError] = [
+        .noSuchMeeting(id: 7), .alreadyCancelled(id: 7), .invalidTimeZone(name: "Mars/Base"),
+        .invalidTime(text: "2026-02-30 15:00", reason: "no such date or time"),
+        .nonexistentLocalTime(text: "2026-03-29 02:30", timeZone: "Europe/Berlin"), .invalidDuration(text: "45"),
+        .durationOutOfRange(seconds: 0), .emptyText(field: "title"),
+        .textTooLong(field: "title", length: 201, limit: 200),
+        .multilineText(field: "partner"), .roleRequired(partner: "Bob"), .ambiguousPartner(partner: "Sam"),
+        .invalidMessage(reason: "not JSON"), .messageTooLarge(limit: 1_048_576), .tooManyConnections(limit: 256),
+        .storageFailure(reason: "database is locked"),
+    ]
+
+    @Test(arguments: everyMentordError)
+    func roundTripsThroughTheWire(error: MentordError) throws {
+        let reply = VarlinkCodec.encodeError(error)
+        let header = try VarlinkCodec.decodeReplyHeader(Array(reply.dropLast()))
+        let name = try #require(header.error)
+        #expect(name.hasPrefix("io.mentord."))
+        let parameters = try VarlinkCodec.decodeReplyParameters(JSONValue.self, from: Array(reply.dropLast()))
+        #expect(MentordError(name: name, parameters: parameters) == error)
+        #expect(!error.message.isEmpty)
+    }
+
+    @Test func usesTheInterfaceNamesAndParameterNames() throws {
+        let error = MentordError.textTooLong(field: "title", length: 201, limit: 200)
+        #expect(error.name == "io.mentord.TextTooLong")
+        #expect(
+            error.parameters == .object(["field": .string("title"), "length": .number(201), "limit": .number(200)]))
+        #expect(VarlinkServiceError.permissionDenied.name == "org.varlink.service.PermissionDenied")
+        #expect(VarlinkServiceError.permissionDenied.parameters == .object([:]))
+        #expect(VarlinkServiceError.invalidParameter(parameter: "id").name == "org.varlink.service.InvalidParameter")
+    }
+
+    @Test func declaresEveryErrorInTheInterfaceFile() throws {
+        let declared = Set(
+            InterfaceDescriptions.ioMentord.split(separator: "\n").filter { $0.hasPrefix("error ") }
+                .map { String($0.dropFirst(6).prefix { $0 != " " }) })
+        let coded = Set(Self.everyMentordError.map { String($0.name.dropFirst("io.mentord.".count)) })
+        #expect(declared == coded)
+    }
+
+    @Test func readsUnknownErrorsAsRemoteErrors() {
+        let unknown = VarlinkRemoteError(name: "com.example.Oops", parameters: .object(["x": .number(1)]))
+        #expect(unknown.known == nil)
+        #expect(unknown.message == "com.example.Oops {\"x\":1}")
+        let known = VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .number(4)]))
+        #expect(known.message == "no meeting with id 4")
+    }
+}
