@@ -81,7 +81,8 @@ let package = Package(
                 "MentorDaemon", "MentorTestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"], exclude: ["Outside"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,6 +29,10 @@ public struct MentorDaemon: Service {
 
     public func run() async throws {
         let startedAt = clock.now()
+        var paths = self.paths
+        let activated = try SocketActivation.listeningUnixSockets().first
+        // Under socket activation the manager chose the path; report that one.
+        if let activated, let bound = SocketFile.boundPath(of: activated) { paths.socket = bound }
         // Open the database first: a refused database must fail start-up, not the first call.
         let database = try MentorDatabase(path: paths.database)
         defer { try? database.close() }
@@ -40,7 +44,7 @@ public struct MentorDaemon: Service {
             .register(in: &table)
 
         let address: ListenAddress
-        if let descriptor = try SocketActivation.listeningUnixSockets().first {
+        if let descriptor = activated {
             address = .inherited(descriptor: descriptor)
         } else {
             try SocketFile.prepare(paths.socket)

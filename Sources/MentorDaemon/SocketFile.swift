@@ -54,6 +54,18 @@ enum SocketFile {
         }
     }
 
+    /// The path a passed Unix socket is bound to, nil for an abstract or unnamed one.
+    static func boundPath(of descriptor: Int32) -> String? {
+        var address = sockaddr_un()
+        var length = socklen_t(MemoryLayout<sockaddr_un>.size)
+        let result = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
+        }
+        guard result == 0 else { return nil }
+        let path = withUnsafeBytes(of: address.sun_path) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return path.hasPrefix("/") ? path : nil
+    }
+
     /// Limits the bound socket to its owner.
     static func restrictToOwner(_ path: String) {
         chmod(path, 0o600)

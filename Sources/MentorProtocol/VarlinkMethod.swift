@@ -14,4 +14,21 @@ public protocol VarlinkMethod: Sendable {
 /// Parameters or reply of a method that has none: `{}` on the wire.
 public struct NoParameters: Codable, Sendable, Hashable {
     public init() {}
+
+    /// Accepts only an object (its members are ignored), so `"parameters": []` is refused as it is
+    /// for every other method.
+    public init(from decoder: any Decoder) throws {
+        _ = try decoder.container(keyedBy: AnyKey.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        _ = encoder.container(keyedBy: AnyKey.self)
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
 }

@@ -77,6 +77,7 @@ enum DaemonLauncher {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        markDescriptorsCloseOnExec()
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -96,6 +97,22 @@ enum DaemonLauncher {
             throw CommandFailure.unavailable("cannot start \(executable): \(String(cString: strerror(result)))")
         }
         return pid
+    }
+
+    /// Keeps every descriptor above stderr out of the daemon. An inherited pipe or socket would
+    /// keep whoever waits on its other end (a shell, a test harness) waiting as long as mentord runs.
+    /// (glibc's posix_spawn_file_actions_addclosefrom_np is not exported to Swift.)
+    private static func markDescriptorsCloseOnExec() {
+        guard let directory = opendir("/proc/self/fd") else { return }
+        defer { closedir(directory) }
+        let own = dirfd(directory)
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let descriptor = Int32(name), descriptor > 2, descriptor != own else { continue }
+            _ = fcntl(descriptor, F_SETFD, fcntl(descriptor, F_GETFD) | FD_CLOEXEC)
+        }
     }
 
     private static func currentEnvironment() -> [String] {

@@ -12,7 +12,7 @@ public final class DaemonProcess: @unchecked Sendable {
     public var configPath: String { directory.file("config.toml") }
     /// What the daemon told its service manager.
     public let notify: NotifySocketListener
-    private let process: Process
+    private let process: ChildProcess
     private let errors: TemporaryFile
 
     /// Starts mentord in `directory` (a new one by default) and waits until it is ready.
@@ -23,38 +23,31 @@ public final class DaemonProcess: @unchecked Sendable {
         self.directory = try directory ?? TemporaryDirectory()
         notify = try NotifySocketListener(path: self.directory.file("notify-\(UUID().uuidString.prefix(8))"))
         errors = try TemporaryFile()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: BuildProducts.executable("mentord"))
-        process.arguments =
+        process = try ChildProcess(
+            BuildProducts.executable("mentord"),
             [
                 "--socket", self.directory.file("socket"), "--database", self.directory.file("data/mentord.sqlite3"),
                 "--config", self.directory.file("config.toml"),
-            ] + arguments
-        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        merged["NOTIFY_SOCKET"] = notify.path
-        merged.removeValue(forKey: "JOURNAL_STREAM")
-        process.environment = merged
-        process.standardError = errors.handle
-        process.standardOutput = errors.handle
-        try process.run()
+            ] + arguments,
+            environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 },
+            removingEnvironment: ["JOURNAL_STREAM"],
+            stdout: errors.path, stderr: errors.path)
         let ready = notify.waitFor("READY=1")
         guard ready.found else {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            process.send(SIGKILL)
+            process.wait()
             throw DaemonProcessError.notReady(stderr: errors.contents())
         }
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        process.send(SIGKILL)
+        process.wait()
         errors.remove()
     }
 
     /// The daemon's process id.
-    public var pid: Int32 { process.processIdentifier }
+    public var pid: Int32 { process.pid }
 
     /// Everything the daemon wrote to stderr so far.
     public var stderr: String { errors.contents() }
@@ -65,15 +58,14 @@ public final class DaemonProcess: @unchecked Sendable {
     /// Sends SIGTERM and waits; returns the exit status.
     @discardableResult
     public func stop() -> Int32 {
-        process.terminate()
-        process.waitUntilExit()
-        return process.terminationStatus
+        process.send(SIGTERM)
+        return process.wait()
     }
 
     /// Sends SIGKILL and waits: a crash, with no chance to clean up.
     public func crash() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.send(SIGKILL)
+        process.wait()
     }
 
     /// A new client connection.

@@ -16,42 +16,32 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
         removingEnvironment: [String] = []
     ) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        for name in removingEnvironment { merged.removeValue(forKey: name) }
-        process.environment = merged
         // Files, not pipes: a chatty child can never block on a full pipe while we wait for it.
         let output = try TemporaryFile()
         let errors = try TemporaryFile()
+        let stdin = try TemporaryFile()
         defer {
-            output.remove()
-            errors.remove()
+            for file in [output, errors, stdin] { file.remove() }
         }
-        process.standardOutput = output.handle
-        process.standardError = errors.handle
-        let stdin = Pipe()
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: output.contents(), stderr: errors.contents())
+        try Data((input ?? "").utf8).write(to: URL(fileURLWithPath: stdin.path))
+        let child = try ChildProcess(
+            executable, arguments, environment: environment, removingEnvironment: removingEnvironment,
+            stdin: stdin.path, stdout: output.path, stderr: errors.path)
+        let status = child.wait()
+        return ProcessResult(status: status, stdout: output.contents(), stderr: errors.contents())
     }
 }
 
-/// A file in /tmp holding one child's output.
+/// An empty file in /tmp for one child's input or output.
 final class TemporaryFile {
     let path: String
-    let handle: FileHandle
 
     init() throws {
         var template = Array("/tmp/mentord-output.XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        close(descriptor)
         path = String(cString: template)
-        handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     func contents() -> String {

@@ -1,0 +1,115 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// Start-up, shutdown, crashes and files on disk, with real processes.
+struct LifecycleTests {
+    private func mode(_ path: String) -> mode_t {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & 0o777 : 0
+    }
+
+    @Test func tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocket() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        #expect(daemon.notify.waitFor("READY=1").messages.first == "READY=1\nSTATUS=Serving \(daemon.socketPath)")
+        #expect(daemon.stop() == 0)
+        #expect(daemon.notify.waitFor("STOPPING=1", timeout: 1).found)
+        #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))
+        #expect(daemon.stderr.contains("Stopping"))
+    }
+
+    @Test func keepsItsFilesPrivate() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        _ = try daemon.ctl(["add", "x", "--with", "Sam", "--role", "mentee", "--at", "in 1h"])
+        #expect(mode(daemon.socketPath) == 0o600)
+        #expect(mode(daemon.directory.file("data")) == 0o700)
+        #expect(mode(daemon.databasePath) == 0o600)
+    }
+
+    @Test func keepsEveryRepliedAddAcrossKillNine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try DaemonProcess(in: directory)
+        let connection = try first.connect()
+        var ids: [Int64] = []
+        for index in 0..<20 {
+            ids.append(
+                try connection.call(
+                    AddMeeting.self, .init(title: "M\(index)", partner: "Sam", role: .mentee, start: "in 3h")
+                ).meeting.id)
+        }
+        first.crash()
+        #expect(FileManager.default.fileExists(atPath: first.socketPath), "a crash leaves the socket behind")
+        let second = try DaemonProcess(in: directory)
+        let stored = try second.connect().call(ListMeetings.self, .init()).meetings.map(\.id)
+        #expect(stored == ids)
+        #expect(second.stop() == 0)
+    }
+
+    @Test func refusesToStartWhenAnotherDaemonListens() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        let second = try ProcessRunner.run(
+            BuildProducts.executable("mentord"),
+            ["--socket", daemon.socketPath, "--database", daemon.directory.file("other.sqlite3")])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("another mentord already listens on \(daemon.socketPath)"))
+        #expect(try daemon.connect().call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
+    }
+
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("notes.sqlite3")
+        try "important notes\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentord"), ["--socket", directory.file("socket"), "--database", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(path) is not an SQLite database; it was left untouched"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "important notes\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("socket")))
+    }
+
+    @Test func refusesABadConfigurationFileNamingTheLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "[limits]\nmax_conections = 3\n".write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentord"),
+            [
+                "--socket", directory.file("socket"), "--database", directory.file("db"), "--config",
+                directory.file("config.toml"),
+            ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(directory.file("config.toml")):2: 'limits.max_conections' unknown key"))
+    }
+
+    @Test func startsTheDaemonOnDemandUnlessToldNotTo() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let environment = [
+            "MENTORD_SOCKET": directory.file("socket"), "XDG_DATA_HOME": directory.file("data"),
+            "XDG_STATE_HOME": directory.file("state"), "XDG_CONFIG_HOME": directory.file("config"),
+        ]
+        let refused = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["status", "--no-autostart"], environment: environment)
+        #expect(refused.status == 69)
+        #expect(refused.stderr.contains("mentord is not running"))
+        #expect(refused.stderr.contains("systemctl --user start mentord.socket"))
+
+        let started = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["status", "--json"], environment: environment)
+        #expect(started.status == 0, "\(started)")
+        let status = try JSONDecoder().decode(GetStatus.Reply.self, from: Data(started.stdout.utf8))
+        defer { kill(pid_t(status.pid), SIGTERM) }
+        #expect(status.databasePath == directory.file("data/mentord/mentord.sqlite3"))
+        #expect(FileManager.default.fileExists(atPath: directory.file("state/mentord/mentord.log")))
+        let again = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["status", "--json"], environment: environment)
+        #expect(again.stdout.contains("\"pid\" : \(status.pid)"), "the second call reaches the same daemon")
+    }
+}

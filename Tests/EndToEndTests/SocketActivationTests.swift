@@ -1,0 +1,47 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// `systemd-socket-activate` stands in for systemd's socket units: it listens, and starts mentord
+/// with the socket in LISTEN_FDS on the first connection.
+struct SocketActivationTests {
+    static let activator = [
+        "/usr/bin/systemd-socket-activate", "/bin/systemd-socket-activate", "/lib/systemd/systemd-socket-activate",
+    ]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: activator != nil, "systemd-socket-activate is not installed"))
+    func startsOnTheFirstConnectionAndServesThePassedSocket() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let socket = directory.file("socket")
+        let activator = try ChildProcess(
+            Self.activator!,
+            [
+                "-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3"),
+                "--socket", directory.file("unused-socket"),
+            ])
+        defer {
+            activator.send(SIGTERM)
+            activator.wait()
+        }
+        // The activator binds before it forks; wait for the socket file to appear.
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
+
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"),
+            ["add", "Activated", "--with", "Sam", "--role", "mentee", "--at", "in 1h", "--no-autostart"],
+            environment: ["MENTORD_SOCKET": socket])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.hasPrefix("Added meeting 1: Activated"))
+        #expect(
+            !FileManager.default.fileExists(atPath: directory.file("unused-socket")),
+            "the passed socket is used, no other")
+        let status = try VarlinkConnection(path: socket).call(GetStatus.self, NoParameters())
+        #expect(status.meetings == 1)
+        #expect(status.socketPath == socket, "reports the socket it was given, not its --socket")
+        #expect(status.pid == Int(activator.pid), "the activator became mentord (exec)")
+    }
+}
