@@ -7,19 +7,25 @@ final class ConnectionRegistry: Sendable {
     private struct State {
         var channels: [ObjectIdentifier: (channel: any Channel, busy: Bool)] = [:]
         var shuttingDown = false
+        var limit: Int
     }
 
-    private let state = NIOLockedValueBox(State())
-    let limit: Int
+    private let state: NIOLockedValueBox<State>
 
     init(limit: Int) {
-        self.limit = limit
+        state = NIOLockedValueBox(State(limit: limit))
+    }
+
+    /// The most connections served at once; a lower new limit closes no open connection.
+    var limit: Int {
+        get { state.withLockedValue { $0.limit } }
+        set { state.withLockedValue { $0.limit = newValue } }
     }
 
     /// Registers a new connection; false when at the limit or shutting down.
     func admit(_ channel: any Channel) -> Bool {
         state.withLockedValue { state in
-            guard !state.shuttingDown, state.channels.count < limit else { return false }
+            guard !state.shuttingDown, state.channels.count < state.limit else { return false }
             state.channels[ObjectIdentifier(channel)] = (channel, false)
             return true
         }

@@ -1,6 +1,7 @@
 import CSystemd
 import Logging
 import MentorProtocol
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
@@ -25,23 +26,29 @@ public enum ListenAddress: Sendable, Hashable {
 /// is closed; other connections never notice.
 final class ControlServer: Sendable {
     private let table: MethodTable
-    private let limits: DaemonConfiguration.Limits
+    private let maximumMessageSize: NIOLockedValueBox<Int>
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     private let connections: ConnectionRegistry
 
     init(table: MethodTable, limits: DaemonConfiguration.Limits, eventLoopGroup: any EventLoopGroup, logger: Logger) {
         self.table = table
-        self.limits = limits
+        maximumMessageSize = NIOLockedValueBox(limits.maxMessageBytes)
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         connections = ConnectionRegistry(limit: limits.maxConnections)
     }
 
+    /// Applies new limits to connections accepted from now on.
+    func apply(_ limits: DaemonConfiguration.Limits) {
+        maximumMessageSize.withLockedValue { $0 = limits.maxMessageBytes }
+        connections.limit = limits.maxConnections
+    }
+
     /// Listens on `address` and serves until graceful shutdown; `onListening` runs once the socket
     /// accepts connections.
     func run(on address: ListenAddress, onListening: @Sendable () -> Void) async throws {
-        let maximumMessageSize = limits.maxMessageBytes
+        let maximumMessageSize = self.maximumMessageSize
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             // A client may send its calls and shut down its writing side (`printf ... | socat`):
@@ -50,7 +57,8 @@ final class ControlServer: Sendable {
         let initialize: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<[UInt8], ByteBuffer>> = { channel in
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
-                    ByteToMessageHandler(VarlinkFrameDecoder(maximumMessageSize: maximumMessageSize)))
+                    ByteToMessageHandler(
+                        VarlinkFrameDecoder(maximumMessageSize: maximumMessageSize.withLockedValue { $0 })))
                 return try NIOAsyncChannel<[UInt8], ByteBuffer>(wrappingChannelSynchronously: channel)
             }
         }

@@ -7,10 +7,11 @@ import NIOConcurrencyHelpers
 import NIOPosix
 import ServiceLifecycle
 import SystemdKit
+import UnixSignals
 
 /// The daemon as one service: opens the store, listens on the control socket, tells the service
-/// manager it is ready, and on graceful shutdown lets in-flight calls finish, closes the
-/// database and removes the socket it created.
+/// manager it is ready, rereads its configuration on SIGHUP, and on graceful shutdown lets
+/// in-flight calls finish, closes the database and removes the socket it created.
 public struct MentorDaemon: Service {
     private let paths: DaemonPaths
     private let configuration: DaemonConfiguration
@@ -56,16 +57,23 @@ public struct MentorDaemon: Service {
         // Set once listening: the bound socket's identity, so shutdown removes only our own file.
         let socketIdentity = NIOLockedValueBox<(device: UInt64, inode: UInt64)?>(nil)
         let listening = NIOLockedValueBox(false)
+        let status = "Serving \(paths.socket)"
+        // Trap SIGHUP before READY: its default action would kill the daemon.
+        let hangups = await UnixSignalsSequence(trapping: .sighup)
         do {
-            try await server.run(on: address) { [paths, logger, notifier] in
-                if case .path(let path) = address {
-                    SocketFile.restrictToOwner(path)
-                    socketIdentity.withLockedValue { $0 = SocketFile.identity(of: path) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await reload(server, on: hangups, status: status) }
+                try await server.run(on: address) { [paths, logger, notifier] in
+                    if case .path(let path) = address {
+                        SocketFile.restrictToOwner(path)
+                        socketIdentity.withLockedValue { $0 = SocketFile.identity(of: path) }
+                    }
+                    listening.withLockedValue { $0 = true }
+                    let how = if case .inherited = address { "socket-activated" } else { "listening" }
+                    logger.info("Ready: \(how) on \(paths.socket), database \(paths.database)")
+                    notifier.ready(status: status)
                 }
-                listening.withLockedValue { $0 = true }
-                let how = if case .inherited = address { "socket-activated" } else { "listening" }
-                logger.info("Ready: \(how) on \(paths.socket), database \(paths.database)")
-                notifier.ready(status: "Serving \(paths.socket)")
+                group.cancelAll()
             }
         } catch {
             try? await eventLoopGroup.shutdownGracefully()
@@ -80,5 +88,21 @@ public struct MentorDaemon: Service {
             SocketFile.remove(path, ifIdentity: identity)
         }
         try? await eventLoopGroup.shutdownGracefully()
+    }
+
+    /// Rereads the configuration file at each SIGHUP and applies it; a file that no longer parses
+    /// leaves the running configuration as it was, and says why.
+    private func reload(_ server: ControlServer, on hangups: UnixSignalsSequence, status: String) async {
+        for await _ in hangups {
+            notifier.reloading()
+            do {
+                let fresh = try DaemonConfiguration.load(path: paths.configuration)
+                server.apply(fresh.limits)
+                logger.info("Reloaded configuration from \(paths.configuration)")
+            } catch {
+                logger.error("Failed to reload '\(paths.configuration)': \(error), keeping the previous configuration")
+            }
+            notifier.ready(status: status)
+        }
     }
 }

@@ -1,5 +1,9 @@
 import CSystemd
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Tells the service manager about the daemon's state through `sd_notify`.
 ///
 /// Without `NOTIFY_SOCKET` (run by hand, or by `mentorctl`'s autostart without a listener) every
@@ -23,6 +27,15 @@ public struct ServiceNotifier: Sendable {
     @discardableResult
     public func status(_ text: String) -> Bool {
         notify("STATUS=\(text)")
+    }
+
+    /// A configuration reload has begun; send ``ready(status:)`` when it is done.
+    @discardableResult
+    public func reloading() -> Bool {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        // systemd 253+ matches the reload to this timestamp; older managers ignore it.
+        return notify("RELOADING=1\nMONOTONIC_USEC=\(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)")
     }
 
     /// Shutdown has begun.

@@ -31,6 +31,17 @@ public enum SocketActivationError: Error, Sendable, Equatable {
     case notAUnixStreamListener(descriptor: Int32)
 }
 
+extension SocketActivationError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .invalidEnvironment(let code): "LISTEN_FDS/LISTEN_PID are malformed (errno \(code))"
+        case .notAUnixStreamListener(let descriptor):
+            "descriptor \(descriptor) passed by the service manager is not a listening Unix stream socket "
+                + "(check ListenStream= in mentord.socket)"
+        }
+    }
+}
+
 extension UInt32 {
     fileprivate var asInt32: Int32 { Int32(self) }
 }

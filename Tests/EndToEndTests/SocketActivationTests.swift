@@ -44,4 +44,21 @@ struct SocketActivationTests {
         #expect(status.socketPath == socket, "reports the socket it was given, not its --socket")
         #expect(status.pid == Int(activator.pid), "the activator became mentord (exec)")
     }
+
+    @Test func refusesAPassedDescriptorThatIsNotAListeningSocket() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // A misconfigured unit passing a plain file as fd 3 must stop start-up, not be ignored.
+        let result = try ProcessRunner.run(
+            "/bin/sh",
+            [
+                "-c", "LISTEN_PID=$$ LISTEN_FDS=1 exec \"$0\" --database \"$1\" --socket \"$2\" 3</dev/null",
+                BuildProducts.executable("mentord"), directory.file("db.sqlite3"), directory.file("socket"),
+            ])
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains("descriptor 3 passed by the service manager is not a listening Unix stream socket"),
+            "\(result)")
+        #expect(!FileManager.default.fileExists(atPath: directory.file("socket")))
+    }
 }

@@ -30,15 +30,15 @@ public final class NotifySocketListener: @unchecked Sendable {
         unlink(path)
     }
 
-    /// Waits until a received message has a line equal to `line`, up to `timeout` seconds; returns
-    /// every message received so far either way.
+    /// Waits until `count` received messages have a line equal to `line`, up to `timeout` seconds;
+    /// returns every message received so far either way.
     @discardableResult
-    public func waitFor(_ line: String, timeout: TimeInterval = 10) -> (found: Bool, messages: [String]) {
+    public func waitFor(_ line: String, count: Int = 1, timeout: TimeInterval = 10) -> (found: Bool, messages: [String])
+    {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            if received.contains(where: { $0.split(separator: "\n").contains(Substring(line)) }) {
-                return (true, received)
-            }
+            let matching = received.filter { $0.split(separator: "\n").contains(Substring(line)) }
+            if matching.count >= count { return (true, received) }
             let remaining = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
             if remaining == 0 { return (false, received) }
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)

@@ -30,28 +30,4 @@ struct ServiceNotifierTests {
         unsetenv("LISTEN_PID")
         #expect(try SocketActivation.listeningUnixSockets() == [])
     }
-
-    @Test func refusesPassedDescriptorsThatAreNotListeningSockets() throws {
-        // Descriptor 3 as a plain file, claimed to be passed to this very process.
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let saved = dup(3)
-        defer {
-            if saved >= 0 {
-                dup2(saved, 3)
-                close(saved)
-            } else {
-                close(3)
-            }
-        }
-        let file = open(directory.file("plain"), O_CREAT | O_RDWR, 0o600)
-        dup2(file, 3)
-        close(file)
-        setenv("LISTEN_FDS", "1", 1)
-        setenv("LISTEN_PID", String(getpid()), 1)
-        #expect(throws: SocketActivationError.notAUnixStreamListener(descriptor: 3)) {
-            try SocketActivation.listeningUnixSockets()
-        }
-        #expect(getenv("LISTEN_FDS") == nil, "the variables are cleared so children do not inherit them")
-    }
 }
