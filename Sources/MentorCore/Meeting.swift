@@ -15,12 +15,15 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     public var durationSeconds: Int
     public var purpose: String
     public var status: MeetingStatus
+    /// Per-step offsets that replace the global policy for this meeting (nil turns a step off).
+    public var reminderOverrides: [Step: Int?]
     public var createdAt: Date
     public var updatedAt: Date
 
     public init(
         id: Int64, relationship: Relationship, title: String, start: Date, timeZone: TimeZone,
-        durationSeconds: Int, purpose: String, status: MeetingStatus, createdAt: Date, updatedAt: Date
+        durationSeconds: Int, purpose: String, status: MeetingStatus, reminderOverrides: [Step: Int?] = [:],
+        createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.relationship = relationship
@@ -30,6 +33,7 @@ public struct Meeting: Sendable, Hashable, Identifiable {
         self.durationSeconds = durationSeconds
         self.purpose = purpose
         self.status = status
+        self.reminderOverrides = reminderOverrides
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

@@ -14,10 +14,13 @@ public struct MeetingDraft: Sendable, Hashable {
     public var timeZone: TimeZone
     public var durationSeconds: Int
     public var purpose: String
+    /// Per-step offsets replacing the global policy (nil turns a step off).
+    public var reminderOverrides: [Step: Int?]
 
     public init(
         title: String, partner: String, role: Role?, start: Date, timeZone: TimeZone,
-        durationSeconds: Int = MeetingLimits.defaultDurationSeconds, purpose: String = ""
+        durationSeconds: Int = MeetingLimits.defaultDurationSeconds, purpose: String = "",
+        reminderOverrides: [Step: Int?] = [:]
     ) throws(MeetingValidationError) {
         self.title = try Self.requiredText(title, field: "title", limit: MeetingLimits.titleLength)
         self.partner = try Self.requiredText(partner, field: "partner", limit: MeetingLimits.partnerLength)
@@ -31,6 +34,7 @@ public struct MeetingDraft: Sendable, Hashable {
         self.start = start.roundedToMilliseconds
         self.timeZone = timeZone
         self.durationSeconds = durationSeconds
+        self.reminderOverrides = reminderOverrides
     }
 
     /// The draft of `meeting` with `changes` applied, validated again as a whole.
@@ -43,7 +47,8 @@ public struct MeetingDraft: Sendable, Hashable {
             start: changes.start ?? meeting.start,
             timeZone: changes.timeZone ?? meeting.timeZone,
             durationSeconds: changes.durationSeconds ?? meeting.durationSeconds,
-            purpose: changes.purpose ?? meeting.purpose)
+            purpose: changes.purpose ?? meeting.purpose,
+            reminderOverrides: changes.reminderOverrides ?? meeting.reminderOverrides)
     }
 
     private static func requiredText(_ text: String, field: String, limit: Int) throws(MeetingValidationError)
@@ -66,10 +71,13 @@ public struct MeetingChanges: Sendable, Hashable {
     public var timeZone: TimeZone?
     public var durationSeconds: Int?
     public var purpose: String?
+    /// New per-step overrides, replacing the old ones as a whole.
+    public var reminderOverrides: [Step: Int?]?
 
     public init(
         title: String? = nil, partner: String? = nil, role: Role? = nil, start: Date? = nil,
-        timeZone: TimeZone? = nil, durationSeconds: Int? = nil, purpose: String? = nil
+        timeZone: TimeZone? = nil, durationSeconds: Int? = nil, purpose: String? = nil,
+        reminderOverrides: [Step: Int?]? = nil
     ) {
         self.title = title
         self.partner = partner
@@ -78,6 +86,7 @@ public struct MeetingChanges: Sendable, Hashable {
         self.timeZone = timeZone
         self.durationSeconds = durationSeconds
         self.purpose = purpose
+        self.reminderOverrides = reminderOverrides
     }
 }
 

@@ -103,9 +103,25 @@ final class ControlServer: Sendable {
         }
         do {
             try await connection.executeThenClose { inbound, outbound in
+                var messages = inbound.makeAsyncIterator()
                 do {
-                    for try await message in inbound {
+                    while let message = try await messages.next() {
                         _ = connections.setBusy(channel, true)
+                        if let call = try? VarlinkCodec.decodeCall(message), table.isStreaming(call.method) {
+                            // The connection now belongs to the stream. It counts as idle, so that
+                            // shutdown closes it; the stream ends when the client hangs up or sends.
+                            _ = connections.setBusy(channel, false)
+                            try await withThrowingTaskGroup(of: Void.self) { group in
+                                group.addTask {
+                                    await self.table.stream(call) { bytes in
+                                        try await outbound.write(ByteBuffer(bytes: bytes))
+                                    }
+                                }
+                                _ = try? await messages.next()
+                                group.cancelAll()
+                            }
+                            return
+                        }
                         let (reply, keepOpen) = await answer(message)
                         if let reply { try await outbound.write(ByteBuffer(bytes: reply)) }
                         let shuttingDown = connections.setBusy(channel, false)

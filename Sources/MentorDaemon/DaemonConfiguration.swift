@@ -1,4 +1,5 @@
 import Foundation
+import MentorCore
 import TOMLKit
 
 /// The daemon's settings, read from `config.toml`.
@@ -8,6 +9,8 @@ import TOMLKit
 public struct DaemonConfiguration: Sendable, Hashable {
     /// Limits on what clients can make the daemon hold.
     public var limits = Limits()
+    /// When each step reminds (`[reminders]`).
+    public var reminders = ReminderPolicy.standard
 
     public init() {}
 
@@ -48,8 +51,22 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 guard let limits = table[key]?.table else { throw locate.error(key, "must be a table") }
                 try configuration.limits.read(limits, locate: locate)
             case "reminders":
-                // Read by the reminder engine; accepted here so one file serves every version.
-                continue
+                guard let reminders = table[key]?.table else { throw locate.error(key, "must be a table") }
+                for setting in reminders.keys {
+                    // Every value is written as a string ("3d", "off", "10:00"); merge_within may be 0.
+                    guard let value = reminders[setting]?.string ?? reminders[setting]?.int.map(String.init) else {
+                        throw locate.error("reminders.\(setting)", "must be a string such as \"2h\" or \"off\"")
+                    }
+                    do {
+                        try configuration.reminders.apply(key: setting, value: value)
+                    } catch {
+                        switch error {
+                        case .unknownKey: throw locate.error("reminders.\(setting)", "unknown key")
+                        case .invalidValue(_, let value, let expected):
+                            throw locate.error("reminders.\(setting)", "is '\(value)', expected \(expected)")
+                        }
+                    }
+                }
             default:
                 throw locate.error(key, "unknown table or key")
             }

@@ -8,6 +8,8 @@ import MentorStore
 struct MeetingMethods: Sendable {
     let store: MeetingStore
     let clock: any WallClock
+    /// Told about every change so it can re-plan that meeting's reminders.
+    let engine: ReminderEngine
     /// Where local times are read when a call names no zone.
     let defaultTimeZone: TimeZone
 
@@ -17,10 +19,13 @@ struct MeetingMethods: Sendable {
         table.register(GetMeeting.self) { try await Wire.MeetingReply(meeting: .init(store.meeting(id: $0.id))) }
         table.register(UpdateMeeting.self, update)
         table.register(CancelMeeting.self) {
-            try await Wire.MeetingReply(meeting: .init(store.cancel(id: $0.id, now: clock.now())))
+            let meeting = try await store.cancel(id: $0.id, now: clock.now())
+            await engine.meetingChanged(meeting.id)
+            return Wire.MeetingReply(meeting: .init(meeting))
         }
         table.register(DeleteMeeting.self) {
             try await store.delete(id: $0.id)
+            await engine.meetingChanged($0.id)
             return NoParameters()
         }
     }
@@ -34,8 +39,10 @@ struct MeetingMethods: Sendable {
             title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
             start: TimeExpression.parse(parameters.start, in: zone, now: now), timeZone: zone,
             durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
-            purpose: parameters.purpose ?? "")
-        return Wire.MeetingReply(meeting: .init(try await store.add(draft, now: now)))
+            purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:])
+        let meeting = try await store.add(draft, now: now)
+        await engine.meetingChanged(meeting.id)
+        return Wire.MeetingReply(meeting: .init(meeting))
     }
 
     @Sendable private func list(_ parameters: ListMeetings.Parameters) async throws -> ListMeetings.Reply {
@@ -58,8 +65,23 @@ struct MeetingMethods: Sendable {
             start: try parameters.start.map { text throws(TimeExpressionError) in
                 try TimeExpression.parse(text, in: zone ?? current.timeZone, now: now)
             },
-            timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose)
-        return Wire.MeetingReply(meeting: .init(try await store.update(id: parameters.id, changes: changes, now: now)))
+            timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose,
+            reminderOverrides: try Self.offsets(parameters.offsets))
+        let meeting = try await store.update(id: parameters.id, changes: changes, now: now)
+        await engine.meetingChanged(meeting.id)
+        return Wire.MeetingReply(meeting: .init(meeting))
+    }
+
+    /// Per-step overrides from `purpose=3d,plan=off`.
+    private static func offsets(_ text: String?) throws -> [Step: Int?]? {
+        guard let text else { return nil }
+        do {
+            return try ReminderPolicy.offsetOverrides(text)
+        } catch .unknownKey(let key) {
+            throw MentordError.invalidOffsets(text: text, reason: "'\(key)' is not a step")
+        } catch .invalidValue(_, let value, let expected) {
+            throw MentordError.invalidOffsets(text: text, reason: "'\(value)' is not \(expected)")
+        }
     }
 
     private static func duration(_ text: String) throws(DurationExpressionError) -> Int {

@@ -39,10 +39,26 @@ public struct MentorDaemon: Service {
         defer { try? database.close() }
         let store = MeetingStore(database: database)
         let zone = TimeZone.current
+        let broadcaster = ReminderBroadcaster()
+        let engine = ReminderEngine(
+            meetings: store, ledger: ReminderLedgerStore(database: database), policy: configuration.reminders,
+            clock: clock, broadcaster: broadcaster, logger: logger
+        ) { [notifier] next in
+            notifier.status(next.map { "Serving; next reminder at \(RFC3339.utc($0))" } ?? "Serving; no reminder due")
+        }
         var table = MethodTable()
-        MeetingMethods(store: store, clock: clock, defaultTimeZone: zone).register(in: &table)
+        MeetingMethods(store: store, clock: clock, engine: engine, defaultTimeZone: zone).register(in: &table)
+        ReminderMethods(engine: engine, broadcaster: broadcaster, meetings: store, clock: clock).register(in: &table)
         ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
             .register(in: &table)
+        // Timer and clock-step events share one serial queue; the engine actor orders the rest.
+        let timerQueue = DispatchQueue(label: "mentord.reminders")
+        await engine.start(timerQueue: timerQueue)
+        let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [logger] in
+            logger.notice("The system clock was set; re-planning reminders")
+            Task { await engine.replanAll() }
+        }
+        defer { withExtendedLifetime(clockMonitor) {} }
 
         let address: ListenAddress
         if let descriptor = activated {
@@ -62,7 +78,7 @@ public struct MentorDaemon: Service {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await reload(server, on: hangups, status: status) }
+                group.addTask { await reload(server, engine, on: hangups, status: status) }
                 try await server.run(on: address) { [paths, logger, notifier] in
                     if case .path(let path) = address {
                         SocketFile.restrictToOwner(path)
@@ -92,12 +108,17 @@ public struct MentorDaemon: Service {
 
     /// Rereads the configuration file at each SIGHUP and applies it; a file that no longer parses
     /// leaves the running configuration as it was, and says why.
-    private func reload(_ server: ControlServer, on hangups: UnixSignalsSequence, status: String) async {
+    private func reload(
+        _ server: ControlServer, _ engine: ReminderEngine, on hangups: UnixSignalsSequence, status: String
+    )
+        async
+    {
         for await _ in hangups {
             notifier.reloading()
             do {
                 let fresh = try DaemonConfiguration.load(path: paths.configuration)
                 server.apply(fresh.limits)
+                await engine.use(fresh.reminders)
                 logger.info("Reloaded configuration from \(paths.configuration)")
             } catch {
                 logger.error("Failed to reload '\(paths.configuration)': \(error), keeping the previous configuration")

@@ -11,10 +11,11 @@ public enum AddMeeting: VarlinkMethod {
         public var timeZone: String?
         public var duration: String?
         public var purpose: String?
+        public var offsets: String?
 
         public init(
             title: String, partner: String, role: Wire.Role? = nil, start: String, timeZone: String? = nil,
-            duration: String? = nil, purpose: String? = nil
+            duration: String? = nil, purpose: String? = nil, offsets: String? = nil
         ) {
             self.title = title
             self.partner = partner
@@ -23,6 +24,7 @@ public enum AddMeeting: VarlinkMethod {
             self.timeZone = timeZone
             self.duration = duration
             self.purpose = purpose
+            self.offsets = offsets
         }
     }
 }

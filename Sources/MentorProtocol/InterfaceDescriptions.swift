@@ -42,6 +42,9 @@ public enum InterfaceDescriptions {
           purpose: string,
           # Scheduled or cancelled.
           status: MeetingStatus,
+          # Per-step reminder offsets replacing the configured ones, e.g. "plan=off,purpose=86400s";
+          # empty when the configuration applies unchanged.
+          offsets: string,
           # When the meeting was added, RFC 3339 UTC.
           createdAt: string,
           # When the meeting last changed, RFC 3339 UTC.
@@ -64,7 +67,10 @@ public enum InterfaceDescriptions {
           # Length, e.g. "45m"; 1 second to 24 hours; defaults to "1h".
           duration: ?string,
           # Why the meeting happens; at most 4000 characters.
-          purpose: ?string
+          purpose: ?string,
+          # Per-step reminder offsets for this meeting, e.g. "purpose=3d,plan=off,participation=10m";
+          # steps not named follow the configuration.
+          offsets: ?string
         ) -> (
           # The meeting as stored.
           meeting: Meeting
@@ -112,7 +118,9 @@ public enum InterfaceDescriptions {
           # New length, e.g. "30m".
           duration: ?string,
           # New purpose text.
-          purpose: ?string
+          purpose: ?string,
+          # New per-step reminder offsets, replacing the meeting's old ones ("" clears them).
+          offsets: ?string
         ) -> (
           # The meeting as stored after the change.
           meeting: Meeting
@@ -155,6 +163,86 @@ public enum InterfaceDescriptions {
           socketPath: string,
           # The daemon's default IANA time zone.
           timeZone: string
+        )
+
+        # The questions one step asks.
+        type StepPrompts (
+          # The step: purpose, preparation, plan, participation, capture or captureAgain.
+          step: string,
+          # At most five questions, for the user's role.
+          prompts: []string
+        )
+
+        # A reminder card: the steps of one meeting occurrence shown together.
+        type Reminder (
+          # The meeting's id.
+          meetingId: int,
+          # Start of this occurrence, RFC 3339 in UTC.
+          occurrence: string,
+          # The meeting's title.
+          title: string,
+          # The other person.
+          partner: string,
+          # The user's role in the relationship.
+          role: Role,
+          # The steps on this card, in the order they are meant to be read.
+          steps: []string,
+          # When the card is (or was) due, RFC 3339 in UTC.
+          dueAt: string,
+          # The same instant in the meeting's zone, RFC 3339 with offset.
+          localDueAt: string,
+          # The occurrence's start in the meeting's zone, RFC 3339 with offset.
+          localStart: string,
+          # IANA time zone of the meeting.
+          timeZone: string,
+          # Whole minutes from dueAt to the start; negative for capture nudges after the meeting.
+          minutesToStart: int,
+          # Some step's own time had passed before the card could be sent (the meeting was added late,
+          # the daemon was down or the machine asleep).
+          late: bool,
+          # The questions of each step on the card.
+          prompts: []StepPrompts
+        )
+
+        # Streams reminders as they fire; call it with more: true. The first reply is {"ready": true};
+        # then one reply per delivered card, each with continues: true, until the client hangs up.
+        # A subscriber that reads too slowly loses its oldest undelivered cards, never blocks the daemon.
+        method Subscribe() -> (
+          # True in the first reply only.
+          ready: ?bool,
+          # A card that just fired; absent in the first reply.
+          reminder: ?Reminder
+        )
+
+        # Returns the next card that will fire, if any.
+        method GetNextReminder() -> (
+          # The card; absent when nothing is scheduled.
+          reminder: ?Reminder,
+          # Seconds from now until the card fires; absent with the card.
+          secondsUntilDue: ?int
+        )
+
+        # Marks a step of the meeting done (for its current occurrence): its reminder stays quiet.
+        # Marking capture done also silences the second capture nudge.
+        method MarkStepDone(
+          # The meeting's id.
+          meetingId: int,
+          # The step: purpose, preparation, plan, participation, capture or captureAgain.
+          step: string
+        ) -> ()
+
+        # Postpones a step's reminder. Never past the meeting's next step or its start.
+        method SnoozeReminder(
+          # The meeting's id.
+          meetingId: int,
+          # The step to postpone.
+          step: string,
+          # A duration ("1h"), "evening" (when quiet hours begin, 20:00 by default) or "tomorrow"
+          # (the prep hour of the next day).
+          until: string
+        ) -> (
+          # When the reminder will come back, RFC 3339 in UTC.
+          until: string
         )
 
         # No meeting has this id.
@@ -201,6 +289,15 @@ public enum InterfaceDescriptions {
 
         # The daemon already serves its maximum number of connections; try again later.
         error TooManyConnections (limit: int)
+
+        # Not a step name.
+        error InvalidStep (step: string)
+
+        # The per-step offsets could not be read; reason says what is wrong.
+        error InvalidOffsets (text: string, reason: string)
+
+        # The step cannot be snoozed: it is off, settled, or the meeting starts before the new time.
+        error CannotSnooze (meetingId: int, step: string, reason: string)
 
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.

@@ -12,10 +12,11 @@ public enum UpdateMeeting: VarlinkMethod {
         public var timeZone: String?
         public var duration: String?
         public var purpose: String?
+        public var offsets: String?
 
         public init(
             id: Int64, title: String? = nil, partner: String? = nil, role: Wire.Role? = nil, start: String? = nil,
-            timeZone: String? = nil, duration: String? = nil, purpose: String? = nil
+            timeZone: String? = nil, duration: String? = nil, purpose: String? = nil, offsets: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -25,11 +26,12 @@ public enum UpdateMeeting: VarlinkMethod {
             self.timeZone = timeZone
             self.duration = duration
             self.purpose = purpose
+            self.offsets = offsets
         }
 
         /// Whether the call changes anything at all.
         public var changesSomething: Bool {
-            [title, partner, role?.rawValue, start, timeZone, duration, purpose].contains { $0 != nil }
+            [title, partner, role?.rawValue, start, timeZone, duration, purpose, offsets].contains { $0 != nil }
         }
     }
 }

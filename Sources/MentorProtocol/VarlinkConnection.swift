@@ -55,6 +55,31 @@ public final class VarlinkConnection {
         }
     }
 
+    /// Calls a streaming `method` with `more: true` and hands each reply to `body` until the service
+    /// sends a reply without `continues`, or `body` returns false.
+    public func stream<M: VarlinkMethod>(
+        _ method: M.Type, _ parameters: M.Parameters, _ body: (M.Reply, _ raw: [UInt8]) throws -> Bool
+    ) throws {
+        do {
+            try send(VarlinkCodec.encodeCall(method: M.name, parameters: parameters, more: true))
+        } catch let error as VarlinkConnectionError {
+            throw error
+        } catch {
+            throw VarlinkConnectionError.malformedReply("cannot encode the call: \(error)")
+        }
+        while true {
+            let message = try receiveReply()
+            let reply: M.Reply
+            do {
+                reply = try VarlinkCodec.decodeReplyParameters(M.Reply.self, from: message)
+            } catch {
+                throw VarlinkConnectionError.malformedReply("reply of \(M.name) does not match the interface")
+            }
+            guard try body(reply, message) else { return }
+            guard (try? VarlinkCodec.decodeReplyHeader(message).continues) == true else { return }
+        }
+    }
+
     /// Calls `method` and returns the reply message as received (error replies are thrown).
     public func callRaw(method: String, parameters: some Encodable, more: Bool = false) throws(VarlinkConnectionError)
         -> [UInt8]

@@ -28,13 +28,14 @@ public enum Wire {
         public var durationSeconds: Int
         public var purpose: String
         public var status: MeetingStatus
+        public var offsets: String
         public var createdAt: String
         public var updatedAt: String
 
         public init(
             id: Int64, title: String, partner: String, role: Role, relationshipId: Int64, start: String,
             localStart: String, timeZone: String, durationSeconds: Int, purpose: String, status: MeetingStatus,
-            createdAt: String, updatedAt: String
+            offsets: String = "", createdAt: String, updatedAt: String
         ) {
             self.id = id
             self.title = title
@@ -47,6 +48,7 @@ public enum Wire {
             self.durationSeconds = durationSeconds
             self.purpose = purpose
             self.status = status
+            self.offsets = offsets
             self.createdAt = createdAt
             self.updatedAt = updatedAt
         }

@@ -19,6 +19,8 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var durationSeconds: Int
     var purpose: String
     var status: String
+    /// Canonical per-step overrides (`ReminderPolicy.overridesText`), empty for none.
+    var reminderOffsets: String
     /// Unix milliseconds.
     var createdAt: Int64
     /// Unix milliseconds.
@@ -36,6 +38,7 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         timeZone = draft.timeZone.identifier
         durationSeconds = draft.durationSeconds
         purpose = draft.purpose
+        reminderOffsets = ReminderPolicy.overridesText(draft.reminderOverrides)
     }
 }
 
@@ -57,6 +60,8 @@ struct MeetingRow: Decodable, Sendable, FetchableRecord {
             timeZone: TimeZone(identifier: meeting.timeZone) ?? TimeZone(secondsFromGMT: 0)!,
             durationSeconds: meeting.durationSeconds, purpose: meeting.purpose,
             status: MeetingStatus(rawValue: meeting.status) ?? .scheduled,
+            // Written by this code from validated overrides; unreadable text means "none".
+            reminderOverrides: (try? ReminderPolicy.offsetOverrides(meeting.reminderOffsets)) ?? [:],
             createdAt: Date(millisecondsSince1970: meeting.createdAt),
             updatedAt: Date(millisecondsSince1970: meeting.updatedAt))
     }

@@ -15,13 +15,14 @@ public struct MeetingStore: Sendable {
 
     /// Stores a new meeting, finding or creating its relationship.
     public func add(_ draft: MeetingDraft, now: Date) async throws -> Meeting {
-        try await write { db in
+        try await database.write { db in
             let relationship = try RelationshipRecord.findOrCreate(
                 partner: draft.partner, role: draft.role, now: now, in: db)
             let stamp = now.millisecondsSince1970
             var record = MeetingRecord(
                 relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
-                purpose: "", status: MeetingStatus.scheduled.rawValue, createdAt: stamp, updatedAt: stamp)
+                purpose: "", status: MeetingStatus.scheduled.rawValue, reminderOffsets: "", createdAt: stamp,
+                updatedAt: stamp)
             record.assign(draft, relationshipId: relationship.id!)
             try record.insert(db)
             return try Self.meeting(id: record.id!, in: db)
@@ -30,12 +31,12 @@ public struct MeetingStore: Sendable {
 
     /// The meeting with this id.
     public func meeting(id: Int64) async throws -> Meeting {
-        try await read { db in try Self.meeting(id: id, in: db) }
+        try await database.read { db in try Self.meeting(id: id, in: db) }
     }
 
     /// Meetings matching `query`, earliest first.
     public func meetings(_ query: MeetingQuery, now: Date) async throws -> [Meeting] {
-        try await read { db in
+        try await database.read { db in
             var request = MeetingRow.all()
             if !query.includePast {
                 // The first clause lets SQLite use the start index; the second is the exact test.
@@ -55,9 +56,21 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// Scheduled meetings that end after `instant`: everything that may still remind.
+    public func scheduled(endingAfter instant: Date) async throws -> [Meeting] {
+        try await database.read { db in
+            try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
+                .filter(
+                    sql: "meeting.start + meeting.duration_seconds * 1000 > ?",
+                    arguments: [instant.millisecondsSince1970]
+                )
+                .fetchAll(db).map(\.domain)
+        }
+    }
+
     /// Applies `changes` to a meeting, validating the result as a whole.
     public func update(id: Int64, changes: MeetingChanges, now: Date) async throws -> Meeting {
-        try await write { db in
+        try await database.write { db in
             let current = try Self.meeting(id: id, in: db)
             let draft = try MeetingDraft(current, applying: changes)
             let relationship = try RelationshipRecord.findOrCreate(
@@ -72,7 +85,7 @@ public struct MeetingStore: Sendable {
 
     /// Marks a meeting cancelled; it stays stored with its notes.
     public func cancel(id: Int64, now: Date) async throws -> Meeting {
-        try await write { db in
+        try await database.write { db in
             var record = try Self.record(id: id, in: db)
             guard record.status != MeetingStatus.cancelled.rawValue else { throw StoreError.alreadyCancelled(id: id) }
             record.status = MeetingStatus.cancelled.rawValue
@@ -84,14 +97,14 @@ public struct MeetingStore: Sendable {
 
     /// Removes a meeting for good.
     public func delete(id: Int64) async throws {
-        try await write { db in
+        try await database.write { db in
             guard try MeetingRecord.deleteOne(db, key: id) else { throw StoreError.noSuchMeeting(id: id) }
         }
     }
 
     /// How much is stored.
     public func counts(now: Date) async throws -> StoreCounts {
-        try await read { db in
+        try await database.read { db in
             let nowMs = now.millisecondsSince1970
             return StoreCounts(
                 meetings: try MeetingRecord.fetchCount(db),
@@ -102,24 +115,6 @@ public struct MeetingStore: Sendable {
                         WHERE status = 'scheduled' AND start + duration_seconds * 1000 > ?
                         """, arguments: [nowMs]) ?? 0,
                 relationships: try RelationshipRecord.fetchCount(db))
-        }
-    }
-
-    /// A write transaction; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
-    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await database.pool.write(body)
-        } catch let error as DatabaseError {
-            throw StoreError.databaseFailure(reason: error.message ?? error.description)
-        }
-    }
-
-    /// A read; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
-    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
-        do {
-            return try await database.pool.read(body)
-        } catch let error as DatabaseError {
-            throw StoreError.databaseFailure(reason: error.message ?? error.description)
         }
     }
 

@@ -42,6 +42,24 @@ public final class MentorDatabase: Sendable {
         try pool.close()
     }
 
+    /// A write transaction; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
+    func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as DatabaseError {
+            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+        }
+    }
+
+    /// A read; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
+    func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+        }
+    }
+
     /// Names of the migrations this version knows, in order.
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 

@@ -38,6 +38,29 @@ enum Migrations {
                     CREATE INDEX meeting_by_relationship ON meeting (relationship_id);
                     """)
         }
+        migrator.registerMigration("v2 reminder ledger and per-meeting offsets") { db in
+            try db.execute(
+                sql: """
+                    -- Canonical overrides text, e.g. "plan=off,purpose=259200s"; empty: the global policy.
+                    ALTER TABLE meeting ADD COLUMN reminder_offsets TEXT NOT NULL DEFAULT '';
+
+                    -- One row per meeting, occurrence and step: what became of that reminder. The key
+                    -- is what makes delivery exactly-once across restarts and crashes.
+                    CREATE TABLE reminder_ledger (
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        step TEXT NOT NULL CHECK (step IN (
+                            'purpose', 'preparation', 'plan', 'participation', 'capture', 'captureAgain')),
+                        state TEXT NOT NULL CHECK (state IN (
+                            'fired', 'delivered', 'done', 'snoozed', 'missed', 'suppressed')),
+                        snoozed_until INTEGER CHECK ((state = 'snoozed') = (snoozed_until IS NOT NULL)),
+                        changed_at INTEGER NOT NULL,
+                        PRIMARY KEY (meeting_id, occurrence, step)
+                    ) STRICT;
+
+                    CREATE INDEX reminder_ledger_unfinished ON reminder_ledger (state) WHERE state = 'fired';
+                    """)
+        }
         return migrator
     }
 }

@@ -32,7 +32,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
 }
 
 /// Writes `mentorctl: <message>` as one line to stderr.
-func printError(_ message: String) {
-    let line = Array("mentorctl: \(message)\n".utf8)
+func printError(_ message: String, prefixed: Bool = true) {
+    let line = Array("\(prefixed ? "mentorctl: " : "")\(message)\n".utf8)
     _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }

@@ -14,10 +14,11 @@ struct DaemonClient {
     /// Connects to the daemon, starting it first if nothing listens and autostart is allowed.
     init(_ options: ClientOptions) throws {
         self.options = options
-        connection = try Self.connect(options)
+        connection = try Self.connection(options)
     }
 
-    private static func connect(_ options: ClientOptions) throws -> VarlinkConnection {
+    /// A connection to the daemon, started first if nothing listens and autostart is allowed.
+    static func connection(_ options: ClientOptions) throws -> VarlinkConnection {
         let path = options.socketPath
         let failure: VarlinkConnectionError
         do {
@@ -53,6 +54,13 @@ struct DaemonClient {
 
 /// JSON for people and scripts alike: indented, keys sorted, so output is stable.
 enum JSONOutput {
+    /// One compact line, keys sorted: one event per line for `watch --json`.
+    static func line(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
     static func pretty(_ value: JSONValue) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -14,6 +14,7 @@ struct Mentorctl: ParsableCommand {
         version: MentordVersion.current,
         subcommands: [
             AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self, CancelCommand.self,
-            DeleteCommand.self, StatusCommand.self,
+            DeleteCommand.self, StatusCommand.self, WatchCommand.self, NextCommand.self, DoneCommand.self,
+            SnoozeCommand.self, PromptCommand.self,
         ])
 }

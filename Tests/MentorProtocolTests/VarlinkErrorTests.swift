@@ -10,7 +10,9 @@ struct VarlinkErrorTests {
         .textTooLong(field: "title", length: 201, limit: 200),
         .multilineText(field: "partner"), .roleRequired(partner: "Bob"), .ambiguousPartner(partner: "Sam"),
         .invalidMessage(reason: "not JSON"), .messageTooLarge(limit: 1_048_576), .tooManyConnections(limit: 256),
-        .storageFailure(reason: "database is locked"),
+        .storageFailure(reason: "database is locked"), .invalidStep(step: "lunch"),
+        .invalidOffsets(text: "plan=soon", reason: "'soon' is not a duration"),
+        .cannotSnooze(meetingId: 3, step: "plan", reason: "the meeting starts first"),
     ]
 
     @Test(arguments: everyMentordError)

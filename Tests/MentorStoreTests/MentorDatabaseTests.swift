@@ -21,7 +21,10 @@ struct MentorDatabaseTests {
         #expect(Set(tables).isSuperset(of: ["relationship", "meeting", "grdb_migrations"]))
         let journal = try queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(journal == "wal")
-        #expect(MentorDatabase.knownMigrations == ["v1 relationships and meetings"])
+        #expect(
+            MentorDatabase.knownMigrations == [
+                "v1 relationships and meetings", "v2 reminder ledger and per-meeting offsets",
+            ])
     }
 
     @Test func keepsMeetingsAcrossReopening() async throws {

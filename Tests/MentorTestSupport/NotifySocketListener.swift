@@ -1,11 +1,22 @@
 import Foundation
 
 /// A `NOTIFY_SOCKET` for tests: a datagram socket that collects what `sd_notify` sends.
+///
+/// It reads continuously on its own thread, as a service manager does: a sender must never block
+/// on a full socket buffer because the test is not looking.
 public final class NotifySocketListener: @unchecked Sendable {
     /// The socket's path, for `NOTIFY_SOCKET`.
     public let path: String
     private let descriptor: Int32
-    private var received: [String] = []
+    private let inbox = Inbox()
+
+    /// What the reading thread shares with the tests, under one lock.
+    private final class Inbox: @unchecked Sendable {
+        let condition = NSCondition()
+        var messages: [String] = []
+        var stopped = false
+        let done = DispatchSemaphore(value: 0)
+    }
 
     public init(path: String) throws {
         self.path = path
@@ -23,9 +34,26 @@ public final class NotifySocketListener: @unchecked Sendable {
             }
         }
         guard descriptor >= 0, result == 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
+        // The thread captures the inbox and descriptor, not self, so deinit can stop it.
+        Thread.detachNewThread { [inbox, descriptor] in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while inbox.condition.withLock({ !inbox.stopped }) {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 50) > 0 else { continue }
+                let count = recv(descriptor, &buffer, buffer.count, 0)
+                guard count > 0 else { continue }
+                inbox.condition.withLock {
+                    inbox.messages.append(String(decoding: buffer[..<count], as: UTF8.self))
+                    inbox.condition.broadcast()
+                }
+            }
+            inbox.done.signal()
+        }
     }
 
     deinit {
+        inbox.condition.withLock { inbox.stopped = true }
+        inbox.done.wait()
         close(descriptor)
         unlink(path)
     }
@@ -36,16 +64,12 @@ public final class NotifySocketListener: @unchecked Sendable {
     public func waitFor(_ line: String, count: Int = 1, timeout: TimeInterval = 10) -> (found: Bool, messages: [String])
     {
         let deadline = Date().addingTimeInterval(timeout)
+        inbox.condition.lock()
+        defer { inbox.condition.unlock() }
         while true {
-            let matching = received.filter { $0.split(separator: "\n").contains(Substring(line)) }
-            if matching.count >= count { return (true, received) }
-            let remaining = Int32(max(0, deadline.timeIntervalSinceNow * 1000))
-            if remaining == 0 { return (false, received) }
-            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, remaining) > 0 else { continue }
-            var buffer = [UInt8](repeating: 0, count: 4096)
-            let count = recv(descriptor, &buffer, buffer.count, 0)
-            if count > 0 { received.append(String(decoding: buffer[..<count], as: UTF8.self)) }
+            let matching = inbox.messages.filter { $0.split(separator: "\n").contains(Substring(line)) }
+            if matching.count >= count { return (true, inbox.messages) }
+            if !inbox.condition.wait(until: deadline) { return (false, inbox.messages) }
         }
     }
 }

@@ -38,13 +38,19 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Why you are meeting: the goal of this conversation.")
     var purpose: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Per-step reminder offsets, e.g. purpose=3d,plan=off,participation=10m (steps not named follow the config).",
+            valueName: "step=duration,..."))
+    var offsets: String?
+
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
             let parameters = AddMeeting.Parameters(
                 title: title, partner: partner, role: role, start: start, timeZone: timeZone ?? LocalTimeZone.name(),
-                duration: duration, purpose: purpose)
+                duration: duration, purpose: purpose, offsets: offsets)
             try DaemonClient(client).perform(AddMeeting.self, parameters) { reply in
                 print("Added meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }

@@ -34,12 +34,18 @@ struct EditCommand: ParsableCommand {
     @Option(help: "New purpose.")
     var purpose: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Per-step reminder offsets, e.g. purpose=3d,plan=off,participation=10m (steps not named follow the config).",
+            valueName: "step=duration,..."))
+    var offsets: String?
+
     @OptionGroup var client: ClientOptions
 
     private var parameters: UpdateMeeting.Parameters {
         UpdateMeeting.Parameters(
             id: id, title: title, partner: partner, role: role, start: start, timeZone: timeZone, duration: duration,
-            purpose: purpose)
+            purpose: purpose, offsets: offsets)
     }
 
     func validate() throws {

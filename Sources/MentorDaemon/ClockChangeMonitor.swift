@@ -1,0 +1,37 @@
+import CSystemd
+import Dispatch
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Tells the daemon when the system clock was set (stepped), so it can recompute reminders whose
+/// wall-clock deadlines moved relative to now: a `timerfd` with `TFD_TIMER_CANCEL_ON_SET`, read
+/// through a dispatch source. It costs no wake-up until the clock actually changes.
+final class ClockChangeMonitor: @unchecked Sendable {
+    private let descriptor: Int32
+    private var source: DispatchSourceRead?
+
+    /// Starts watching; `handler` runs on `queue` after each clock step. Nil when the kernel
+    /// refuses the timerfd (then steps are only noticed at the next deadline).
+    init?(queue: DispatchQueue, handler: @escaping @Sendable () -> Void) {
+        descriptor = mentord_clock_change_fd()
+        guard descriptor >= 0 else { return nil }
+        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+        source.setEventHandler { [descriptor] in
+            var expirations: UInt64 = 0
+            // ECANCELED is the point: the clock was set. Re-arm to keep watching.
+            if read(descriptor, &expirations, 8) < 0 && errno == ECANCELED {
+                mentord_clock_change_arm(descriptor)
+                handler()
+            }
+        }
+        source.activate()
+        self.source = source
+    }
+
+    deinit {
+        source?.cancel()
+        close(descriptor)
+    }
+}

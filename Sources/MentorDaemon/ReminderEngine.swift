@@ -1,0 +1,224 @@
+import Foundation
+import Logging
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// The imperative shell around ``ReminderPlanner``: keeps each meeting's next card in a
+/// ``DeadlineQueue``, arms the one ``WallClockTimer`` for the earliest, and when it fires, asks the
+/// planner what is due, writes the ledger, and hands cards to the subscribers and the journal.
+///
+/// Every change (a meeting added, edited, cancelled; a step done or snoozed; the clock stepped;
+/// the configuration reloaded) re-plans only what it touches, then re-arms.
+actor ReminderEngine {
+    private let meetings: MeetingStore
+    private let ledger: ReminderLedgerStore
+    private let clock: any WallClock
+    private let broadcaster: ReminderBroadcaster
+    private let logger: Logger
+    private var policy: ReminderPolicy
+    private var queue = DeadlineQueue<Int64>()
+    private var timer: WallClockTimer?
+    /// Called with the next card after every change, for the service manager's status line.
+    private let onNext: @Sendable (Date?) -> Void
+    /// The deadline last passed to `onNext`, so an unchanged one is not announced again.
+    private var announced: Date??
+
+    /// How far back meetings are still planned: capture nudges come after the end.
+    private var lookBack: TimeInterval {
+        TimeInterval(policy.offsets.filter { $0.key.isAfterMeeting }.map(\.value).max() ?? 0)
+            + ReminderPlanner.captureGrace
+    }
+
+    init(
+        meetings: MeetingStore, ledger: ReminderLedgerStore, policy: ReminderPolicy, clock: any WallClock,
+        broadcaster: ReminderBroadcaster, logger: Logger, onNext: @escaping @Sendable (Date?) -> Void
+    ) {
+        self.meetings = meetings
+        self.ledger = ledger
+        self.policy = policy
+        self.clock = clock
+        self.broadcaster = broadcaster
+        self.logger = logger
+        self.onNext = onNext
+    }
+
+    /// Delivers what a crash left claimed but undelivered, plans every meeting and arms the timer.
+    /// After downtime this is where missed reminders become a digest or are recorded as missed.
+    func start(timerQueue: DispatchQueue) async {
+        timer = WallClockTimer(queue: timerQueue) { [weak self] in
+            Task { await self?.timerFired() }
+        }
+        do {
+            for card in try await ledger.unfinishedCards() {
+                guard let meeting = try? await meetings.meeting(id: card.meetingID) else { continue }
+                await publish(card, of: meeting)
+                try await ledger.markDelivered(card, now: clock.now())
+            }
+        } catch {
+            logger.error("Failed to finish deliveries interrupted by a restart: \(error)")
+        }
+        await replanAll()
+    }
+
+    /// Re-plans one meeting after it was added or changed (or removed: then it is dropped).
+    func meetingChanged(_ id: Int64) async {
+        if let meeting = try? await meetings.meeting(id: id) {
+            await plan(meeting, now: clock.now())
+        } else {
+            queue.set(id, nil)
+        }
+        rearm()
+    }
+
+    /// Re-plans everything: after a clock step or a configuration change.
+    func replanAll() async {
+        let now = clock.now()
+        do {
+            queue = DeadlineQueue()
+            for meeting in try await meetings.scheduled(endingAfter: now.addingTimeInterval(-lookBack)) {
+                await plan(meeting, now: now)
+            }
+        } catch {
+            logger.error("Failed to load meetings for planning: \(error)")
+        }
+        rearm()
+    }
+
+    /// Replaces the policy (configuration reload) and re-plans.
+    func use(_ policy: ReminderPolicy) async {
+        self.policy = policy
+        await replanAll()
+    }
+
+    /// The next card that will fire.
+    func nextReminder() async -> (reminder: Wire.Reminder, dueAt: Date)? {
+        guard let (_, id) = queue.peek(), let meeting = try? await meetings.meeting(id: id),
+            let card = try? await decision(for: meeting, now: clock.now()).next
+        else { return nil }
+        return (reminder(card, of: meeting), card.dueAt)
+    }
+
+    /// Marks `step` of the meeting's current occurrence done.
+    func markDone(meetingID: Int64, step: Step) async throws {
+        let meeting = try await meetings.meeting(id: meetingID)
+        try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: meeting.start, now: clock.now())
+        await meetingChanged(meetingID)
+    }
+
+    /// Postpones `step` to `requested`, clamped to the next later step and the start; returns the
+    /// new time.
+    func snooze(meetingID: Int64, step: Step, until requested: Date) async throws -> Date {
+        let meeting = try await meetings.meeting(id: meetingID)
+        let now = clock.now()
+        let times = ReminderSchedule.times(
+            start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
+        guard let own = times[step] else {
+            throw MentordError.cannotSnooze(meetingId: meetingID, step: step.rawValue, reason: "the step is off")
+        }
+        let entries = try await ledger.entries(meetingID: meetingID, occurrence: meeting.start)
+        if let state = entries[step]?.state, state == .done || state == .missed || state == .suppressed {
+            throw MentordError.cannotSnooze(
+                meetingId: meetingID, step: step.rawValue, reason: "it is already \(state.rawValue)")
+        }
+        var limit = step.isAfterMeeting ? Date.distantFuture : meeting.start
+        let later = times.filter { $0.key != step && $0.value > own && $0.key.isAfterMeeting == step.isAfterMeeting }
+        if let next = later.values.min() { limit = min(limit, next) }
+        let until = min(requested, limit)
+        guard until > now else {
+            throw MentordError.cannotSnooze(
+                meetingId: meetingID, step: step.rawValue, reason: "the meeting starts first")
+        }
+        try await ledger.snooze(step, meetingID: meetingID, occurrence: meeting.start, until: until, now: now)
+        await meetingChanged(meetingID)
+        return until
+    }
+
+    /// The policy for one meeting: the configuration with the meeting's overrides.
+    func effectivePolicy(_ meeting: Meeting) -> ReminderPolicy {
+        policy.overriding(meeting.reminderOverrides)
+    }
+
+    private func timerFired() async {
+        let now = clock.now()
+        for id in queue.popDue(atOrBefore: now) {
+            guard let meeting = try? await meetings.meeting(id: id) else { continue }
+            await plan(meeting, now: now)
+        }
+        rearm()
+    }
+
+    private func decision(for meeting: Meeting, now: Date) async throws -> ReminderPlanner.Decision {
+        let policy = effectivePolicy(meeting)
+        let times = ReminderSchedule.times(
+            start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: policy)
+        let entries = try await ledger.entries(meetingID: meeting.id, occurrence: meeting.start)
+        return ReminderPlanner.decide(
+            meetingID: meeting.id, start: meeting.start, times: times, ledger: entries, now: now,
+            mergeWithin: policy.mergeWithinSeconds, order: policy.order)
+    }
+
+    /// Carries out the planner's decision for one meeting and queues its next card.
+    private func plan(_ meeting: Meeting, now: Date) async {
+        guard meeting.status == .scheduled else {
+            queue.set(meeting.id, nil)
+            return
+        }
+        do {
+            let decision = try await decision(for: meeting, now: now)
+            try await ledger.record(
+                decision.missed, as: .missed, meetingID: meeting.id, occurrence: meeting.start, now: now)
+            try await ledger.record(
+                decision.suppressed, as: .suppressed, meetingID: meeting.id, occurrence: meeting.start, now: now)
+            if !decision.missed.isEmpty {
+                logger.notice(
+                    "Missed \(decision.missed.map(\.rawValue).joined(separator: ", ")) of '\(meeting.title)': it had started",
+                    metadata: ["mentord.meeting.id": "\(meeting.id)"])
+            }
+            if let card = decision.deliver, try await ledger.claim(card, now: now) {
+                await publish(card, of: meeting)
+                try await ledger.markDelivered(card, now: now)
+            }
+            queue.set(meeting.id, decision.next?.dueAt)
+        } catch {
+            // Most likely the database is locked or full: try again in a minute rather than lose it.
+            logger.error("Failed to plan reminders of meeting \(meeting.id): \(error), retrying in 60 s")
+            queue.set(meeting.id, now.addingTimeInterval(60))
+        }
+    }
+
+    private func publish(_ card: ReminderCard, of meeting: Meeting) async {
+        let reminder = reminder(card, of: meeting)
+        let subscribers = broadcaster.publish(reminder)
+        let steps = card.steps.map(\.rawValue).joined(separator: ", ")
+        logger.info(
+            "Reminder: \(meeting.title) with \(meeting.relationship.partner): \(steps)\(card.late ? " (late)" : "")",
+            metadata: [
+                "mentord.meeting.id": "\(meeting.id)", "mentord.steps": "\(card.steps.map(\.rawValue))",
+                "mentord.subscribers": "\(subscribers)",
+            ])
+    }
+
+    private func reminder(_ card: ReminderCard, of meeting: Meeting) -> Wire.Reminder {
+        Wire.Reminder(
+            meetingId: meeting.id, occurrence: RFC3339.utc(card.occurrence), title: meeting.title,
+            partner: meeting.relationship.partner, role: Wire.Role(meeting.relationship.role),
+            steps: card.steps.map(\.rawValue), dueAt: RFC3339.utc(card.dueAt),
+            localDueAt: RFC3339.local(card.dueAt, in: meeting.timeZone),
+            localStart: RFC3339.local(card.occurrence, in: meeting.timeZone), timeZone: meeting.timeZone.identifier,
+            minutesToStart: Int((card.occurrence.timeIntervalSince(card.dueAt) / 60).rounded(.down)), late: card.late,
+            prompts: card.steps.map {
+                Wire.StepPrompts(
+                    step: $0.rawValue, prompts: PromptCatalog.prompts(for: $0, as: meeting.relationship.role))
+            })
+    }
+
+    private func rearm() {
+        let next = queue.peek()
+        timer?.arm(at: next?.deadline)
+        if announced != .some(next?.deadline) {
+            announced = .some(next?.deadline)
+            onNext(next?.deadline)
+        }
+    }
+}

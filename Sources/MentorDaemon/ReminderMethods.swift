@@ -1,0 +1,58 @@
+import Foundation
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// The handlers of `io.mentord`'s reminder methods: the stream of fired cards, the next card,
+/// done and snooze.
+struct ReminderMethods: Sendable {
+    let engine: ReminderEngine
+    let broadcaster: ReminderBroadcaster
+    let meetings: MeetingStore
+    let clock: any WallClock
+
+    func register(in table: inout MethodTable) {
+        table.registerStream(Subscribe.self) { [broadcaster] _, send in
+            // Subscribe before saying ready, so no card fired after "ready" can be missed.
+            let stream = broadcaster.subscribe()
+            try await send(Subscribe.Reply(ready: true))
+            for await reminder in stream {
+                try await send(Subscribe.Reply(reminder: reminder))
+            }
+        }
+        table.register(GetNextReminder.self) { [engine, clock] _ in
+            guard let (reminder, dueAt) = await engine.nextReminder() else {
+                return GetNextReminder.Reply(reminder: nil, secondsUntilDue: nil)
+            }
+            return GetNextReminder.Reply(
+                reminder: reminder, secondsUntilDue: max(0, Int(dueAt.timeIntervalSince(clock.now()).rounded(.up))))
+        }
+        table.register(MarkStepDone.self) { [engine] parameters in
+            try await engine.markDone(meetingID: parameters.meetingId, step: Self.step(parameters.step))
+            return NoParameters()
+        }
+        table.register(SnoozeReminder.self, snooze)
+    }
+
+    @Sendable private func snooze(_ parameters: SnoozeReminder.Parameters) async throws -> SnoozeReminder.Reply {
+        let step = try Self.step(parameters.step)
+        let meeting = try await meetings.meeting(id: parameters.meetingId)
+        let requested: Date
+        do {
+            requested = try SnoozeTarget.resolve(
+                parameters.until, now: clock.now(), zone: meeting.timeZone,
+                policy: await engine.effectivePolicy(meeting))
+        } catch {
+            throw MentordError.invalidTime(text: parameters.until, reason: "use a duration (1h), evening or tomorrow")
+        }
+        let until = try await engine.snooze(meetingID: meeting.id, step: step, until: requested)
+        return SnoozeReminder.Reply(until: RFC3339.utc(until))
+    }
+
+    static func step(_ name: String) throws -> Step {
+        guard let step = Step(rawValue: name) ?? (name == "capture_again" ? .captureAgain : nil) else {
+            throw MentordError.invalidStep(step: name)
+        }
+        return step
+    }
+}

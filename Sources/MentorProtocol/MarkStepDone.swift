@@ -1,0 +1,15 @@
+/// `io.mentord.MarkStepDone`: a done step stays quiet.
+public enum MarkStepDone: VarlinkMethod {
+    public static let name = "io.mentord.MarkStepDone"
+    public typealias Reply = NoParameters
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var meetingId: Int64
+        public var step: String
+
+        public init(meetingId: Int64, step: String) {
+            self.meetingId = meetingId
+            self.step = step
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+import MentorCore
+
+/// The reminder ledger: one entry per meeting, occurrence and step, each write one transaction.
+///
+/// Delivery is a two-phase write: ``claim(_:now:)`` marks the card's steps `fired` before anything
+/// is shown, ``markDelivered(_:now:)`` after. A crash between the two leaves `fired` entries, which
+/// ``unfinishedCards()`` returns at start-up for delivery; nothing is lost, and a delivered step is
+/// never claimed again.
+public struct ReminderLedgerStore: Sendable {
+    private let database: MentorDatabase
+
+    public init(database: MentorDatabase) {
+        self.database = database
+    }
+
+    /// The ledger of one occurrence, by step.
+    public func entries(meetingID: Int64, occurrence: Date) async throws -> [Step: LedgerEntry] {
+        try await database.read { db in
+            let records = try LedgerRecord.filter(
+                sql: "meeting_id = ? AND occurrence = ?", arguments: [meetingID, occurrence.millisecondsSince1970]
+            ).fetchAll(db)
+            var entries: [Step: LedgerEntry] = [:]
+            for record in records {
+                guard let step = Step(rawValue: record.step), let state = LedgerState(rawValue: record.state) else {
+                    continue
+                }
+                entries[step] = LedgerEntry(
+                    step: step, state: state, snoozedUntil: record.snoozedUntil.map(Date.init(millisecondsSince1970:)))
+            }
+            return entries
+        }
+    }
+
+    /// Marks the card's steps `fired`; false (and nothing written) if any is already settled, so two
+    /// claims of one reminder cannot both succeed.
+    public func claim(_ card: ReminderCard, now: Date) async throws -> Bool {
+        try await database.write { db in
+            for step in card.steps {
+                let existing = try Self.record(card.meetingID, card.occurrence, step, in: db)
+                if let existing, existing.state != LedgerState.snoozed.rawValue { return false }
+            }
+            for step in card.steps {
+                try Self.upsert(card.meetingID, card.occurrence, step, .fired, until: nil, now: now, in: db)
+            }
+            return true
+        }
+    }
+
+    /// Marks the card's steps `delivered`.
+    public func markDelivered(_ card: ReminderCard, now: Date) async throws {
+        try await database.write { db in
+            for step in card.steps {
+                try Self.upsert(card.meetingID, card.occurrence, step, .delivered, until: nil, now: now, in: db)
+            }
+        }
+    }
+
+    /// Records `state` (missed, suppressed, done) for `steps`; a step already delivered or done keeps
+    /// that fate unless the new state is `done`.
+    public func record(_ steps: [Step], as state: LedgerState, meetingID: Int64, occurrence: Date, now: Date)
+        async throws
+    {
+        guard !steps.isEmpty else { return }
+        try await database.write { db in
+            for step in steps {
+                if state != .done, let existing = try Self.record(meetingID, occurrence, step, in: db),
+                    existing.state != LedgerState.snoozed.rawValue
+                {
+                    continue
+                }
+                try Self.upsert(meetingID, occurrence, step, state, until: nil, now: now, in: db)
+            }
+        }
+    }
+
+    /// Postpones a step until `until`.
+    public func snooze(_ step: Step, meetingID: Int64, occurrence: Date, until: Date, now: Date) async throws {
+        try await database.write { db in
+            try Self.upsert(meetingID, occurrence, step, .snoozed, until: until, now: now, in: db)
+        }
+    }
+
+    /// Cards claimed but not marked delivered: the daemon died in between.
+    public func unfinishedCards() async throws -> [ReminderCard] {
+        try await database.read { db in
+            let records = try LedgerRecord.filter(sql: "state = 'fired'").fetchAll(db)
+            let groups = Dictionary(grouping: records) { "\($0.meetingId)/\($0.occurrence)" }
+            return groups.values.compactMap { group -> ReminderCard? in
+                guard let first = group.first else { return nil }
+                return ReminderCard(
+                    meetingID: first.meetingId, occurrence: Date(millisecondsSince1970: first.occurrence),
+                    steps: group.compactMap { Step(rawValue: $0.step) }.sorted(),
+                    dueAt: Date(millisecondsSince1970: first.changedAt), late: true)
+            }.sorted { $0.dueAt < $1.dueAt }
+        }
+    }
+
+    private static func record(_ meetingID: Int64, _ occurrence: Date, _ step: Step, in db: Database) throws
+        -> LedgerRecord?
+    {
+        try LedgerRecord.fetchOne(
+            db, key: ["meeting_id": meetingID, "occurrence": occurrence.millisecondsSince1970, "step": step.rawValue])
+    }
+
+    private static func upsert(
+        _ meetingID: Int64, _ occurrence: Date, _ step: Step, _ state: LedgerState, until: Date?, now: Date,
+        in db: Database
+    ) throws {
+        try LedgerRecord(
+            meetingId: meetingID, occurrence: occurrence.millisecondsSince1970, step: step.rawValue,
+            state: state.rawValue,
+            snoozedUntil: until?.millisecondsSince1970, changedAt: now.millisecondsSince1970
+        ).upsert(db)
+    }
+}

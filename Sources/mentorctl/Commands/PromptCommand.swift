@@ -1,0 +1,34 @@
+import ArgumentParser
+import MentorProtocol
+
+struct PromptCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prompt",
+        abstract: "Print a one-line status for a shell prompt; nothing when no meeting is near.",
+        discussion: """
+            Never starts the daemon and never prints errors, so it is safe in PS1:
+              bash: PS1='$(mentorctl prompt --format "[%s] ")'"$PS1"
+              zsh:  setopt PROMPT_SUBST; PROMPT='$(mentorctl prompt --format "[%s] ")'"$PROMPT"
+            """)
+
+    @Option(help: "How far ahead a reminder counts, in hours.")
+    var withinHours = 24
+
+    @Option(help: "A printf-like format; %s is replaced by the status.")
+    var format = "%s"
+
+    @Option(help: "The daemon's control socket.")
+    var socket: String?
+
+    func run() throws {
+        // Silent on every failure: a prompt must never print noise or slow down on errors.
+        guard let connection = try? VarlinkConnection(path: socket ?? SocketPath.resolve()),
+            let next = try? connection.call(GetNextReminder.self, NoParameters()),
+            let reminder = next.reminder, let seconds = next.secondsUntilDue, seconds <= withinHours * 3600
+        else { return }
+        let steps = reminder.steps.map(ReminderFormatter.title).joined(separator: "+")
+        let status =
+            "\(reminder.title) with \(reminder.partner): \(steps) \(ReminderFormatter.relative(minutes: (seconds + 59) / 60))"
+        print(format.split(separator: "%s", omittingEmptySubsequences: false).joined(separator: status))
+    }
+}
