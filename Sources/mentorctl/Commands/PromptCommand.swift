@@ -20,6 +20,10 @@ struct PromptCommand: ParsableCommand {
     @Option(help: "The daemon's control socket.")
     var socket: String?
 
+    /// Accepted like every other verb's; prompt never starts the daemon anyway.
+    @Flag(help: .hidden)
+    var noAutostart = false
+
     func run() throws {
         // Silent on every failure: a prompt must never print noise or slow down on errors.
         guard let connection = try? VarlinkConnection(path: socket ?? SocketPath.resolve()),

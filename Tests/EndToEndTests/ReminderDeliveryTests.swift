@@ -1,0 +1,169 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// Real reminders on a real daemon, with second-long offsets so a test takes seconds.
+struct ReminderDeliveryTests {
+    /// Quiet hours and working days would move second-long test offsets; merging would join them.
+    static let testConfiguration = """
+        [reminders]
+        merge_within = "0"
+        quiet_hours = "off"
+        working_days = "Mon-Sun"
+
+        """
+
+    private func daemon(in directory: TemporaryDirectory? = nil) throws -> DaemonProcess {
+        let directory = try directory ?? TemporaryDirectory()
+        if !FileManager.default.fileExists(atPath: directory.file("config.toml")) {
+            try Self.testConfiguration.write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        }
+        return try DaemonProcess(in: directory)
+    }
+
+    private func add(_ daemon: DaemonProcess, in seconds: Int, offsets: String, title: String = "Career chat") throws
+        -> Int64
+    {
+        try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: title, partner: "Sam", role: .mentee, start: "in \(seconds)s", timeZone: "Europe/Berlin",
+                duration: "1s", offsets: offsets)
+        ).meeting.id
+    }
+
+    @Test func deliversEveryStepToAWatcherInOrderAndOnce() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        let id = try add(
+            daemon, in: 7, offsets: "purpose=6s,preparation=5s,plan=4s,participation=3s,capture=1s,capture_again=2s")
+        let cards = watcher.waitFor(count: 6)
+        #expect(
+            cards.map(\.steps) == [
+                ["purpose"], ["preparation"], ["plan"], ["participation"], ["capture"], ["captureAgain"],
+            ])
+        #expect(cards.allSatisfy { $0.meetingId == id && !$0.late && $0.title == "Career chat" })
+        #expect(cards.first?.prompts.first?.prompts.isEmpty == false)
+        // Wait past one more would-be step time: nothing is sent twice.
+        Thread.sleep(forTimeInterval: 1.5)
+        #expect(watcher.received.count == 6)
+    }
+
+    @Test func firesStepsAlreadyDueAsOneLateCard() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        _ = try add(
+            daemon, in: 3600,
+            offsets: "purpose=3d,preparation=1d,plan=2h,participation=1s,capture=off,capture_again=off")
+        let cards = watcher.waitFor(count: 1)
+        #expect(cards.first?.steps == ["purpose", "preparation", "plan"])
+        #expect(cards.first?.late == true)
+        let next = try daemon.connect().call(GetNextReminder.self, NoParameters())
+        #expect(next.reminder?.steps == ["participation"])
+        #expect((3590...3600).contains(next.secondsUntilDue ?? 0))
+    }
+
+    @Test func keepsDoneStepsQuiet() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        let id = try add(
+            daemon, in: 4, offsets: "purpose=3s,preparation=2s,plan=off,participation=off,capture=off,capture_again=off"
+        )
+        let done = try daemon.ctl(["done", "\(id)", "purpose"])
+        #expect(done.stdout == "Marked purpose of meeting \(id) done\n", "\(done)")
+        #expect(watcher.waitFor(count: 1).map(\.steps) == [["preparation"]])
+        Thread.sleep(forTimeInterval: 1)
+        #expect(watcher.received.count == 1)
+        let bad = try daemon.ctl(["done", "\(id)", "lunch"])
+        #expect(bad.status == 1 && bad.stderr.contains("'lunch' is not a step"))
+    }
+
+    @Test func snoozesButNeverPastTheStart() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        let id = try add(
+            daemon, in: 5,
+            offsets: "purpose=4s,preparation=off,plan=off,participation=off,capture=off,capture_again=off")
+        let snoozed = try daemon.ctl(["snooze", "\(id)", "purpose", "2s"])
+        #expect(snoozed.status == 0, "\(snoozed)")
+        let until = try #require(snoozed.stdout.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let card = try #require(watcher.waitFor(count: 1).first)
+        #expect(card.steps == ["purpose"])
+        // Fired at the snoozed time (same RFC 3339 form, so text order is time order), not its own.
+        #expect(card.dueAt >= until)
+        let start = try daemon.connect().call(GetMeeting.self, MeetingIdentifier(id: id)).meeting.start
+        let clamped = try daemon.ctl(["snooze", "\(id)", "purpose", "1h"])
+        #expect(clamped.stdout == "Snoozed purpose of meeting \(id) until \(start)\n", "never past the start")
+        Thread.sleep(forTimeInterval: 3.5)
+        let tooLate = try daemon.ctl(["snooze", "\(id)", "purpose", "1h"])
+        #expect(tooLate.status == 1, "\(tooLate)")
+        #expect(tooLate.stderr.hasPrefix("mentorctl: cannot snooze purpose of meeting \(id): "))
+    }
+
+    @Test func deliversEachStepExactlyOnceAcrossKillNine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try daemon(in: directory)
+        let watcher = try ReminderWatcher(socket: first.socketPath)
+        _ = try add(
+            first, in: 6, offsets: "purpose=5s,preparation=4s,plan=1s,participation=off,capture=off,capture_again=off")
+        #expect(watcher.waitFor(count: 2).map(\.steps) == [["purpose"], ["preparation"]])
+        first.crash()
+        let second = try daemon(in: directory)
+        let again = try ReminderWatcher(socket: second.socketPath)
+        #expect(again.waitFor(count: 1).map(\.steps) == [["plan"]])
+        Thread.sleep(forTimeInterval: 1)
+        #expect(again.received.count == 1, "purpose and preparation are not sent again")
+    }
+
+    @Test func sendsADigestAfterDowntimeAndRecordsMissedOnes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try daemon(in: directory)
+        _ = try add(
+            first, in: 4, offsets: "purpose=3s,preparation=2s,plan=off,participation=off,capture=off,capture_again=off",
+            title: "Ahead")
+        _ = try add(
+            first, in: 30,
+            offsets: "purpose=29s,preparation=28s,plan=off,participation=off,capture=off,capture_again=off",
+            title: "Later")
+        #expect(first.stop() == 0)
+        Thread.sleep(forTimeInterval: 5)  // "Ahead" has started; "Later" is 25 s ahead with both steps due
+        let second = try daemon(in: directory)
+        #expect(second.stderr.contains("Reminder: Later with Sam: purpose, preparation (late)"), "\(second.stderr)")
+        #expect(second.stderr.contains("Missed purpose, preparation of 'Ahead': it had started"))
+        #expect(!second.stderr.contains("Reminder: Ahead"))
+    }
+}
+
+/// `mentorctl prompt` runs in every shell prompt: silent without a daemon, one line when a meeting is near.
+struct PromptTests {
+    @Test func printsNothingWithoutADaemon() throws {
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["prompt", "--socket", "/tmp/mentord-no-such-dir/socket"])
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty)
+    }
+
+    @Test func printsTheNextCueOfANearMeeting() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        #expect(try daemon.ctl(["prompt"]).stdout.isEmpty, "nothing scheduled")
+        _ = try daemon.ctl([
+            "add", "Weekly", "--with", "Ana", "--role", "mentor", "--at", "in 3h", "--offsets",
+            "purpose=off,preparation=off,plan=2h,participation=15m",
+        ])
+        let line = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["prompt", "--format", "[%s] "],
+            environment: ["MENTORD_SOCKET": daemon.socketPath])
+        #expect(
+            line.stdout == "[Weekly with Ana: Plan in 1h] \n" || line.stdout == "[Weekly with Ana: Plan in 59m] \n",
+            "\(line)")
+        let far = try daemon.ctl(["prompt", "--within-hours", "0"])
+        #expect(far.stdout.isEmpty)
+    }
+}
