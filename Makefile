@@ -8,6 +8,8 @@
 #   make lint        check formatting; `make format` fixes it
 #   make interface   regenerate InterfaceDescriptions.swift after editing a .varlink file
 #   make verify-units  check the systemd unit files
+#   make bench       build release binaries and run Benchmarks/engine.py against them (a few
+#                    minutes; BENCH_ARGS=--quick for a smoke run); writes bench-results/engine.txt
 #
 # PREFIX=/some/where make install installs the binaries into /some/where/bin.
 
@@ -29,7 +31,7 @@ SWIFT_FORMAT_PATHS := Sources Tests Package.swift
 # Plain `make` builds; installing is never a surprise.
 .DEFAULT_GOAL := build
 
-.PHONY: build install uninstall test lint format interface verify-units
+.PHONY: build install uninstall test lint format interface verify-units bench
 
 build:
 	swift build
@@ -109,3 +111,10 @@ interface:
 
 verify-units:
 	scripts/verify-units
+
+# Figures, not tests: see Benchmarks/README.md. The script starts its own daemons on a private
+# socket and database, so it never touches an installed mentord.
+bench:
+	swift build -c release --product mentord
+	swift build -c release --product mentorctl
+	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" $(BENCH_ARGS)

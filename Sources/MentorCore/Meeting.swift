@@ -15,6 +15,9 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     public var durationSeconds: Int
     public var purpose: String
     public var status: MeetingStatus
+    /// The rule repeating the meeting; nil for a single meeting. Occurrences keep `start`'s local
+    /// wall time in `timeZone`.
+    public var recurrence: Recurrence?
     /// Per-step offsets that replace the global policy for this meeting (nil turns a step off).
     public var reminderOverrides: [Step: Int?]
     public var createdAt: Date
@@ -22,7 +25,8 @@ public struct Meeting: Sendable, Hashable, Identifiable {
 
     public init(
         id: Int64, relationship: Relationship, title: String, start: Date, timeZone: TimeZone,
-        durationSeconds: Int, purpose: String, status: MeetingStatus, reminderOverrides: [Step: Int?] = [:],
+        durationSeconds: Int, purpose: String, status: MeetingStatus, recurrence: Recurrence? = nil,
+        reminderOverrides: [Step: Int?] = [:],
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
@@ -33,6 +37,7 @@ public struct Meeting: Sendable, Hashable, Identifiable {
         self.durationSeconds = durationSeconds
         self.purpose = purpose
         self.status = status
+        self.recurrence = recurrence
         self.reminderOverrides = reminderOverrides
         self.createdAt = createdAt
         self.updatedAt = updatedAt
@@ -40,4 +45,10 @@ public struct Meeting: Sendable, Hashable, Identifiable {
 
     /// The instant the meeting ends.
     public var end: Date { start.addingTimeInterval(TimeInterval(durationSeconds)) }
+
+    /// Starts of the occurrences between `from` and `through` (just `start` for a single meeting).
+    public func occurrences(from: Date, through: Date, limit: Int = 100) -> [Date] {
+        guard let recurrence else { return start >= from && start <= through ? [start] : [] }
+        return recurrence.occurrences(startingAt: start, in: timeZone, from: from, through: through, limit: limit)
+    }
 }

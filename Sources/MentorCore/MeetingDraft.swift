@@ -16,11 +16,13 @@ public struct MeetingDraft: Sendable, Hashable {
     public var purpose: String
     /// Per-step offsets replacing the global policy (nil turns a step off).
     public var reminderOverrides: [Step: Int?]
+    /// The repeat rule; nil for a single meeting.
+    public var recurrence: Recurrence?
 
     public init(
         title: String, partner: String, role: Role?, start: Date, timeZone: TimeZone,
         durationSeconds: Int = MeetingLimits.defaultDurationSeconds, purpose: String = "",
-        reminderOverrides: [Step: Int?] = [:]
+        reminderOverrides: [Step: Int?] = [:], recurrence: Recurrence? = nil
     ) throws(MeetingValidationError) {
         self.title = try Self.requiredText(title, field: "title", limit: MeetingLimits.titleLength)
         self.partner = try Self.requiredText(partner, field: "partner", limit: MeetingLimits.partnerLength)
@@ -35,6 +37,7 @@ public struct MeetingDraft: Sendable, Hashable {
         self.timeZone = timeZone
         self.durationSeconds = durationSeconds
         self.reminderOverrides = reminderOverrides
+        self.recurrence = recurrence
     }
 
     /// The draft of `meeting` with `changes` applied, validated again as a whole.
@@ -48,7 +51,8 @@ public struct MeetingDraft: Sendable, Hashable {
             timeZone: changes.timeZone ?? meeting.timeZone,
             durationSeconds: changes.durationSeconds ?? meeting.durationSeconds,
             purpose: changes.purpose ?? meeting.purpose,
-            reminderOverrides: changes.reminderOverrides ?? meeting.reminderOverrides)
+            reminderOverrides: changes.reminderOverrides ?? meeting.reminderOverrides,
+            recurrence: changes.recurrence ?? meeting.recurrence)
     }
 
     private static func requiredText(_ text: String, field: String, limit: Int) throws(MeetingValidationError)
@@ -73,11 +77,13 @@ public struct MeetingChanges: Sendable, Hashable {
     public var purpose: String?
     /// New per-step overrides, replacing the old ones as a whole.
     public var reminderOverrides: [Step: Int?]?
+    /// A new repeat rule; `.some(nil)` makes the meeting a single one.
+    public var recurrence: Recurrence??
 
     public init(
         title: String? = nil, partner: String? = nil, role: Role? = nil, start: Date? = nil,
         timeZone: TimeZone? = nil, durationSeconds: Int? = nil, purpose: String? = nil,
-        reminderOverrides: [Step: Int?]? = nil
+        reminderOverrides: [Step: Int?]? = nil, recurrence: Recurrence?? = nil
     ) {
         self.title = title
         self.partner = partner
@@ -87,6 +93,7 @@ public struct MeetingChanges: Sendable, Hashable {
         self.durationSeconds = durationSeconds
         self.purpose = purpose
         self.reminderOverrides = reminderOverrides
+        self.recurrence = recurrence
     }
 }
 

@@ -18,6 +18,8 @@ public enum ReminderPlanner {
 
     /// The outcome of one evaluation.
     public struct Decision: Sendable, Hashable {
+        /// The occurrence decided about (its start).
+        public var occurrence: Date
         /// Deliver this card now (nil when nothing is due).
         public var deliver: ReminderCard?
         /// Record these steps as missed.
@@ -71,7 +73,8 @@ public enum ReminderPlanner {
                 meetingID: meetingID, occurrence: start, steps: ordered(group.map(\.step), order), dueAt: first.at,
                 late: false)
         }
-        return Decision(deliver: deliver, missed: missed.sorted(), suppressed: suppressed, next: next)
+        return Decision(
+            occurrence: start, deliver: deliver, missed: missed.sorted(), suppressed: suppressed, next: next)
     }
 
     private static func ordered(_ steps: [Step], _ order: StepOrder) -> [Step] {

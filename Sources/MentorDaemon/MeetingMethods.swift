@@ -39,7 +39,8 @@ struct MeetingMethods: Sendable {
             title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
             start: TimeExpression.parse(parameters.start, in: zone, now: now), timeZone: zone,
             durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
-            purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:])
+            purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:],
+            recurrence: try Self.recurrence(parameters.recurrence) ?? nil)
         let meeting = try await store.add(draft, now: now)
         await engine.meetingChanged(meeting.id)
         return Wire.MeetingReply(meeting: .init(meeting))
@@ -66,10 +67,32 @@ struct MeetingMethods: Sendable {
                 try TimeExpression.parse(text, in: zone ?? current.timeZone, now: now)
             },
             timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose,
-            reminderOverrides: try Self.offsets(parameters.offsets))
+            reminderOverrides: try Self.offsets(parameters.offsets),
+            recurrence: try Self.recurrence(parameters.recurrence))
         let meeting = try await store.update(id: parameters.id, changes: changes, now: now)
         await engine.meetingChanged(meeting.id)
         return Wire.MeetingReply(meeting: .init(meeting))
+    }
+
+    /// The repeat rule from a word (`weekly`) or an RRULE; `.some(nil)` for "" (no repetition).
+    private static func recurrence(_ text: String?) throws -> Recurrence?? {
+        guard let text else { return nil }
+        if text.isEmpty { return .some(nil) }
+        if let named = Recurrence.named(text.lowercased()) { return named }
+        do {
+            return try Recurrence.parse(text)
+        } catch {
+            throw MentordError.invalidRecurrence(text: text, reason: Self.describe(error))
+        }
+    }
+
+    private static func describe(_ error: RecurrenceError) -> String {
+        switch error {
+        case .invalidRule: "not a rule mentord understands (try weekly, fortnightly, monthly or FREQ=WEEKLY;BYDAY=MO)"
+        case .unsupported(let part): "\(part) is not supported"
+        case .outOfRange(let part): "\(part) is out of range"
+        case .conflicting: "its parts contradict each other (COUNT with UNTIL, or BYMONTHDAY without FREQ=MONTHLY)"
+        }
     }
 
     /// Per-step overrides from `purpose=3d,plan=off`.

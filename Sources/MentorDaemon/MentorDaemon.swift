@@ -48,7 +48,8 @@ public struct MentorDaemon: Service {
         }
         var table = MethodTable()
         MeetingMethods(store: store, clock: clock, engine: engine, defaultTimeZone: zone).register(in: &table)
-        ReminderMethods(engine: engine, broadcaster: broadcaster, meetings: store, clock: clock).register(in: &table)
+        ReminderMethods(engine: engine, broadcaster: broadcaster, meetings: store, clock: clock, defaultTimeZone: zone)
+            .register(in: &table)
         ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
             .register(in: &table)
         // Timer and clock-step events share one serial queue; the engine actor orders the rest.

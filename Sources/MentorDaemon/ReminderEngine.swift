@@ -94,15 +94,60 @@ actor ReminderEngine {
     /// The next card that will fire.
     func nextReminder() async -> (reminder: Wire.Reminder, dueAt: Date)? {
         guard let (_, id) = queue.peek(), let meeting = try? await meetings.meeting(id: id),
-            let card = try? await decision(for: meeting, now: clock.now()).next
+            let decisions = try? await decisions(for: meeting, now: clock.now()),
+            let card = decisions.compactMap(\.next).min(by: { $0.dueAt < $1.dueAt })
         else { return nil }
         return (reminder(card, of: meeting), card.dueAt)
+    }
+
+    /// The occurrence a step command is about: for steps before a meeting, the next one that has
+    /// not started; for capture, the last one that has ended (the next one if none has).
+    func currentOccurrence(of meeting: Meeting, for step: Step, now: Date) -> Date {
+        let nearby = meeting.occurrences(
+            from: now.addingTimeInterval(-lookBack), through: now.addingTimeInterval(400 * 86_400), limit: 64)
+        let duration = TimeInterval(meeting.durationSeconds)
+        if step.isAfterMeeting, let ended = nearby.last(where: { $0.addingTimeInterval(duration) <= now }) {
+            return ended
+        }
+        return nearby.first(where: { $0 > now }) ?? nearby.last ?? meeting.start
+    }
+
+    /// Occurrences of scheduled meetings starting in `from...through`, with their planned reminders.
+    func upcoming(from: Date, through: Date, limit: Int) async throws -> [Wire.Occurrence] {
+        var found: [(start: Date, meeting: Meeting)] = []
+        for meeting in try await meetings.scheduled(endingAfter: from) {
+            found += meeting.occurrences(from: from, through: through, limit: limit).map { ($0, meeting) }
+        }
+        found.sort { ($0.start, $0.meeting.id) < ($1.start, $1.meeting.id) }
+        var occurrences: [Wire.Occurrence] = []
+        for (start, meeting) in found.prefix(limit) {
+            let end = start.addingTimeInterval(TimeInterval(meeting.durationSeconds))
+            let times = ReminderSchedule.times(
+                start: start, end: end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
+            let entries = try await ledger.entries(meetingID: meeting.id, occurrence: start)
+            let reminders = times.map { step, planned in
+                let at = entries[step]?.snoozedUntil ?? planned
+                return Wire.PlannedReminder(
+                    step: step.rawValue, at: RFC3339.utc(at), localAt: RFC3339.local(at, in: meeting.timeZone),
+                    state: entries[step]?.state.rawValue)
+            }.sorted { $0.at < $1.at }
+            occurrences.append(
+                Wire.Occurrence(
+                    meetingId: meeting.id, title: meeting.title, partner: meeting.relationship.partner,
+                    role: Wire.Role(meeting.relationship.role), start: RFC3339.utc(start),
+                    localStart: RFC3339.local(start, in: meeting.timeZone), timeZone: meeting.timeZone.identifier,
+                    durationSeconds: meeting.durationSeconds, recurring: meeting.recurrence != nil, reminders: reminders
+                ))
+        }
+        return occurrences
     }
 
     /// Marks `step` of the meeting's current occurrence done.
     func markDone(meetingID: Int64, step: Step) async throws {
         let meeting = try await meetings.meeting(id: meetingID)
-        try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: meeting.start, now: clock.now())
+        let now = clock.now()
+        let occurrence = currentOccurrence(of: meeting, for: step, now: now)
+        try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now)
         await meetingChanged(meetingID)
     }
 
@@ -111,17 +156,19 @@ actor ReminderEngine {
     func snooze(meetingID: Int64, step: Step, until requested: Date) async throws -> Date {
         let meeting = try await meetings.meeting(id: meetingID)
         let now = clock.now()
+        let occurrence = currentOccurrence(of: meeting, for: step, now: now)
         let times = ReminderSchedule.times(
-            start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
+            start: occurrence, end: occurrence.addingTimeInterval(TimeInterval(meeting.durationSeconds)),
+            zone: meeting.timeZone, policy: effectivePolicy(meeting))
         guard let own = times[step] else {
             throw MentordError.cannotSnooze(meetingId: meetingID, step: step.rawValue, reason: "the step is off")
         }
-        let entries = try await ledger.entries(meetingID: meetingID, occurrence: meeting.start)
+        let entries = try await ledger.entries(meetingID: meetingID, occurrence: occurrence)
         if let state = entries[step]?.state, state == .done || state == .missed || state == .suppressed {
             throw MentordError.cannotSnooze(
                 meetingId: meetingID, step: step.rawValue, reason: "it is already \(state.rawValue)")
         }
-        var limit = step.isAfterMeeting ? Date.distantFuture : meeting.start
+        var limit = step.isAfterMeeting ? Date.distantFuture : occurrence
         let later = times.filter { $0.key != step && $0.value > own && $0.key.isAfterMeeting == step.isAfterMeeting }
         if let next = later.values.min() { limit = min(limit, next) }
         let until = min(requested, limit)
@@ -129,7 +176,7 @@ actor ReminderEngine {
             throw MentordError.cannotSnooze(
                 meetingId: meetingID, step: step.rawValue, reason: "the meeting starts first")
         }
-        try await ledger.snooze(step, meetingID: meetingID, occurrence: meeting.start, until: until, now: now)
+        try await ledger.snooze(step, meetingID: meetingID, occurrence: occurrence, until: until, now: now)
         await meetingChanged(meetingID)
         return until
     }
@@ -148,42 +195,62 @@ actor ReminderEngine {
         rearm()
     }
 
-    private func decision(for meeting: Meeting, now: Date) async throws -> ReminderPlanner.Decision {
-        let policy = effectivePolicy(meeting)
-        let times = ReminderSchedule.times(
-            start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: policy)
-        let entries = try await ledger.entries(meetingID: meeting.id, occurrence: meeting.start)
-        return ReminderPlanner.decide(
-            meetingID: meeting.id, start: meeting.start, times: times, ledger: entries, now: now,
-            mergeWithin: policy.mergeWithinSeconds, order: policy.order)
+    /// The occurrences that may still remind: from those whose capture nudges could still be due
+    /// to those whose first step (at most 30 days ahead, plus a week of working-day shifts) could be.
+    private func occurrences(of meeting: Meeting, now: Date) -> [Date] {
+        meeting.occurrences(
+            from: now.addingTimeInterval(-lookBack - TimeInterval(meeting.durationSeconds)),
+            through: now.addingTimeInterval(38 * 86_400), limit: 64)
     }
 
-    /// Carries out the planner's decision for one meeting and queues its next card.
+    private func decisions(for meeting: Meeting, now: Date) async throws -> [ReminderPlanner.Decision] {
+        let policy = effectivePolicy(meeting)
+        var decisions: [ReminderPlanner.Decision] = []
+        for occurrence in occurrences(of: meeting, now: now) {
+            let end = occurrence.addingTimeInterval(TimeInterval(meeting.durationSeconds))
+            let times = ReminderSchedule.times(start: occurrence, end: end, zone: meeting.timeZone, policy: policy)
+            let entries = try await ledger.entries(meetingID: meeting.id, occurrence: occurrence)
+            decisions.append(
+                ReminderPlanner.decide(
+                    meetingID: meeting.id, start: occurrence, times: times, ledger: entries, now: now,
+                    mergeWithin: policy.mergeWithinSeconds, order: policy.order))
+        }
+        return decisions
+    }
+
+    /// Carries out the planner's decisions for one meeting and queues its next card.
     private func plan(_ meeting: Meeting, now: Date) async {
         guard meeting.status == .scheduled else {
             queue.set(meeting.id, nil)
             return
         }
         do {
-            let decision = try await decision(for: meeting, now: now)
-            try await ledger.record(
-                decision.missed, as: .missed, meetingID: meeting.id, occurrence: meeting.start, now: now)
-            try await ledger.record(
-                decision.suppressed, as: .suppressed, meetingID: meeting.id, occurrence: meeting.start, now: now)
-            if !decision.missed.isEmpty {
-                logger.notice(
-                    "Missed \(decision.missed.map(\.rawValue).joined(separator: ", ")) of '\(meeting.title)': it had started",
-                    metadata: ["mentord.meeting.id": "\(meeting.id)"])
+            var next: Date?
+            for decision in try await decisions(for: meeting, now: now) {
+                try await carryOut(decision, for: meeting, now: now)
+                if let due = decision.next?.dueAt { next = min(next ?? due, due) }
             }
-            if let card = decision.deliver, try await ledger.claim(card, now: now) {
-                await publish(card, of: meeting)
-                try await ledger.markDelivered(card, now: now)
-            }
-            queue.set(meeting.id, decision.next?.dueAt)
+            queue.set(meeting.id, next)
         } catch {
             // Most likely the database is locked or full: try again in a minute rather than lose it.
             logger.error("Failed to plan reminders of meeting \(meeting.id): \(error), retrying in 60 s")
             queue.set(meeting.id, now.addingTimeInterval(60))
+        }
+    }
+
+    private func carryOut(_ decision: ReminderPlanner.Decision, for meeting: Meeting, now: Date) async throws {
+        let occurrence = decision.occurrence
+        try await ledger.record(decision.missed, as: .missed, meetingID: meeting.id, occurrence: occurrence, now: now)
+        try await ledger.record(
+            decision.suppressed, as: .suppressed, meetingID: meeting.id, occurrence: occurrence, now: now)
+        if !decision.missed.isEmpty {
+            logger.notice(
+                "Missed \(decision.missed.map(\.rawValue).joined(separator: ", ")) of '\(meeting.title)': it had started",
+                metadata: ["mentord.meeting.id": "\(meeting.id)"])
+        }
+        if let card = decision.deliver, try await ledger.claim(card, now: now) {
+            await publish(card, of: meeting)
+            try await ledger.markDelivered(card, now: now)
         }
     }
 

@@ -10,6 +10,8 @@ struct ReminderMethods: Sendable {
     let broadcaster: ReminderBroadcaster
     let meetings: MeetingStore
     let clock: any WallClock
+    /// Where `from` is read when it is a local time.
+    let defaultTimeZone: TimeZone
 
     func register(in table: inout MethodTable) {
         table.registerStream(Subscribe.self) { [broadcaster] _, send in
@@ -32,6 +34,7 @@ struct ReminderMethods: Sendable {
             return NoParameters()
         }
         table.register(SnoozeReminder.self, snooze)
+        table.register(ListUpcoming.self, upcoming)
     }
 
     @Sendable private func snooze(_ parameters: SnoozeReminder.Parameters) async throws -> SnoozeReminder.Reply {
@@ -47,6 +50,16 @@ struct ReminderMethods: Sendable {
         }
         let until = try await engine.snooze(meetingID: meeting.id, step: step, until: requested)
         return SnoozeReminder.Reply(until: RFC3339.utc(until))
+    }
+
+    @Sendable private func upcoming(_ parameters: ListUpcoming.Parameters) async throws -> ListUpcoming.Reply {
+        let now = clock.now()
+        let days = parameters.days ?? 7
+        guard (1...366).contains(days) else { throw VarlinkServiceError.invalidParameter(parameter: "days") }
+        let from = try parameters.from.map { try TimeExpression.parse($0, in: defaultTimeZone, now: now) } ?? now
+        return ListUpcoming.Reply(
+            occurrences: try await engine.upcoming(
+                from: from, through: from.addingTimeInterval(TimeInterval(days) * 86_400), limit: 1000))
     }
 
     static func step(_ name: String) throws -> Step {

@@ -10,7 +10,8 @@ extension Wire.Meeting {
             start: RFC3339.utc(meeting.start), localStart: RFC3339.local(meeting.start, in: meeting.timeZone),
             timeZone: meeting.timeZone.identifier, durationSeconds: meeting.durationSeconds, purpose: meeting.purpose,
             status: meeting.status == .cancelled ? .cancelled : .scheduled,
-            offsets: ReminderPolicy.overridesText(meeting.reminderOverrides), createdAt: RFC3339.utc(meeting.createdAt),
+            offsets: ReminderPolicy.overridesText(meeting.reminderOverrides),
+            recurrence: meeting.recurrence?.rule ?? "", createdAt: RFC3339.utc(meeting.createdAt),
             updatedAt: RFC3339.utc(meeting.updatedAt))
     }
 }

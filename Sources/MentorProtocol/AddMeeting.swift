@@ -12,10 +12,12 @@ public enum AddMeeting: VarlinkMethod {
         public var duration: String?
         public var purpose: String?
         public var offsets: String?
+        public var recurrence: String?
 
         public init(
             title: String, partner: String, role: Wire.Role? = nil, start: String, timeZone: String? = nil,
-            duration: String? = nil, purpose: String? = nil, offsets: String? = nil
+            duration: String? = nil, purpose: String? = nil, offsets: String? = nil,
+            recurrence: String? = nil
         ) {
             self.title = title
             self.partner = partner
@@ -25,6 +27,7 @@ public enum AddMeeting: VarlinkMethod {
             self.duration = duration
             self.purpose = purpose
             self.offsets = offsets
+            self.recurrence = recurrence
         }
     }
 }

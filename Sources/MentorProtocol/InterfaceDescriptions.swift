@@ -45,6 +45,8 @@ public enum InterfaceDescriptions {
           # Per-step reminder offsets replacing the configured ones, e.g. "plan=off,purpose=86400s";
           # empty when the configuration applies unchanged.
           offsets: string,
+          # The repeat rule (RRULE subset, e.g. "FREQ=WEEKLY;INTERVAL=2"); empty for a single meeting.
+          recurrence: string,
           # When the meeting was added, RFC 3339 UTC.
           createdAt: string,
           # When the meeting last changed, RFC 3339 UTC.
@@ -70,7 +72,10 @@ public enum InterfaceDescriptions {
           purpose: ?string,
           # Per-step reminder offsets for this meeting, e.g. "purpose=3d,plan=off,participation=10m";
           # steps not named follow the configuration.
-          offsets: ?string
+          offsets: ?string,
+          # Repeat the meeting: "daily", "weekly", "fortnightly", "monthly" or an RRULE such as
+          # "FREQ=MONTHLY;BYDAY=2TU" (FREQ DAILY/WEEKLY/MONTHLY, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL).
+          recurrence: ?string
         ) -> (
           # The meeting as stored.
           meeting: Meeting
@@ -120,7 +125,9 @@ public enum InterfaceDescriptions {
           # New purpose text.
           purpose: ?string,
           # New per-step reminder offsets, replacing the meeting's old ones ("" clears them).
-          offsets: ?string
+          offsets: ?string,
+          # New repeat rule, in the forms AddMeeting takes; "" makes it a single meeting.
+          recurrence: ?string
         ) -> (
           # The meeting as stored after the change.
           meeting: Meeting
@@ -202,6 +209,54 @@ public enum InterfaceDescriptions {
           late: bool,
           # The questions of each step on the card.
           prompts: []StepPrompts
+        )
+
+        # A reminder planned for an occurrence.
+        type PlannedReminder (
+          # The step.
+          step: string,
+          # When it is planned, RFC 3339 in UTC (a snoozed step: when it comes back).
+          at: string,
+          # The same instant in the meeting's zone, RFC 3339 with offset.
+          localAt: string,
+          # What became of it so far: fired, delivered, done, snoozed, missed, suppressed; absent if pending.
+          state: ?string
+        )
+
+        # One occurrence of a meeting (a single meeting has one).
+        type Occurrence (
+          # The meeting's id.
+          meetingId: int,
+          # The meeting's title.
+          title: string,
+          # The other person.
+          partner: string,
+          # The user's role.
+          role: Role,
+          # The occurrence's start, RFC 3339 in UTC.
+          start: string,
+          # The same instant in the meeting's zone, RFC 3339 with offset.
+          localStart: string,
+          # IANA time zone of the meeting.
+          timeZone: string,
+          # Length in seconds.
+          durationSeconds: int,
+          # Whether the meeting repeats.
+          recurring: bool,
+          # The occurrence's reminders, earliest first.
+          reminders: []PlannedReminder
+        )
+
+        # Lists the occurrences of scheduled meetings that start in a window, series expanded, earliest
+        # first, each with its planned reminders.
+        method ListUpcoming(
+          # Start of the window, in the forms AddMeeting's start takes; default now.
+          from: ?string,
+          # Length of the window in days, 1 to 366; default 7.
+          days: ?int
+        ) -> (
+          # At most 1000 occurrences.
+          occurrences: []Occurrence
         )
 
         # Streams reminders as they fire; call it with more: true. The first reply is {"ready": true};
@@ -298,6 +353,9 @@ public enum InterfaceDescriptions {
 
         # The step cannot be snoozed: it is off, settled, or the meeting starts before the new time.
         error CannotSnooze (meetingId: int, step: string, reason: string)
+
+        # The repeat rule could not be read or uses an unsupported part.
+        error InvalidRecurrence (text: string, reason: string)
 
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.

@@ -20,6 +20,7 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidStep(step: String)
     case invalidOffsets(text: String, reason: String)
     case cannotSnooze(meetingId: Int64, step: String, reason: String)
+    case invalidRecurrence(text: String, reason: String)
     case storageFailure(reason: String)
 
     /// One line for a person, naming the offending value.
@@ -46,6 +47,7 @@ public enum MentordError: VarlinkError, Equatable {
             "'\(step)' is not a step (purpose, preparation, plan, participation, capture, captureAgain)"
         case .invalidOffsets(let text, let reason): "cannot read the offsets '\(text)': \(reason)"
         case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step) of meeting \(id): \(reason)"
+        case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
         }
     }

@@ -13,10 +13,12 @@ public enum UpdateMeeting: VarlinkMethod {
         public var duration: String?
         public var purpose: String?
         public var offsets: String?
+        public var recurrence: String?
 
         public init(
             id: Int64, title: String? = nil, partner: String? = nil, role: Wire.Role? = nil, start: String? = nil,
-            timeZone: String? = nil, duration: String? = nil, purpose: String? = nil, offsets: String? = nil
+            timeZone: String? = nil, duration: String? = nil, purpose: String? = nil, offsets: String? = nil,
+            recurrence: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -27,11 +29,14 @@ public enum UpdateMeeting: VarlinkMethod {
             self.duration = duration
             self.purpose = purpose
             self.offsets = offsets
+            self.recurrence = recurrence
         }
 
         /// Whether the call changes anything at all.
         public var changesSomething: Bool {
-            [title, partner, role?.rawValue, start, timeZone, duration, purpose, offsets].contains { $0 != nil }
+            [title, partner, role?.rawValue, start, timeZone, duration, purpose, offsets, recurrence].contains {
+                $0 != nil
+            }
         }
     }
 }

@@ -29,13 +29,14 @@ public enum Wire {
         public var purpose: String
         public var status: MeetingStatus
         public var offsets: String
+        public var recurrence: String
         public var createdAt: String
         public var updatedAt: String
 
         public init(
             id: Int64, title: String, partner: String, role: Role, relationshipId: Int64, start: String,
             localStart: String, timeZone: String, durationSeconds: Int, purpose: String, status: MeetingStatus,
-            offsets: String = "", createdAt: String, updatedAt: String
+            offsets: String = "", recurrence: String = "", createdAt: String, updatedAt: String
         ) {
             self.id = id
             self.title = title
@@ -49,6 +50,7 @@ public enum Wire {
             self.purpose = purpose
             self.status = status
             self.offsets = offsets
+            self.recurrence = recurrence
             self.createdAt = createdAt
             self.updatedAt = updatedAt
         }

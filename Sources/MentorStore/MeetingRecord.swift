@@ -19,6 +19,8 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var durationSeconds: Int
     var purpose: String
     var status: String
+    /// Canonical RRULE, empty for a single meeting.
+    var recurrence: String
     /// Canonical per-step overrides (`ReminderPolicy.overridesText`), empty for none.
     var reminderOffsets: String
     /// Unix milliseconds.
@@ -39,6 +41,7 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         durationSeconds = draft.durationSeconds
         purpose = draft.purpose
         reminderOffsets = ReminderPolicy.overridesText(draft.reminderOverrides)
+        recurrence = draft.recurrence?.rule ?? ""
     }
 }
 
@@ -61,6 +64,7 @@ struct MeetingRow: Decodable, Sendable, FetchableRecord {
             durationSeconds: meeting.durationSeconds, purpose: meeting.purpose,
             status: MeetingStatus(rawValue: meeting.status) ?? .scheduled,
             // Written by this code from validated overrides; unreadable text means "none".
+            recurrence: meeting.recurrence.isEmpty ? nil : try? Recurrence.parse(meeting.recurrence),
             reminderOverrides: (try? ReminderPolicy.offsetOverrides(meeting.reminderOffsets)) ?? [:],
             createdAt: Date(millisecondsSince1970: meeting.createdAt),
             updatedAt: Date(millisecondsSince1970: meeting.updatedAt))

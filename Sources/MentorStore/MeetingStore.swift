@@ -21,7 +21,8 @@ public struct MeetingStore: Sendable {
             let stamp = now.millisecondsSince1970
             var record = MeetingRecord(
                 relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
-                purpose: "", status: MeetingStatus.scheduled.rawValue, reminderOffsets: "", createdAt: stamp,
+                purpose: "", status: MeetingStatus.scheduled.rawValue, recurrence: "", reminderOffsets: "",
+                createdAt: stamp,
                 updatedAt: stamp)
             record.assign(draft, relationshipId: relationship.id!)
             try record.insert(db)
@@ -39,12 +40,14 @@ public struct MeetingStore: Sendable {
         try await database.read { db in
             var request = MeetingRow.all()
             if !query.includePast {
-                // The first clause lets SQLite use the start index; the second is the exact test.
+                // A series goes on; a single meeting is listed until it ends. The start bound lets
+                // SQLite use its index; the end test is the exact one.
                 let earliest = now.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
-                request = request.filter(sql: "meeting.start > ?", arguments: [earliest])
-                    .filter(
-                        sql: "meeting.start + meeting.duration_seconds * 1000 > ?",
-                        arguments: [now.millisecondsSince1970])
+                request = request.filter(
+                    sql: """
+                        (meeting.recurrence != '' OR \
+                        (meeting.start > ? AND meeting.start + meeting.duration_seconds * 1000 > ?))
+                        """, arguments: [earliest, now.millisecondsSince1970])
             }
             if !query.includeCancelled {
                 request = request.filter(sql: "meeting.status = 'scheduled'")
@@ -61,7 +64,7 @@ public struct MeetingStore: Sendable {
         try await database.read { db in
             try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
                 .filter(
-                    sql: "meeting.start + meeting.duration_seconds * 1000 > ?",
+                    sql: "(meeting.recurrence != '' OR meeting.start + meeting.duration_seconds * 1000 > ?)",
                     arguments: [instant.millisecondsSince1970]
                 )
                 .fetchAll(db).map(\.domain)
@@ -112,7 +115,7 @@ public struct MeetingStore: Sendable {
                     db,
                     sql: """
                         SELECT count(*) FROM meeting
-                        WHERE status = 'scheduled' AND start + duration_seconds * 1000 > ?
+                        WHERE status = 'scheduled' AND (recurrence != '' OR start + duration_seconds * 1000 > ?)
                         """, arguments: [nowMs]) ?? 0,
                 relationships: try RelationshipRecord.fetchCount(db))
         }

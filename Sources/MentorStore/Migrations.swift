@@ -61,6 +61,13 @@ enum Migrations {
                     CREATE INDEX reminder_ledger_unfinished ON reminder_ledger (state) WHERE state = 'fired';
                     """)
         }
+        migrator.registerMigration("v3 recurring meetings") { db in
+            try db.execute(
+                sql: """
+                    -- Canonical RRULE text (Recurrence.rule), empty for a single meeting.
+                    ALTER TABLE meeting ADD COLUMN recurrence TEXT NOT NULL DEFAULT '';
+                    """)
+        }
         return migrator
     }
 }

@@ -39,6 +39,7 @@ enum MeetingFormatter {
     static func summary(_ meeting: Wire.Meeting) -> String {
         "\(meeting.title) with \(meeting.partner) (you are the \(meeting.role.rawValue)), "
             + "\(when(meeting.localStart)) \(meeting.timeZone), \(duration(meeting.durationSeconds))"
+            + (meeting.recurrence.isEmpty ? "" : ", repeats \(meeting.recurrence)")
             + (meeting.status == .cancelled ? ", cancelled" : "")
     }
 
@@ -49,7 +50,8 @@ enum MeetingFormatter {
             [
                 String(meeting.id), when(meeting.localStart), meeting.timeZone, duration(meeting.durationSeconds),
                 meeting.partner, meeting.role.rawValue,
-                meeting.title + (meeting.status == .cancelled ? " [cancelled]" : ""),
+                meeting.title + (meeting.recurrence.isEmpty ? "" : " [repeats]")
+                    + (meeting.status == .cancelled ? " [cancelled]" : ""),
             ]
         }
         return TextTable.render([header] + rows)
@@ -66,6 +68,8 @@ enum MeetingFormatter {
                 ["UTC:", meeting.start],
                 ["Length:", duration(meeting.durationSeconds)],
                 ["Purpose:", meeting.purpose.isEmpty ? "(none yet)" : meeting.purpose],
+                ["Repeats:", meeting.recurrence.isEmpty ? "no" : meeting.recurrence],
+                ["Reminders:", meeting.offsets.isEmpty ? "as configured" : meeting.offsets],
                 ["Status:", meeting.status.rawValue],
                 ["Added:", meeting.createdAt],
                 ["Changed:", meeting.updatedAt],
@@ -84,6 +88,7 @@ enum TextTable {
                 line += cell
                 if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
             }
+            while line.last == " " { line.removeLast() }
             return line
         }.joined(separator: "\n")
     }

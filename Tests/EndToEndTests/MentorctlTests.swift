@@ -29,10 +29,10 @@ struct MentorctlTests {
                 """)
 
         let shown = try daemon.ctl(["show", "1"])
-        #expect(shown.stdout.contains("Title:    Career chat\n"))
-        #expect(shown.stdout.contains("When:     Thu 2036-12-04 15:00 +01:00 Europe/Berlin\n"))
-        #expect(shown.stdout.contains("UTC:      2036-12-04T14:00:00.000Z\n"))
-        #expect(shown.stdout.contains("Purpose:  Talk about the promotion case\n"))
+        #expect(shown.stdout.contains("Title:      Career chat\n"))
+        #expect(shown.stdout.contains("When:       Thu 2036-12-04 15:00 +01:00 Europe/Berlin\n"))
+        #expect(shown.stdout.contains("UTC:        2036-12-04T14:00:00.000Z\n"))
+        #expect(shown.stdout.contains("Purpose:    Talk about the promotion case\n"))
 
         let edited = try daemon.ctl([
             "edit", "1", "--at", "2036-07-03 16:30", "--duration", "1h30m", "--title", "Promotion",

@@ -13,6 +13,7 @@ struct VarlinkErrorTests {
         .storageFailure(reason: "database is locked"), .invalidStep(step: "lunch"),
         .invalidOffsets(text: "plan=soon", reason: "'soon' is not a duration"),
         .cannotSnooze(meetingId: 3, step: "plan", reason: "the meeting starts first"),
+        .invalidRecurrence(text: "FREQ=YEARLY", reason: "FREQ=YEARLY is not supported"),
     ]
 
     @Test(arguments: everyMentordError)

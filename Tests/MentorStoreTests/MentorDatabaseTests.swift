@@ -23,7 +23,7 @@ struct MentorDatabaseTests {
         #expect(journal == "wal")
         #expect(
             MentorDatabase.knownMigrations == [
-                "v1 relationships and meetings", "v2 reminder ledger and per-meeting offsets",
+                "v1 relationships and meetings", "v2 reminder ledger and per-meeting offsets", "v3 recurring meetings",
             ])
     }
 

@@ -44,13 +44,21 @@ struct AddCommand: ParsableCommand {
             valueName: "step=duration,..."))
     var offsets: String?
 
+    @Option(
+        name: .customLong("repeat"),
+        help: ArgumentHelp(
+            "Repeat: daily, weekly, fortnightly, monthly, or an RRULE such as FREQ=MONTHLY;BYDAY=2TU"
+                + " (\"\" on edit: no longer repeat).", valueName: "rule"))
+    var recurrence: String?
+
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
             let parameters = AddMeeting.Parameters(
                 title: title, partner: partner, role: role, start: start, timeZone: timeZone ?? LocalTimeZone.name(),
-                duration: duration, purpose: purpose, offsets: offsets)
+                duration: duration, purpose: purpose, offsets: offsets,
+                recurrence: recurrence)
             try DaemonClient(client).perform(AddMeeting.self, parameters) { reply in
                 print("Added meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }

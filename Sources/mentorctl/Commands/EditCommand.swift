@@ -40,12 +40,19 @@ struct EditCommand: ParsableCommand {
             valueName: "step=duration,..."))
     var offsets: String?
 
+    @Option(
+        name: .customLong("repeat"),
+        help: ArgumentHelp(
+            "Repeat: daily, weekly, fortnightly, monthly, or an RRULE such as FREQ=MONTHLY;BYDAY=2TU"
+                + " (\"\" on edit: no longer repeat).", valueName: "rule"))
+    var recurrence: String?
+
     @OptionGroup var client: ClientOptions
 
     private var parameters: UpdateMeeting.Parameters {
         UpdateMeeting.Parameters(
             id: id, title: title, partner: partner, role: role, start: start, timeZone: timeZone, duration: duration,
-            purpose: purpose, offsets: offsets)
+            purpose: purpose, offsets: offsets, recurrence: recurrence)
     }
 
     func validate() throws {
