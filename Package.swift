@@ -80,6 +80,7 @@ let package = Package(
             name: "MentorDaemonTests",
             dependencies: [
                 "MentorDaemon", "MentorTestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -1,0 +1,105 @@
+import Foundation
+import Logging
+import MentorCore
+import MentorProtocol
+import MentorStore
+import MentorTestSupport
+import NIOConcurrencyHelpers
+import Testing
+
+@testable import MentorDaemon
+
+/// A clock the test moves by hand: steps forward and back, as NTP or a resume would.
+final class ManualClock: WallClock {
+    private let current: NIOLockedValueBox<Date>
+
+    init(_ start: Date) {
+        current = NIOLockedValueBox(start)
+    }
+
+    func now() -> Date { current.withLockedValue { $0 } }
+
+    func set(_ date: Date) { current.withLockedValue { $0 = date } }
+}
+
+/// The engine in-process on a real database, driven by a manual clock: what the daemon does when
+/// the timerfd reports a clock step, and when a deadline passes during suspend.
+struct ReminderEngineTests {
+    let start = Date(timeIntervalSince1970: 2_100_000_000)  // in 2036, far from the real clock
+
+    private func fixture() async throws -> (
+        ReminderEngine, MeetingStore, ManualClock, AsyncStream<Wire.Reminder>, TemporaryDirectory
+    ) {
+        let directory = try TemporaryDirectory()
+        let database = try MentorDatabase(path: directory.file("db.sqlite3"))
+        let clock = ManualClock(start.addingTimeInterval(-10 * 86_400))
+        let broadcaster = ReminderBroadcaster()
+        let stream = broadcaster.subscribe()
+        var policy = ReminderPolicy.standard
+        policy.quietHours = nil
+        policy.workingDays = Set(1...7)
+        policy.mergeWithinSeconds = 0
+        let meetings = MeetingStore(database: database)
+        let engine = ReminderEngine(
+            meetings: meetings, ledger: ReminderLedgerStore(database: database), policy: policy, clock: clock,
+            broadcaster: broadcaster, logger: Logger(label: "test")
+        ) { _ in }
+        await engine.start(timerQueue: DispatchQueue(label: "test.timer"))
+        return (engine, meetings, clock, stream, directory)
+    }
+
+    private func add(_ meetings: MeetingStore, _ engine: ReminderEngine, clock: ManualClock) async throws -> Meeting {
+        let draft = try MeetingDraft(
+            title: "Career chat", partner: "Sam", role: .mentee, start: start, timeZone: TimeZone(identifier: "UTC")!,
+            durationSeconds: 3600)
+        let meeting = try await meetings.add(draft, now: clock.now())
+        await engine.meetingChanged(meeting.id)
+        return meeting
+    }
+
+    private func next(_ stream: AsyncStream<Wire.Reminder>) async -> Wire.Reminder? {
+        var iterator = stream.makeAsyncIterator()
+        return await iterator.next()
+    }
+
+    @Test func sendsADigestWhenTheClockJumpsForwardPastSteps() async throws {
+        let (engine, meetings, clock, stream, directory) = try await fixture()
+        defer { directory.remove() }
+        _ = try await add(meetings, engine, clock: clock)
+        #expect(await engine.nextReminder()?.reminder.steps == ["purpose"])
+        // The clock is set forward to 90 minutes before the start: Purpose, Preparation and Plan passed.
+        clock.set(start.addingTimeInterval(-90 * 60))
+        await engine.replanAll()
+        let card = await next(stream)
+        #expect(card?.steps == ["purpose", "preparation", "plan"] && card?.late == true)
+        #expect(await engine.nextReminder()?.reminder.steps == ["participation"])
+    }
+
+    @Test func recordsMissedStepsWhenResumingAfterTheStart() async throws {
+        let (engine, meetings, clock, stream, directory) = try await fixture()
+        defer { directory.remove() }
+        let meeting = try await add(meetings, engine, clock: clock)
+        // Asleep across the start; awake 20 minutes into the meeting: nothing before it is sent,
+        // and the capture nudge is still ahead.
+        clock.set(start.addingTimeInterval(20 * 60))
+        await engine.replanAll()
+        #expect(await engine.nextReminder()?.reminder.steps == ["capture"])
+        let ledger = try await ReminderLedgerStore(database: try MentorDatabase(path: directory.file("db.sqlite3")))
+            .entries(meetingID: meeting.id, occurrence: start)
+        #expect(
+            Set(ledger.filter { $0.value.state == .missed }.keys) == [.purpose, .preparation, .plan, .participation])
+        _ = stream
+    }
+
+    @Test func rearmsForTheLaterTimeWhenTheClockJumpsBack() async throws {
+        let (engine, meetings, clock, _, directory) = try await fixture()
+        defer { directory.remove() }
+        _ = try await add(meetings, engine, clock: clock)
+        clock.set(start.addingTimeInterval(-90 * 60))
+        await engine.replanAll()
+        // Back by a week: the steps already delivered stay delivered (exactly once), nothing re-fires.
+        clock.set(start.addingTimeInterval(-7 * 86_400))
+        await engine.replanAll()
+        #expect(await engine.nextReminder()?.reminder.steps == ["participation"])
+    }
+}
