@@ -18,6 +18,8 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     /// The rule repeating the meeting; nil for a single meeting. Occurrences keep `start`'s local
     /// wall time in `timeZone`.
     public var recurrence: Recurrence?
+    /// Changed occurrences of a series: original start -> new start, or nil when cancelled.
+    public var exceptions: [Date: Date?] = [:]
     /// Per-step offsets that replace the global policy for this meeting (nil turns a step off).
     public var reminderOverrides: [Step: Int?]
     public var createdAt: Date
@@ -46,9 +48,29 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     /// The instant the meeting ends.
     public var end: Date { start.addingTimeInterval(TimeInterval(durationSeconds)) }
 
-    /// Starts of the occurrences between `from` and `through` (just `start` for a single meeting).
+    /// Starts of the occurrences between `from` and `through` (just `start` for a single meeting),
+    /// with cancelled occurrences left out and moved ones at their new time.
     public func occurrences(from: Date, through: Date, limit: Int = 100) -> [Date] {
         guard let recurrence else { return start >= from && start <= through ? [start] : [] }
-        return recurrence.occurrences(startingAt: start, in: timeZone, from: from, through: through, limit: limit)
+        guard !exceptions.isEmpty else {
+            return recurrence.occurrences(startingAt: start, in: timeZone, from: from, through: through, limit: limit)
+        }
+        // A moved occurrence may come from outside the window; look as far as any move reaches.
+        let reach =
+            exceptions.compactMap { original, moved in moved.map { abs($0.timeIntervalSince(original)) } }.max() ?? 0
+        let originals = recurrence.occurrences(
+            startingAt: start, in: timeZone, from: from.addingTimeInterval(-reach),
+            through: through.addingTimeInterval(reach),
+            limit: limit + exceptions.count)
+        let actual = originals.compactMap { original in exceptions[original] ?? original }
+        return Array(actual.filter { $0 >= from && $0 <= through }.sorted().prefix(limit))
+    }
+
+    /// Whether `instant` is an occurrence of the series as its rule generates it (moves ignored).
+    public func isScheduledOccurrence(_ instant: Date) -> Bool {
+        guard let recurrence else { return instant == start }
+        return recurrence.occurrences(startingAt: start, in: timeZone, from: instant, through: instant, limit: 1) == [
+            instant
+        ]
     }
 }

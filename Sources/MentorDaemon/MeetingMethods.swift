@@ -23,11 +23,33 @@ struct MeetingMethods: Sendable {
             await engine.meetingChanged(meeting.id)
             return Wire.MeetingReply(meeting: .init(meeting))
         }
+        table.register(CancelOccurrence.self) { parameters in
+            try await changeOccurrence(parameters.id, parameters.occurrence, to: nil)
+        }
+        table.register(MoveOccurrence.self) { parameters in
+            try await changeOccurrence(parameters.id, parameters.occurrence, to: parameters.to)
+        }
         table.register(DeleteMeeting.self) {
             try await store.delete(id: $0.id)
             await engine.meetingChanged($0.id)
             return NoParameters()
         }
+    }
+
+    /// Cancels (`to` nil) or moves one occurrence; times are read in the meeting's zone.
+    private func changeOccurrence(_ id: Int64, _ occurrenceText: String, to newText: String?) async throws
+        -> Wire.MeetingReply
+    {
+        let now = clock.now()
+        let meeting = try await store.meeting(id: id)
+        let occurrence = try TimeExpression.parse(occurrenceText, in: meeting.timeZone, now: now)
+        let movedTo = try newText.map { text throws(TimeExpressionError) in
+            try TimeExpression.parse(text, in: meeting.timeZone, now: now)
+        }
+        let changed = try await store.changeOccurrence(
+            meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now)
+        await engine.meetingChanged(id)
+        return Wire.MeetingReply(meeting: .init(changed))
     }
 
     @Sendable private func add(_ parameters: AddMeeting.Parameters) async throws -> Wire.MeetingReply {

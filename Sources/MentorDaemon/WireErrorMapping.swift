@@ -27,6 +27,7 @@ enum WireErrorMapping {
         case .roleRequired(let partner): .roleRequired(partner: partner)
         case .ambiguousPartner(let partner): .ambiguousPartner(partner: partner)
         case .databaseFailure(let reason): .storageFailure(reason: reason)
+        case .noSuchOccurrence(let id, let occurrence): .noSuchOccurrence(id: id, occurrence: RFC3339.utc(occurrence))
         case .notADatabase(let path): .storageFailure(reason: "\(path) is not a database")
         case .corrupt(let path, let reason): .storageFailure(reason: "\(path) is damaged: \(reason)")
         case .newerSchema(let path, _): .storageFailure(reason: "\(path) was written by a newer mentord")

@@ -142,6 +142,31 @@ public enum InterfaceDescriptions {
           meeting: Meeting
         )
 
+        # Cancels one occurrence of a repeating meeting; the rest of the series goes on.
+        method CancelOccurrence(
+          # The meeting's id.
+          id: int,
+          # The occurrence's original start, in the forms AddMeeting's start takes (read in the
+          # meeting's zone).
+          occurrence: string
+        ) -> (
+          # The meeting after the change.
+          meeting: Meeting
+        )
+
+        # Moves one occurrence of a repeating meeting to another start; its reminders follow it.
+        method MoveOccurrence(
+          # The meeting's id.
+          id: int,
+          # The occurrence's original start (read in the meeting's zone).
+          occurrence: string,
+          # The new start (read in the meeting's zone).
+          to: string
+        ) -> (
+          # The meeting after the change.
+          meeting: Meeting
+        )
+
         # Deletes a meeting for good.
         method DeleteMeeting(
           # The meeting's id.
@@ -353,6 +378,9 @@ public enum InterfaceDescriptions {
 
         # The step cannot be snoozed: it is off, settled, or the meeting starts before the new time.
         error CannotSnooze (meetingId: int, step: string, reason: string)
+
+        # The meeting has no occurrence starting then (the instant given, in UTC).
+        error NoSuchOccurrence (id: int, occurrence: string)
 
         # The repeat rule could not be read or uses an unsupported part.
         error InvalidRecurrence (text: string, reason: string)

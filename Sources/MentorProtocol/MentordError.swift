@@ -21,6 +21,7 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidOffsets(text: String, reason: String)
     case cannotSnooze(meetingId: Int64, step: String, reason: String)
     case invalidRecurrence(text: String, reason: String)
+    case noSuchOccurrence(id: Int64, occurrence: String)
     case storageFailure(reason: String)
 
     /// One line for a person, naming the offending value.
@@ -48,6 +49,7 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidOffsets(let text, let reason): "cannot read the offsets '\(text)': \(reason)"
         case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step) of meeting \(id): \(reason)"
         case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
+        case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(occurrence)"
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
         }
     }

@@ -55,19 +55,21 @@ public struct MeetingStore: Sendable {
             if let partner = query.partner {
                 request = request.filter(sql: "relationship.partner = ? COLLATE NOCASE", arguments: [partner])
             }
-            return try request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain)
+            return try Self.withExceptions(
+                request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain), in: db)
         }
     }
 
     /// Scheduled meetings that end after `instant`: everything that may still remind.
     public func scheduled(endingAfter instant: Date) async throws -> [Meeting] {
         try await database.read { db in
-            try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
+            let found = try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
                 .filter(
                     sql: "(meeting.recurrence != '' OR meeting.start + meeting.duration_seconds * 1000 > ?)",
                     arguments: [instant.millisecondsSince1970]
                 )
                 .fetchAll(db).map(\.domain)
+            return try Self.withExceptions(found, in: db)
         }
     }
 
@@ -121,6 +123,35 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// Cancels (`movedTo` nil) or moves one occurrence of a series.
+    public func changeOccurrence(meetingID: Int64, occurrence: Date, movedTo: Date?, now: Date) async throws -> Meeting
+    {
+        try await database.write { db in
+            let meeting = try Self.meeting(id: meetingID, in: db)
+            guard meeting.isScheduledOccurrence(occurrence) else {
+                throw StoreError.noSuchOccurrence(id: meetingID, occurrence: occurrence)
+            }
+            try OccurrenceExceptionRecord(
+                meetingId: meetingID, occurrence: occurrence.millisecondsSince1970,
+                movedTo: movedTo?.millisecondsSince1970
+            ).upsert(db)
+            var record = try Self.record(id: meetingID, in: db)
+            record.updatedAt = now.millisecondsSince1970
+            try record.update(db)
+            return try Self.meeting(id: meetingID, in: db)
+        }
+    }
+
+    private static func withExceptions(_ meetings: [Meeting], in db: Database) throws -> [Meeting] {
+        let recurring = meetings.filter { $0.recurrence != nil }.map(\.id)
+        let exceptions = try OccurrenceExceptionRecord.exceptions(of: recurring, in: db)
+        return meetings.map { meeting in
+            var copy = meeting
+            copy.exceptions = exceptions[meeting.id] ?? [:]
+            return copy
+        }
+    }
+
     private static func record(id: Int64, in db: Database) throws -> MeetingRecord {
         guard let record = try MeetingRecord.fetchOne(db, key: id) else { throw StoreError.noSuchMeeting(id: id) }
         return record
@@ -130,6 +161,6 @@ public struct MeetingStore: Sendable {
         guard let row = try MeetingRow.all().filter(key: id).fetchOne(db) else {
             throw StoreError.noSuchMeeting(id: id)
         }
-        return row.domain
+        return try withExceptions([row.domain], in: db)[0]
     }
 }

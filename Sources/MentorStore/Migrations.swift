@@ -68,6 +68,18 @@ enum Migrations {
                     ALTER TABLE meeting ADD COLUMN recurrence TEXT NOT NULL DEFAULT '';
                     """)
         }
+        migrator.registerMigration("v4 occurrence exceptions") { db in
+            try db.execute(
+                sql: """
+                    -- One changed occurrence of a series: moved to another start, or cancelled (NULL).
+                    CREATE TABLE occurrence_exception (
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        moved_to INTEGER,
+                        PRIMARY KEY (meeting_id, occurrence)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

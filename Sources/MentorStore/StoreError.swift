@@ -1,3 +1,6 @@
+import Foundation
+import MentorCore
+
 /// Why the store refused an operation. Every case carries the value it is about.
 public enum StoreError: Error, Sendable, Equatable {
     /// The file exists but is not an SQLite database. It was not touched.
@@ -16,6 +19,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case ambiguousPartner(partner: String)
     /// The meeting is already cancelled.
     case alreadyCancelled(id: Int64)
+    /// The series has no occurrence starting then.
+    case noSuchOccurrence(id: Int64, occurrence: Date)
     /// SQLite could not complete the transaction (locked, full, read-only); nothing was changed.
     case databaseFailure(reason: String)
 }
@@ -33,6 +38,7 @@ extension StoreError: CustomStringConvertible {
         case .roleRequired(let partner): "a role is required for the new partner \(partner)"
         case .ambiguousPartner(let partner): "\(partner) has relationships in both roles"
         case .alreadyCancelled(let id): "meeting \(id) is already cancelled"
+        case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(RFC3339.utc(occurrence))"
         case .databaseFailure(let reason): "database failure: \(reason)"
         }
     }

@@ -14,6 +14,7 @@ struct VarlinkErrorTests {
         .invalidOffsets(text: "plan=soon", reason: "'soon' is not a duration"),
         .cannotSnooze(meetingId: 3, step: "plan", reason: "the meeting starts first"),
         .invalidRecurrence(text: "FREQ=YEARLY", reason: "FREQ=YEARLY is not supported"),
+        .noSuchOccurrence(id: 2, occurrence: "2036-03-21T14:00:00.000Z"),
     ]
 
     @Test(arguments: everyMentordError)

@@ -8,10 +8,21 @@ struct CancelCommand: ParsableCommand {
     @Argument(help: "The meeting's id.")
     var id: Int64
 
+    @Option(
+        help: ArgumentHelp(
+            "Cancel only this occurrence of a repeating meeting (its original start).", valueName: "time"))
+    var occurrence: String?
+
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
+            if let occurrence {
+                try DaemonClient(client).perform(CancelOccurrence.self, .init(id: id, occurrence: occurrence)) { _ in
+                    print("Cancelled the \(occurrence) occurrence of meeting \(id)")
+                }
+                return
+            }
             try DaemonClient(client).perform(CancelMeeting.self, MeetingIdentifier(id: id)) { reply in
                 print("Cancelled meeting \(reply.meeting.id): \(reply.meeting.title) with \(reply.meeting.partner)")
             }

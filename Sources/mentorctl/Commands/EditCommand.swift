@@ -47,6 +47,12 @@ struct EditCommand: ParsableCommand {
                 + " (\"\" on edit: no longer repeat).", valueName: "rule"))
     var recurrence: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Change only this occurrence of a repeating meeting (its original start); only --at may go with it.",
+            valueName: "time"))
+    var occurrence: String?
+
     @OptionGroup var client: ClientOptions
 
     private var parameters: UpdateMeeting.Parameters {
@@ -56,6 +62,12 @@ struct EditCommand: ParsableCommand {
     }
 
     func validate() throws {
+        if occurrence != nil {
+            guard start != nil, parameters.changesSomething,
+                UpdateMeeting.Parameters(id: id, start: start) == parameters
+            else { throw ValidationError("--occurrence moves one occurrence: give --at and no other change") }
+            return
+        }
         guard parameters.changesSomething else {
             throw ValidationError(
                 "nothing to change: give at least one of --title, --with, --role, --at, --tz, --duration, --purpose")
@@ -64,6 +76,13 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            if let occurrence, let start {
+                try DaemonClient(client).perform(MoveOccurrence.self, .init(id: id, occurrence: occurrence, to: start))
+                { _ in
+                    print("Moved the \(occurrence) occurrence of meeting \(id) to \(start)")
+                }
+                return
+            }
             try DaemonClient(client).perform(UpdateMeeting.self, parameters) { reply in
                 print("Updated meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }
