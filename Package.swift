@@ -69,12 +69,12 @@ let package = Package(
         ),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
-        .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore"]),
+        .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),
         .testTarget(
             name: "MentorStoreTests",
             dependencies: ["MentorStore", "MentorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol"]),
+        .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
         .testTarget(
             name: "MentorDaemonTests",

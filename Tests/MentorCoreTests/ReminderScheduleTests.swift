@@ -1,5 +1,6 @@
 import Foundation
 import MentorCore
+import MentorTestSupport
 import Testing
 
 struct ReminderScheduleTests {

@@ -21,44 +21,20 @@ struct AddCommand: ParsableCommand {
     @Option(name: .customLong("with"), help: ArgumentHelp("The other person.", valueName: "name"))
     var partner: String
 
-    @Option(help: "Your role with them: mentor or mentee (required the first time you name a partner).")
-    var role: Wire.Role?
-
     @Option(name: .customLong("at"), help: ArgumentHelp("When it starts.", valueName: "time"))
     var start: String
 
-    @Option(
-        name: .customLong("tz"),
-        help: ArgumentHelp("IANA time zone of the meeting (default: yours).", valueName: "zone"))
-    var timeZone: String?
-
-    @Option(help: ArgumentHelp("How long it lasts, e.g. 45m or 1h30m (default 1h).", valueName: "duration"))
-    var duration: String?
-
-    @Option(help: "Why you are meeting: the goal of this conversation.")
-    var purpose: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Per-step reminder offsets, e.g. purpose=3d,plan=off,participation=10m (steps not named follow the config).",
-            valueName: "step=duration,..."))
-    var offsets: String?
-
-    @Option(
-        name: .customLong("repeat"),
-        help: ArgumentHelp(
-            "Repeat: daily, weekly, fortnightly, monthly, or an RRULE such as FREQ=MONTHLY;BYDAY=2TU"
-                + " (\"\" on edit: no longer repeat).", valueName: "rule"))
-    var recurrence: String?
+    @OptionGroup var details: MeetingDetailOptions
 
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
             let parameters = AddMeeting.Parameters(
-                title: title, partner: partner, role: role, start: start, timeZone: timeZone ?? LocalTimeZone.name(),
-                duration: duration, purpose: purpose, offsets: offsets,
-                recurrence: recurrence)
+                title: title, partner: partner, role: details.role, start: start,
+                timeZone: details.timeZone ?? LocalTimeZone.name(), duration: details.duration,
+                purpose: details.purpose,
+                offsets: details.offsets, recurrence: details.recurrence)
             try DaemonClient(client).perform(AddMeeting.self, parameters) { reply in
                 print("Added meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }

@@ -19,33 +19,8 @@ struct EditCommand: ParsableCommand {
     @Option(name: .customLong("with"), help: ArgumentHelp("New partner.", valueName: "name"))
     var partner: String?
 
-    @Option(help: "New role: mentor or mentee.")
-    var role: Wire.Role?
-
     @Option(name: .customLong("at"), help: ArgumentHelp("New start, in the forms 'add --at' takes.", valueName: "time"))
     var start: String?
-
-    @Option(name: .customLong("tz"), help: ArgumentHelp("New IANA time zone.", valueName: "zone"))
-    var timeZone: String?
-
-    @Option(help: ArgumentHelp("New length, e.g. 30m.", valueName: "duration"))
-    var duration: String?
-
-    @Option(help: "New purpose.")
-    var purpose: String?
-
-    @Option(
-        help: ArgumentHelp(
-            "Per-step reminder offsets, e.g. purpose=3d,plan=off,participation=10m (steps not named follow the config).",
-            valueName: "step=duration,..."))
-    var offsets: String?
-
-    @Option(
-        name: .customLong("repeat"),
-        help: ArgumentHelp(
-            "Repeat: daily, weekly, fortnightly, monthly, or an RRULE such as FREQ=MONTHLY;BYDAY=2TU"
-                + " (\"\" on edit: no longer repeat).", valueName: "rule"))
-    var recurrence: String?
 
     @Option(
         help: ArgumentHelp(
@@ -53,12 +28,15 @@ struct EditCommand: ParsableCommand {
             valueName: "time"))
     var occurrence: String?
 
+    @OptionGroup var details: MeetingDetailOptions
+
     @OptionGroup var client: ClientOptions
 
     private var parameters: UpdateMeeting.Parameters {
         UpdateMeeting.Parameters(
-            id: id, title: title, partner: partner, role: role, start: start, timeZone: timeZone, duration: duration,
-            purpose: purpose, offsets: offsets, recurrence: recurrence)
+            id: id, title: title, partner: partner, role: details.role, start: start, timeZone: details.timeZone,
+            duration: details.duration, purpose: details.purpose, offsets: details.offsets,
+            recurrence: details.recurrence)
     }
 
     func validate() throws {
