@@ -107,7 +107,7 @@ final class ControlServer: Sendable {
                 do {
                     while let message = try await messages.next() {
                         _ = connections.setBusy(channel, true)
-                        if let call = try? VarlinkCodec.decodeCall(message), table.isStreaming(call.method) {
+                        if let call = try? VarlinkCodec.decodeCall(message), table.isStreaming(call.method), call.more {
                             // The connection now belongs to the stream. It counts as idle, so that
                             // shutdown closes it; the stream ends when the client hangs up or sends.
                             _ = connections.setBusy(channel, false)

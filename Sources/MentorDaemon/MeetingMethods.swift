@@ -92,7 +92,7 @@ struct MeetingMethods: Sendable {
             reminderOverrides: try Self.offsets(parameters.offsets),
             recurrence: try Self.recurrence(parameters.recurrence))
         let meeting = try await store.update(id: parameters.id, changes: changes, now: now)
-        await engine.meetingChanged(meeting.id)
+        await engine.meetingMoved(meeting.id, from: current.start)
         return Wire.MeetingReply(meeting: .init(meeting))
     }
 

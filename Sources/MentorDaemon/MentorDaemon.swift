@@ -54,7 +54,6 @@ public struct MentorDaemon: Service {
             .register(in: &table)
         // Timer and clock-step events share one serial queue; the engine actor orders the rest.
         let timerQueue = DispatchQueue(label: "mentord.reminders")
-        await engine.start(timerQueue: timerQueue)
         let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [logger] in
             logger.notice("The system clock was set; re-planning reminders")
             Task { await engine.replanAll() }
@@ -77,9 +76,20 @@ public struct MentorDaemon: Service {
         let status = "Serving \(paths.socket)"
         // Trap SIGHUP before READY: its default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
+        // The engine starts once the socket listens, so that a client whose connection started the
+        // daemon (socket activation, autostart) can subscribe before reminders missed during the
+        // downtime go out; READY follows, once the timer is armed.
+        let (listenEvents, listeningNow) = AsyncStream<Void>.makeStream()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { await reload(server, engine, on: hangups, status: status) }
+                group.addTask { [notifier] in
+                    for await _ in listenEvents {
+                        await engine.start(timerQueue: timerQueue)
+                        notifier.ready(status: status)
+                        break
+                    }
+                }
                 try await server.run(on: address) { [paths, logger, notifier] in
                     if case .path(let path) = address {
                         SocketFile.restrictToOwner(path)
@@ -88,7 +98,7 @@ public struct MentorDaemon: Service {
                     listening.withLockedValue { $0 = true }
                     let how = if case .inherited = address { "socket-activated" } else { "listening" }
                     logger.info("Ready: \(how) on \(paths.socket), database \(paths.database)")
-                    notifier.ready(status: status)
+                    listeningNow.yield()
                 }
                 group.cancelAll()
             }

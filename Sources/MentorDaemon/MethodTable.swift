@@ -71,6 +71,10 @@ public struct MethodTable: Sendable {
 
     /// The reply message for `call`: the method's reply or a declared error, never a thrown error.
     public func reply(to call: VarlinkCall) async -> [UInt8] {
+        if streams[call.method] != nil {
+            // A streaming method called without `more` (with it, the server streams instead).
+            return VarlinkCodec.encodeError(VarlinkServiceError.expectedMore)
+        }
         guard let handler = handlers[call.method] else {
             let interface = call.interface
             return VarlinkCodec.encodeError(

@@ -71,6 +71,31 @@ actor ReminderEngine {
         rearm()
     }
 
+    /// A single meeting moved from `oldStart`: done steps stay done, and a step already shown is not
+    /// shown again just because its new time has also passed. Steps whose new time is ahead remind
+    /// afresh, for the new date.
+    func meetingMoved(_ id: Int64, from oldStart: Date) async {
+        do {
+            let meeting = try await meetings.meeting(id: id)
+            if meeting.recurrence == nil && meeting.start != oldStart {
+                let now = clock.now()
+                let times = ReminderSchedule.times(
+                    start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
+                let old = try await ledger.entries(meetingID: id, occurrence: oldStart)
+                for (step, entry) in old {
+                    let passed = (times[step] ?? now) <= now
+                    guard entry.state == .done || (entry.state.isSettled && passed) else { continue }
+                    try await ledger.record(
+                        [step], as: entry.state == .fired ? .delivered : entry.state, meetingID: id,
+                        occurrence: meeting.start, now: now)
+                }
+            }
+        } catch {
+            logger.error("Failed to carry reminders of meeting \(id) to its new time: \(error)")
+        }
+        await meetingChanged(id)
+    }
+
     /// Re-plans everything: after a clock step or a configuration change.
     func replanAll() async {
         let now = clock.now()
@@ -168,13 +193,16 @@ actor ReminderEngine {
             throw MentordError.cannotSnooze(
                 meetingId: meetingID, step: step.rawValue, reason: "it is already \(state.rawValue)")
         }
-        var limit = step.isAfterMeeting ? Date.distantFuture : occurrence
+        // A step due at the start counts as missed, so "never past the start" means just before it.
+        let beforeStart = step.isAfterMeeting ? Date.distantFuture : occurrence.addingTimeInterval(-1)
         let later = times.filter { $0.key != step && $0.value > own && $0.key.isAfterMeeting == step.isAfterMeeting }
-        if let next = later.values.min() { limit = min(limit, next) }
-        let until = min(requested, limit)
+        let nextStep = later.values.min() ?? .distantFuture
+        // Snoozing a reminder that has not fired yet postpones it; it never brings it forward.
+        let shown = entries[step]?.state == .delivered || entries[step]?.state == .fired
+        let until = min(shown ? requested : max(requested, own), nextStep, beforeStart)
         guard until > now else {
-            throw MentordError.cannotSnooze(
-                meetingId: meetingID, step: step.rawValue, reason: "the meeting starts first")
+            let reason = nextStep <= beforeStart ? "its next step comes first" : "the meeting starts first"
+            throw MentordError.cannotSnooze(meetingId: meetingID, step: step.rawValue, reason: reason)
         }
         try await ledger.snooze(step, meetingID: meetingID, occurrence: occurrence, until: until, now: now)
         await meetingChanged(meetingID)

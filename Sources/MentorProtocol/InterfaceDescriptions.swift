@@ -42,7 +42,7 @@ public enum InterfaceDescriptions {
           purpose: string,
           # Scheduled or cancelled.
           status: MeetingStatus,
-          # Per-step reminder offsets replacing the configured ones, e.g. "plan=off,purpose=86400s";
+          # Per-step reminder offsets replacing the configured ones, e.g. "purpose=86400s,plan=off";
           # empty when the configuration applies unchanged.
           offsets: string,
           # The repeat rule (RRULE subset, e.g. "FREQ=WEEKLY;INTERVAL=2"); empty for a single meeting.

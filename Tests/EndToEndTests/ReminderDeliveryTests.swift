@@ -98,11 +98,45 @@ struct ReminderDeliveryTests {
         #expect(card.dueAt >= until)
         let start = try daemon.connect().call(GetMeeting.self, MeetingIdentifier(id: id)).meeting.start
         let clamped = try daemon.ctl(["snooze", "\(id)", "purpose", "1h"])
-        #expect(clamped.stdout == "Snoozed purpose of meeting \(id) until \(start)\n", "never past the start")
+        let justBefore = try #require(clamped.stdout.split(separator: " ").last).trimmingCharacters(in: .newlines)
+        let iso = ISO8601DateFormatter()
+        iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let gap = try #require(iso.date(from: start)).timeIntervalSince(try #require(iso.date(from: justBefore)))
+        #expect(gap == 1, "never past the start: one second before it")
         Thread.sleep(forTimeInterval: 3.5)
         let tooLate = try daemon.ctl(["snooze", "\(id)", "purpose", "1h"])
         #expect(tooLate.status == 1, "\(tooLate)")
         #expect(tooLate.stderr.hasPrefix("mentorctl: cannot snooze purpose of meeting \(id): "))
+    }
+
+    @Test func doesNotRepeatShownStepsWhenAMeetingMoves() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        let id = try add(
+            daemon, in: 3600,
+            offsets: "purpose=3d,preparation=1d,plan=off,participation=1s,capture=off,capture_again=off")
+        #expect(watcher.waitFor(count: 1).first?.steps == ["purpose", "preparation"])
+        _ = try daemon.ctl(["done", "\(id)", "participation"])
+        let moved = try daemon.ctl(["edit", "\(id)", "--at", "in 2h"])
+        #expect(moved.status == 0, "\(moved)")
+        Thread.sleep(forTimeInterval: 1)
+        #expect(watcher.received.count == 1, "purpose and preparation were shown; their new times have passed too")
+        #expect(
+            try daemon.connect().call(GetNextReminder.self, NoParameters()).reminder == nil, "participation stays done")
+    }
+
+    @Test func answersSubscribeWithoutMoreAndKeepsTheConnection() throws {
+        let daemon = try daemon()
+        defer { daemon.directory.remove() }
+        let connection = try daemon.connect()
+        #expect(
+            throws: VarlinkConnectionError.remote(
+                VarlinkRemoteError(name: "org.varlink.service.ExpectedMore", parameters: .object([:])))
+        ) {
+            try connection.call(Subscribe.self, NoParameters())
+        }
+        #expect(try connection.call(GetStatus.self, NoParameters()).meetings == 0)
     }
 
     @Test func deliversEachStepExactlyOnceAcrossKillNine() throws {

@@ -48,7 +48,8 @@ struct EditCommand: ParsableCommand {
         }
         guard parameters.changesSomething else {
             throw ValidationError(
-                "nothing to change: give at least one of --title, --with, --role, --at, --tz, --duration, --purpose")
+                "nothing to change: give at least one of --title, --with, --role, --at, --tz, --duration, --purpose, --offsets, --repeat"
+            )
         }
     }
 

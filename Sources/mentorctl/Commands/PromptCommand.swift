@@ -32,7 +32,7 @@ struct PromptCommand: ParsableCommand {
         else { return }
         let steps = reminder.steps.map(ReminderFormatter.title).joined(separator: "+")
         let status =
-            "\(reminder.title) with \(reminder.partner): \(steps) \(ReminderFormatter.relative(minutes: (seconds + 59) / 60))"
+            "\(reminder.title) with \(reminder.partner): \(steps) \(ReminderFormatter.relative(minutes: seconds / 60))"
         print(format.split(separator: "%s", omittingEmptySubsequences: false).joined(separator: status))
     }
 }
