@@ -47,6 +47,14 @@ ONLY_PARTICIPATION = (
     "purpose=off,preparation=off,plan=off,participation=10s,capture=off,capture_again=off"
 )
 FAR_FUTURE = datetime.datetime(2030, 1, 1, tzinfo=datetime.timezone.utc)
+# Signals received. A KeyboardInterrupt can be swallowed by a bare `except:` in a library (the
+# varlink client has some), so the loops also check this list and stop on their own.
+INTERRUPTED = []
+
+
+def checkpoint():
+    if INTERRUPTED:
+        raise KeyboardInterrupt
 
 
 # ---------------------------------------------------------------------------------------------
@@ -221,6 +229,7 @@ class Daemon:
     def wait_ready(self, deadline):
         """Polls the socket (connect, then GetStatus) every millisecond until `deadline`."""
         while True:
+            checkpoint()
             if self.process.poll() is not None:
                 raise RuntimeError(
                     "mentord (%s) exited with %s before it was ready:\n%s"
@@ -316,6 +325,7 @@ class Bench:
     # -- output --------------------------------------------------------------------------------
 
     def out(self, line=""):
+        checkpoint()
         print(line, flush=True)
         self.lines.append(line)
 
@@ -323,6 +333,9 @@ class Bench:
         self.out("  %-38s %-28s %s" % (label, value, note))
 
     def cleanup(self):
+        # Bounded (SIGKILL after 5 s per daemon), so a second Ctrl-C must not cut it short.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+            signal.signal(signum, signal.SIG_IGN)
         for daemon in self.daemons:
             try:
                 daemon.stop(timeout=5.0)
@@ -375,6 +388,7 @@ class Bench:
             if now >= end:
                 break
             time.sleep(min(0.5, end - now))
+            checkpoint()
             for tid, count in thread_switches(pid).items():
                 if tid not in first and tid not in born:
                     born.add(tid)
@@ -419,6 +433,8 @@ class Bench:
             conn = daemon.connect()
             try:
                 for i in indices:
+                    if INTERRUPTED:
+                        return
                     start = FAR_FUTURE + datetime.timedelta(minutes=53 * i)
                     conn.AddMeeting(
                         title="Far meeting %d" % i, partner="Partner %d" % (i % 100),
@@ -534,6 +550,7 @@ class Bench:
         deadline = time.monotonic() + (base - time.time()) + n * self.lateness_spacing + 5.0
         while len(received) < n and time.monotonic() < deadline and watcher.is_alive():
             time.sleep(0.05)
+            checkpoint()
         try:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:
@@ -631,12 +648,13 @@ class Bench:
         walls = []
         output = ""
         for _ in range(self.process_runs):
+            checkpoint()
             t = time.perf_counter()
             done = subprocess.run(argv, capture_output=True, text=True, timeout=30, env=self.env)
             walls.append(time.perf_counter() - t)
             if done.returncode != 0:
-                return None, "exit %d: %s" % (done.returncode,
-                                              (done.stderr or done.stdout).strip()[:120])
+                first = ((done.stderr or done.stdout).strip().splitlines() or [""])[0]
+                return None, "exit %d: %s" % (done.returncode, first[:100])
             output = done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
         return walls, output
 
@@ -680,6 +698,7 @@ class Bench:
         2 minutes more) so that its figure can still be reported, and marked."""
         walls, accepts, hwm, rss, over = [], [], [], [], 0
         for _ in range(self.startup_restarts):
+            checkpoint()
             daemon.stop()
             try:
                 walls.append(daemon.start())
@@ -736,7 +755,8 @@ class Bench:
         os.makedirs(os.path.dirname(out_path), exist_ok=True)
         with open(out_path, "w") as f:
             f.write("\n".join(self.lines) + "\n")
-        print("written to %s" % os.path.relpath(out_path), flush=True)
+        shown = os.path.relpath(out_path)
+        print("written to %s" % (out_path if shown.startswith("..") else shown), flush=True)
 
 
 def newest_source_mtime():
@@ -778,17 +798,20 @@ def main():
     if args.bin is None:
         args.bin = default_bin()
 
-    def terminate(signum, frame):
-        raise SystemExit(128 + signum)
+    def interrupt(signum, frame):
+        INTERRUPTED.append(signum)
+        raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, terminate)
-    signal.signal(signal.SIGHUP, terminate)
+    # Ctrl-C, SIGTERM and SIGHUP all end in the same clean-up (also when started from a shell
+    # that ignores SIGINT for background jobs).
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
     bench = Bench(args)
     try:
         bench.run()
     except KeyboardInterrupt:
         print("\ninterrupted; stopping the daemons", file=sys.stderr)
-        return 130
+        return 128 + (INTERRUPTED[0] if INTERRUPTED else signal.SIGINT)
     finally:
         bench.cleanup()
     return 0

@@ -7,7 +7,7 @@ public struct ReminderCard: Sendable, Hashable {
     public var occurrence: Date
     /// The steps on this card, in the order the policy gives them.
     public var steps: [Step]
-    /// When the card is due.
+    /// When the card is (or was) due: its earliest step's time, also for a card sent late.
     public var dueAt: Date
     /// Whether some step's own time had passed before it could be sent (added late, daemon down,
     /// machine asleep): the card then says so.

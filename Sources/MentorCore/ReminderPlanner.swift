@@ -62,8 +62,10 @@ public enum ReminderPlanner {
             let riders = ahead.prefix { $0.at.timeIntervalSince(now) <= window }
             ahead.removeFirst(riders.count)
             let steps = (dueNow + riders).map(\.step)
+            // Due at the earliest step's own time: how late it went out is then visible to anyone.
             deliver = ReminderCard(
-                meetingID: meetingID, occurrence: start, steps: ordered(steps, order), dueAt: now,
+                meetingID: meetingID, occurrence: start, steps: ordered(steps, order),
+                dueAt: dueNow.map(\.at).min() ?? now,
                 late: dueNow.contains { now.timeIntervalSince($0.at) >= 1 })
         }
         var next: ReminderCard?

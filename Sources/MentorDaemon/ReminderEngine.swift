@@ -301,7 +301,9 @@ actor ReminderEngine {
             steps: card.steps.map(\.rawValue), dueAt: RFC3339.utc(card.dueAt),
             localDueAt: RFC3339.local(card.dueAt, in: meeting.timeZone),
             localStart: RFC3339.local(card.occurrence, in: meeting.timeZone), timeZone: meeting.timeZone.identifier,
-            minutesToStart: Int((card.occurrence.timeIntervalSince(card.dueAt) / 60).rounded(.down)), late: card.late,
+            // Counted from when the card is shown: a late card is shown now, not at its due time.
+            minutesToStart: Int((card.occurrence.timeIntervalSince(max(card.dueAt, clock.now())) / 60).rounded(.down)),
+            late: card.late,
             prompts: card.steps.map {
                 Wire.StepPrompts(
                     step: $0.rawValue, prompts: PromptCatalog.prompts(for: $0, as: meeting.relationship.role))

@@ -219,7 +219,7 @@ public enum InterfaceDescriptions {
           role: Role,
           # The steps on this card, in the order they are meant to be read.
           steps: []string,
-          # When the card is (or was) due, RFC 3339 in UTC.
+          # When the card is (or was) due: its earliest step's own time, RFC 3339 in UTC.
           dueAt: string,
           # The same instant in the meeting's zone, RFC 3339 with offset.
           localDueAt: string,
@@ -227,7 +227,8 @@ public enum InterfaceDescriptions {
           localStart: string,
           # IANA time zone of the meeting.
           timeZone: string,
-          # Whole minutes from dueAt to the start; negative for capture nudges after the meeting.
+          # Whole minutes to the start, counted from dueAt (from now for a card sent late);
+          # negative for capture nudges after the meeting.
           minutesToStart: int,
           # Some step's own time had passed before the card could be sent (the meeting was added late,
           # the daemon was down or the machine asleep).

@@ -128,7 +128,8 @@ public struct MeetingStore: Sendable {
     {
         try await database.write { db in
             let meeting = try Self.meeting(id: meetingID, in: db)
-            guard meeting.isScheduledOccurrence(occurrence) else {
+            // A single meeting has no occurrences of its own to change: edit or cancel the meeting.
+            guard meeting.recurrence != nil, meeting.isScheduledOccurrence(occurrence) else {
                 throw StoreError.noSuchOccurrence(id: meetingID, occurrence: occurrence)
             }
             try OccurrenceExceptionRecord(
