@@ -3,7 +3,12 @@
 // mentord: a per-user daemon that nudges mentors and mentees through the 4 Ps before each meeting.
 // Module map and import rules: docs/modules.md.
 
+import Foundation
 import PackageDescription
+
+/// In CI (CI=true) warnings fail the build, for our own targets only: dependencies keep their warnings.
+let strictness: [SwiftSetting] =
+    ProcessInfo.processInfo.environment["CI"] == nil ? [] : [.unsafeFlags(["-warnings-as-errors"])]
 
 let package = Package(
     name: "mentord",
@@ -88,3 +93,7 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + strictness
+}

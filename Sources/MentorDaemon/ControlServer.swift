@@ -111,7 +111,7 @@ final class ControlServer: Sendable {
                             // The connection now belongs to the stream. It counts as idle, so that
                             // shutdown closes it; the stream ends when the client hangs up or sends.
                             _ = connections.setBusy(channel, false)
-                            try await withThrowingTaskGroup(of: Void.self) { group in
+                            await withTaskGroup(of: Void.self) { group in
                                 group.addTask {
                                     await self.table.stream(call) { bytes in
                                         try await outbound.write(ByteBuffer(bytes: bytes))

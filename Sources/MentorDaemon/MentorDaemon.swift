@@ -90,7 +90,7 @@ public struct MentorDaemon: Service {
                         break
                     }
                 }
-                try await server.run(on: address) { [paths, logger, notifier] in
+                try await server.run(on: address) { [paths, logger] in
                     if case .path(let path) = address {
                         SocketFile.restrictToOwner(path)
                         socketIdentity.withLockedValue { $0 = SocketFile.identity(of: path) }

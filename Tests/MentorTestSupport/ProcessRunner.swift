@@ -41,7 +41,7 @@ final class TemporaryFile {
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         close(descriptor)
-        path = String(cString: template)
+        path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     func contents() -> String {

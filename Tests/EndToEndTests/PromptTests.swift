@@ -1,0 +1,31 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// `mentorctl prompt` runs in every shell prompt: silent without a daemon, one line when a meeting is near.
+struct PromptTests {
+    @Test func printsNothingWithoutADaemon() throws {
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["prompt", "--socket", "/tmp/mentord-no-such-dir/socket"])
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty)
+    }
+
+    @Test func printsTheNextCueOfANearMeeting() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        #expect(try daemon.ctl(["prompt"]).stdout.isEmpty, "nothing scheduled")
+        _ = try daemon.ctl([
+            "add", "Weekly", "--with", "Ana", "--role", "mentor", "--at", "in 3h", "--offsets",
+            "purpose=off,preparation=off,plan=2h,participation=15m",
+        ])
+        let line = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["prompt", "--format", "[%s] "],
+            environment: ["MENTORD_SOCKET": daemon.socketPath])
+        #expect(
+            line.stdout == "[Weekly with Ana: Plan in 1h] \n" || line.stdout == "[Weekly with Ana: Plan in 59m] \n",
+            "\(line)")
+        let far = try daemon.ctl(["prompt", "--within-hours", "0"])
+        #expect(far.stdout.isEmpty)
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// Repeating meetings: expanded in their own zone, reminding for each occurrence.
+struct RecurringMeetingTests {
+    @Test func keepsAWeeklyMeetingAtItsLocalTimeAcrossDST() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        let added = try daemon.ctl([
+            "add", "Weekly 1:1", "--with", "Sam", "--role", "mentee", "--at", "2036-03-20 15:00", "--tz",
+            "Europe/Berlin",
+            "--repeat", "weekly",
+        ])
+        #expect(added.stdout.hasSuffix(", repeats FREQ=WEEKLY\n"), "\(added)")
+        let upcoming = try daemon.connect().call(ListUpcoming.self, .init(from: "2036-03-20 00:00", days: 22))
+        #expect(
+            upcoming.occurrences.map(\.localStart) == [
+                "2036-03-20T15:00:00+01:00", "2036-03-27T15:00:00+01:00", "2036-04-03T15:00:00+02:00",
+                "2036-04-10T15:00:00+02:00",
+            ])
+        #expect(upcoming.occurrences.allSatisfy { $0.recurring && $0.reminders.count == 6 })
+        let refused = try daemon.ctl(["add", "X", "--with", "Sam", "--at", "in 1h", "--repeat", "FREQ=YEARLY"])
+        #expect(
+            refused.stderr == "mentorctl: cannot read the repeat rule 'FREQ=YEARLY': FREQ=YEARLY is not supported\n")
+    }
+
+    @Test func remindsForTheNextOccurrenceOfASeries() throws {
+        let directory = try TemporaryDirectory()
+        try ReminderDeliveryTests.testConfiguration.write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(in: directory)
+        defer { directory.remove() }
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        // Started yesterday and repeats daily: today's occurrence is 4 s away.
+        let start = Date().addingTimeInterval(4 - 86_400)
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        _ = try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: "Daily", partner: "Sam", role: .mentee, start: formatter.string(from: start), timeZone: "UTC",
+                duration: "1s",
+                offsets: "purpose=off,preparation=off,plan=off,participation=2s,capture=off,capture_again=off",
+                recurrence: "daily"))
+        let card = try #require(watcher.waitFor(count: 1).first)
+        #expect(card.steps == ["participation"] && !card.late)
+        #expect(card.occurrence > formatter.string(from: Date()), "today's occurrence, not yesterday's")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// SIGHUP (what `systemctl --user reload mentord` sends) rereads the configuration.
+struct ReloadTests {
+    private func addLongTitle(_ daemon: DaemonProcess) throws -> Wire.MeetingReply {
+        try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: String(repeating: "x", count: 150), partner: "Sam", role: .mentee, start: "in 1h",
+                purpose: String(repeating: "p", count: 3000)))
+    }
+
+    @Test func appliesANewConfigurationAndKeepsTheOldOneWhenTheNewIsBroken() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "[limits]\nmax_message_bytes = 2048\n".write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(in: directory)
+        #expect(throws: VarlinkConnectionError.self) { try addLongTitle(daemon) }
+
+        try "[limits]\nmax_message_bytes = 8192\n".write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        kill(daemon.pid, SIGHUP)
+        #expect(daemon.notify.waitFor("READY=1", count: 2).found, "READY=1 again once the reload is done")
+        #expect(daemon.notify.waitFor("RELOADING=1").found)
+        #expect(try addLongTitle(daemon).meeting.id == 1, "the larger limit applies to new connections")
+
+        try "[limits]\nmax_message_byte = 1\n".write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        kill(daemon.pid, SIGHUP)
+        let deadline = Date().addingTimeInterval(10)
+        while !daemon.stderr.contains("Failed to reload") && Date() < deadline { usleep(20_000) }
+        #expect(daemon.stderr.contains("Failed to reload '\(daemon.configPath)'"))
+        #expect(daemon.stderr.contains("keeping the previous configuration"))
+        #expect(try addLongTitle(daemon).meeting.id == 2, "still the 8192 limit")
+        #expect(daemon.stop() == 0)
+    }
+}
