@@ -27,7 +27,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Reads the file at `path`; a missing file yields the defaults.
     public static func load(path: String) throws(DaemonError) -> DaemonConfiguration {
         guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read to end of file rather than by size, so /dev/null (or a pipe) reads as empty: the defaults.
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw .invalidConfiguration(path: path, reason: "cannot read the file")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)

@@ -54,6 +54,27 @@ public enum Wire {
             self.createdAt = createdAt
             self.updatedAt = updatedAt
         }
+
+        /// Fields added after 0.1.0's first cut (`offsets`, `recurrence`) read as empty when an older
+        /// daemon leaves them out, so a newer mentorctl still works against it.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            id = try container.decode(Int64.self, forKey: .id)
+            title = try container.decode(String.self, forKey: .title)
+            partner = try container.decode(String.self, forKey: .partner)
+            role = try container.decode(Role.self, forKey: .role)
+            relationshipId = try container.decode(Int64.self, forKey: .relationshipId)
+            start = try container.decode(String.self, forKey: .start)
+            localStart = try container.decode(String.self, forKey: .localStart)
+            timeZone = try container.decode(String.self, forKey: .timeZone)
+            durationSeconds = try container.decode(Int.self, forKey: .durationSeconds)
+            purpose = try container.decode(String.self, forKey: .purpose)
+            status = try container.decode(MeetingStatus.self, forKey: .status)
+            offsets = try container.decodeIfPresent(String.self, forKey: .offsets) ?? ""
+            recurrence = try container.decodeIfPresent(String.self, forKey: .recurrence) ?? ""
+            createdAt = try container.decode(String.self, forKey: .createdAt)
+            updatedAt = try container.decode(String.self, forKey: .updatedAt)
+        }
     }
 
     /// The reply of every method that returns one meeting.
