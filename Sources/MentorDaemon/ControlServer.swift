@@ -110,7 +110,7 @@ final class ControlServer: Sendable {
                         if let call = try? VarlinkCodec.decodeCall(message), table.isStreaming(call.method), call.more {
                             // The connection now belongs to the stream. It counts as idle, so that
                             // shutdown closes it; the stream ends when the client hangs up or sends.
-                            _ = connections.setBusy(channel, false)
+                            if connections.setBusy(channel, false) { return }
                             await withTaskGroup(of: Void.self) { group in
                                 group.addTask {
                                     await self.table.stream(call) { bytes in

@@ -48,7 +48,13 @@ struct MeetingMethods: Sendable {
         }
         let changed = try await store.changeOccurrence(
             meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now)
-        await engine.meetingChanged(id)
+        // The occurrence's reminders follow it from where it was (an earlier move may have put it
+        // elsewhere than its original start); a cancelled one has nothing to carry.
+        if let movedTo, let before = meeting.exceptions[occurrence] ?? occurrence {
+            await engine.occurrenceMoved(id, from: before, to: movedTo)
+        } else {
+            await engine.meetingChanged(id)
+        }
         return Wire.MeetingReply(meeting: .init(changed))
     }
 
@@ -92,7 +98,7 @@ struct MeetingMethods: Sendable {
             reminderOverrides: try Self.offsets(parameters.offsets),
             recurrence: try Self.recurrence(parameters.recurrence))
         let meeting = try await store.update(id: parameters.id, changes: changes, now: now)
-        await engine.meetingMoved(meeting.id, from: current.start)
+        await engine.occurrenceMoved(meeting.id, from: current.start)
         return Wire.MeetingReply(meeting: .init(meeting))
     }
 

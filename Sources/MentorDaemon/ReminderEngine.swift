@@ -24,11 +24,23 @@ actor ReminderEngine {
     /// The deadline last passed to `onNext`, so an unchanged one is not announced again.
     private var announced: Date??
 
-    /// How far back meetings are still planned: capture nudges come after the end.
-    private var lookBack: TimeInterval {
-        TimeInterval(policy.offsets.filter { $0.key.isAfterMeeting }.map(\.value).max() ?? 0)
+    /// Run one at a time (see ``exclusively(_:)``): a mutation holds the gate across its awaits.
+    private var gateBusy = false
+    private var gateWaiters: [CheckedContinuation<Void, Never>] = []
+
+    /// The queue key that stands for "re-plan every meeting" (meeting ids start at 1).
+    private static let everything: Int64 = 0
+
+    /// How far back a meeting's occurrences may still remind: its last capture nudge plus the grace.
+    private func lookBack(for meeting: Meeting) -> TimeInterval {
+        let policy = effectivePolicy(meeting)
+        return TimeInterval(policy.offsets.filter { $0.key.isAfterMeeting }.map(\.value).max() ?? 0)
             + ReminderPlanner.captureGrace
     }
+
+    /// The widest look-back any meeting can have: capture offsets go up to 30 days.
+    private static let widestLookBack =
+        TimeInterval(ReminderPolicy.offsetRange.upperBound) + ReminderPlanner.captureGrace
 
     init(
         meetings: MeetingStore, ledger: ReminderLedgerStore, policy: ReminderPolicy, clock: any WallClock,
@@ -49,71 +61,77 @@ actor ReminderEngine {
         timer = WallClockTimer(queue: timerQueue) { [weak self] in
             Task { await self?.timerFired() }
         }
-        do {
-            for card in try await ledger.unfinishedCards() {
-                guard let meeting = try? await meetings.meeting(id: card.meetingID) else { continue }
-                await publish(card, of: meeting)
-                try await ledger.markDelivered(card, now: clock.now())
+        await exclusively {
+            let unfinished: [ReminderCard]
+            do {
+                unfinished = try await ledger.unfinishedCards()
+            } catch {
+                logger.error("Failed to read deliveries interrupted by a restart: \(error)")
+                unfinished = []
             }
-        } catch {
-            logger.error("Failed to finish deliveries interrupted by a restart: \(error)")
+            // Each card on its own: one failure must not strand the others.
+            for card in unfinished {
+                do {
+                    let meeting = try await meetings.meeting(id: card.meetingID)
+                    await publish(card, of: meeting)
+                    try await ledger.markDelivered(card, now: clock.now())
+                } catch {
+                    logger.error("Failed to finish the delivery of a card of meeting \(card.meetingID): \(error)")
+                }
+            }
+            await replanEverything()
         }
-        await replanAll()
     }
 
     /// Re-plans one meeting after it was added or changed (or removed: then it is dropped).
     func meetingChanged(_ id: Int64) async {
-        if let meeting = try? await meetings.meeting(id: id) {
-            await plan(meeting, now: clock.now())
-        } else {
-            queue.set(id, nil)
+        await exclusively {
+            await replan(id, now: clock.now())
+            rearm()
         }
-        rearm()
     }
 
-    /// A single meeting moved from `oldStart`: done steps stay done, and a step already shown is not
-    /// shown again just because its new time has also passed. Steps whose new time is ahead remind
-    /// afresh, for the new date.
-    func meetingMoved(_ id: Int64, from oldStart: Date) async {
-        do {
-            let meeting = try await meetings.meeting(id: id)
-            if meeting.recurrence == nil && meeting.start != oldStart {
-                let now = clock.now()
-                let times = ReminderSchedule.times(
-                    start: meeting.start, end: meeting.end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
-                let old = try await ledger.entries(meetingID: id, occurrence: oldStart)
-                for (step, entry) in old {
-                    let passed = (times[step] ?? now) <= now
-                    guard entry.state == .done || (entry.state.isSettled && passed) else { continue }
-                    try await ledger.record(
-                        [step], as: entry.state == .fired ? .delivered : entry.state, meetingID: id,
-                        occurrence: meeting.start, now: now)
+    /// A single meeting moved from `oldStart`, or one occurrence of a series from `oldStart` to
+    /// `newStart`: done steps stay done, and a step already shown is not shown again just because
+    /// its new time has also passed. Steps whose new time is ahead remind afresh, for the new date.
+    func occurrenceMoved(_ id: Int64, from oldStart: Date, to newStart: Date? = nil) async {
+        await exclusively {
+            let now = clock.now()
+            do {
+                let meeting = try await meetings.meeting(id: id)
+                let target = newStart ?? meeting.start
+                if target != oldStart && (newStart != nil || meeting.recurrence == nil) {
+                    let end = target.addingTimeInterval(TimeInterval(meeting.durationSeconds))
+                    let times = ReminderSchedule.times(
+                        start: target, end: end, zone: meeting.timeZone, policy: effectivePolicy(meeting))
+                    let old = try await ledger.entries(meetingID: id, occurrence: oldStart)
+                    for (step, entry) in old {
+                        let passed = (times[step] ?? now) <= now
+                        guard entry.state == .done || (entry.state.isSettled && passed) else { continue }
+                        try await ledger.record(
+                            [step], as: entry.state == .fired ? .delivered : entry.state, meetingID: id,
+                            occurrence: target, now: now)
+                    }
                 }
+            } catch {
+                logger.error("Failed to carry reminders of meeting \(id) to its new time: \(error)")
             }
-        } catch {
-            logger.error("Failed to carry reminders of meeting \(id) to its new time: \(error)")
+            await replan(id, now: now)
+            rearm()
         }
-        await meetingChanged(id)
     }
 
     /// Re-plans everything: after a clock step or a configuration change.
     func replanAll() async {
-        let now = clock.now()
-        do {
-            queue = DeadlineQueue()
-            for meeting in try await meetings.scheduled(endingAfter: now.addingTimeInterval(-lookBack)) {
-                await plan(meeting, now: now)
-            }
-        } catch {
-            logger.error("Failed to load meetings for planning: \(error)")
-        }
-        rearm()
+        await exclusively { await replanEverything() }
     }
 
     /// Replaces the policy (configuration reload) and re-plans.
     func use(_ policy: ReminderPolicy) async {
-        self.policy = policy
-        await replanAll()
+        await exclusively {
+            self.policy = policy
+            await replanEverything()
+        }
     }
 
     /// The next card that will fire.
@@ -129,7 +147,8 @@ actor ReminderEngine {
     /// not started; for capture, the last one that has ended (the next one if none has).
     func currentOccurrence(of meeting: Meeting, for step: Step, now: Date) -> Date {
         let nearby = meeting.occurrences(
-            from: now.addingTimeInterval(-lookBack), through: now.addingTimeInterval(400 * 86_400), limit: 64)
+            from: now.addingTimeInterval(-lookBack(for: meeting)), through: now.addingTimeInterval(400 * 86_400),
+            limit: 64)
         let duration = TimeInterval(meeting.durationSeconds)
         if step.isAfterMeeting, let ended = nearby.last(where: { $0.addingTimeInterval(duration) <= now }) {
             return ended
@@ -169,16 +188,23 @@ actor ReminderEngine {
 
     /// Marks `step` of the meeting's current occurrence done.
     func markDone(meetingID: Int64, step: Step) async throws {
-        let meeting = try await meetings.meeting(id: meetingID)
-        let now = clock.now()
-        let occurrence = currentOccurrence(of: meeting, for: step, now: now)
-        try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now)
-        await meetingChanged(meetingID)
+        try await exclusively {
+            let meeting = try await meetings.meeting(id: meetingID)
+            let now = clock.now()
+            let occurrence = currentOccurrence(of: meeting, for: step, now: now)
+            try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now)
+            await replan(meetingID, now: now)
+            rearm()
+        }
     }
 
     /// Postpones `step` to `requested`, clamped to the next later step and the start; returns the
     /// new time.
     func snooze(meetingID: Int64, step: Step, until requested: Date) async throws -> Date {
+        try await exclusively { try await snoozeAlone(meetingID: meetingID, step: step, until: requested) }
+    }
+
+    private func snoozeAlone(meetingID: Int64, step: Step, until requested: Date) async throws -> Date {
         let meeting = try await meetings.meeting(id: meetingID)
         let now = clock.now()
         let occurrence = currentOccurrence(of: meeting, for: step, now: now)
@@ -205,7 +231,8 @@ actor ReminderEngine {
             throw MentordError.cannotSnooze(meetingId: meetingID, step: step.rawValue, reason: reason)
         }
         try await ledger.snooze(step, meetingID: meetingID, occurrence: occurrence, until: until, now: now)
-        await meetingChanged(meetingID)
+        await replan(meetingID, now: now)
+        rearm()
         return until
     }
 
@@ -215,11 +242,60 @@ actor ReminderEngine {
     }
 
     private func timerFired() async {
-        let now = clock.now()
-        for id in queue.popDue(atOrBefore: now) {
-            guard let meeting = try? await meetings.meeting(id: id) else { continue }
-            await plan(meeting, now: now)
+        await exclusively {
+            let now = clock.now()
+            let due = queue.popDue(atOrBefore: now)
+            if due.contains(Self.everything) {
+                await replanEverything()
+                return
+            }
+            for id in due { await replan(id, now: now) }
+            rearm()
         }
+    }
+
+    /// Runs `body` with no other mutation of the engine in between. The actor alone does not
+    /// ensure that: at every await of the ledger another call could run, plan from a stale
+    /// snapshot and overwrite a newer plan.
+    private func exclusively<T>(_ body: () async throws -> T) async rethrows -> T {
+        if gateBusy {
+            await withCheckedContinuation { gateWaiters.append($0) }
+        } else {
+            gateBusy = true
+        }
+        // Hand the gate to the next waiter, or open it.
+        defer { if gateWaiters.isEmpty { gateBusy = false } else { gateWaiters.removeFirst().resume() } }
+        return try await body()
+    }
+
+    /// Re-plans one meeting: dropped when it no longer exists, retried in a minute when it cannot
+    /// be read (a locked or full database must not silently end its reminders).
+    private func replan(_ id: Int64, now: Date) async {
+        do {
+            await plan(try await meetings.meeting(id: id), now: now)
+        } catch StoreError.noSuchMeeting {
+            queue.set(id, nil)
+        } catch {
+            logger.error("Failed to read meeting \(id) for planning: \(error), retrying in 60 s")
+            queue.set(id, now.addingTimeInterval(60))
+        }
+    }
+
+    /// Re-plans every meeting into a new queue. If the meetings cannot be read, the old plans stay
+    /// and everything is tried again in a minute.
+    private func replanEverything() async {
+        let now = clock.now()
+        let all: [Meeting]
+        do {
+            all = try await meetings.scheduled(endingAfter: now.addingTimeInterval(-Self.widestLookBack))
+        } catch {
+            logger.error("Failed to load meetings for planning: \(error), keeping the current plans; retrying in 60 s")
+            queue.set(Self.everything, now.addingTimeInterval(60))
+            rearm()
+            return
+        }
+        queue = DeadlineQueue()
+        for meeting in all { await plan(meeting, now: now) }
         rearm()
     }
 
@@ -227,7 +303,7 @@ actor ReminderEngine {
     /// to those whose first step (at most 30 days ahead, plus a week of working-day shifts) could be.
     private func occurrences(of meeting: Meeting, now: Date) -> [Date] {
         meeting.occurrences(
-            from: now.addingTimeInterval(-lookBack - TimeInterval(meeting.durationSeconds)),
+            from: now.addingTimeInterval(-lookBack(for: meeting) - TimeInterval(meeting.durationSeconds)),
             through: now.addingTimeInterval(38 * 86_400), limit: 64)
     }
 
@@ -301,8 +377,10 @@ actor ReminderEngine {
             steps: card.steps.map(\.rawValue), dueAt: RFC3339.utc(card.dueAt),
             localDueAt: RFC3339.local(card.dueAt, in: meeting.timeZone),
             localStart: RFC3339.local(card.occurrence, in: meeting.timeZone), timeZone: meeting.timeZone.identifier,
-            // Counted from when the card is shown: a late card is shown now, not at its due time.
-            minutesToStart: Int((card.occurrence.timeIntervalSince(max(card.dueAt, clock.now())) / 60).rounded(.down)),
+            // From the due time, or for a late card from now, when it is shown.
+            minutesToStart: Int(
+                (card.occurrence.timeIntervalSince(card.late ? max(card.dueAt, clock.now()) : card.dueAt) / 60).rounded(
+                    .down)),
             late: card.late,
             prompts: card.steps.map {
                 Wire.StepPrompts(

@@ -10,7 +10,8 @@ public final class VarlinkConnection {
     /// The socket path this connection was opened on.
     public let path: String
     private let descriptor: Int32
-    private var framer = VarlinkFramer()
+    /// Replies can be large (a year of `upcoming`); the daemon's own ceiling for messages is 64 MiB.
+    private var framer = VarlinkFramer(maximumMessageSize: 64 << 20)
 
     /// Connects to the socket at `path`.
     public init(path: String) throws(VarlinkConnectionError) {
@@ -141,6 +142,15 @@ public final class VarlinkConnection {
             }
             if count == 0 { throw .closedByPeer }
             framer.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Makes every later send and receive fail (ioFailed, EAGAIN) after `seconds` without progress,
+    /// for callers that must never hang on a stuck daemon (`mentorctl prompt`).
+    public func setTimeout(seconds: Double) {
+        var limit = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
+        for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
+            setsockopt(descriptor, SOL_SOCKET, option, &limit, socklen_t(MemoryLayout<timeval>.size))
         }
     }
 

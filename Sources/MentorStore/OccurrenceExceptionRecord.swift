@@ -18,7 +18,13 @@ struct OccurrenceExceptionRecord: Codable, Sendable, FetchableRecord, Persistabl
     static func exceptions(of ids: [Int64], in db: Database) throws -> [Int64: [Date: Date?]] {
         guard !ids.isEmpty else { return [:] }
         var result: [Int64: [Date: Date?]] = [:]
-        for record in try OccurrenceExceptionRecord.filter(ids.contains(Column("meeting_id"))).fetchAll(db) {
+        // Past a few hundred ids, one scan of the (small) table beats an IN list near SQLite's
+        // variable limit.
+        let records =
+            ids.count > 500
+            ? try OccurrenceExceptionRecord.fetchAll(db).filter { Set(ids).contains($0.meetingId) }
+            : try OccurrenceExceptionRecord.filter(ids.contains(Column("meeting_id"))).fetchAll(db)
+        for record in records {
             result[record.meetingId, default: [:]][Date(millisecondsSince1970: record.occurrence)] =
                 .some(record.movedTo.map(Date.init(millisecondsSince1970:)))
         }

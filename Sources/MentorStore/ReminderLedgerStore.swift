@@ -38,8 +38,12 @@ public struct ReminderLedgerStore: Sendable {
     public func claim(_ card: ReminderCard, now: Date) async throws -> Bool {
         try await database.write { db in
             for step in card.steps {
-                let existing = try Self.record(card.meetingID, card.occurrence, step, in: db)
-                if let existing, existing.state != LedgerState.snoozed.rawValue { return false }
+                guard let existing = try Self.record(card.meetingID, card.occurrence, step, in: db) else { continue }
+                // Only a snooze that has run out may be claimed; a newer snooze or any fate wins.
+                let snoozeOver =
+                    existing.state == LedgerState.snoozed.rawValue
+                    && (existing.snoozedUntil ?? .max) <= now.millisecondsSince1970
+                if !snoozeOver { return false }
             }
             for step in card.steps {
                 try Self.upsert(card.meetingID, card.occurrence, step, .fired, until: nil, now: now, in: db)
@@ -48,11 +52,18 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
-    /// Marks the card's steps `delivered`.
+    /// Marks the card's `fired` steps `delivered` (a step marked done meanwhile stays done).
     public func markDelivered(_ card: ReminderCard, now: Date) async throws {
         try await database.write { db in
             for step in card.steps {
-                try Self.upsert(card.meetingID, card.occurrence, step, .delivered, until: nil, now: now, in: db)
+                try db.execute(
+                    sql: """
+                        UPDATE reminder_ledger SET state = 'delivered', changed_at = ?
+                        WHERE meeting_id = ? AND occurrence = ? AND step = ? AND state = 'fired'
+                        """,
+                    arguments: [
+                        now.millisecondsSince1970, card.meetingID, card.occurrence.millisecondsSince1970, step.rawValue,
+                    ])
             }
         }
     }
@@ -75,10 +86,19 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
-    /// Postpones a step until `until`.
-    public func snooze(_ step: Step, meetingID: Int64, occurrence: Date, until: Date, now: Date) async throws {
+    /// Postpones a step until `until`; false (nothing written) if it is done, missed or
+    /// suppressed by now.
+    @discardableResult
+    public func snooze(_ step: Step, meetingID: Int64, occurrence: Date, until: Date, now: Date) async throws -> Bool {
         try await database.write { db in
+            let final: Set<String> = [
+                LedgerState.done.rawValue, LedgerState.missed.rawValue, LedgerState.suppressed.rawValue,
+            ]
+            if let existing = try Self.record(meetingID, occurrence, step, in: db), final.contains(existing.state) {
+                return false
+            }
             try Self.upsert(meetingID, occurrence, step, .snoozed, until: until, now: now, in: db)
+            return true
         }
     }
 

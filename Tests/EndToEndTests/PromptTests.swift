@@ -28,4 +28,15 @@ struct PromptTests {
         let far = try daemon.ctl(["prompt", "--within-hours", "0"])
         #expect(far.stdout.isEmpty)
     }
+
+    @Test func givesUpOnAStoppedDaemon() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        kill(daemon.pid, SIGSTOP)
+        defer { kill(daemon.pid, SIGCONT) }
+        // Without its one-second timeout this would hang the shell (and this test) for good.
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["prompt"], environment: ["MENTORD_SOCKET": daemon.socketPath])
+        #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty)
+    }
 }

@@ -26,8 +26,10 @@ struct PromptCommand: ParsableCommand {
 
     func run() throws {
         // Silent on every failure: a prompt must never print noise or slow down on errors.
-        guard let connection = try? VarlinkConnection(path: socket ?? SocketPath.resolve()),
-            let next = try? connection.call(GetNextReminder.self, NoParameters()),
+        guard let connection = try? VarlinkConnection(path: socket ?? SocketPath.resolve()) else { return }
+        // A stopped or stuck daemon must not freeze the shell: give up after a second.
+        connection.setTimeout(seconds: 1)
+        guard let next = try? connection.call(GetNextReminder.self, NoParameters()),
             let reminder = next.reminder, let seconds = next.secondsUntilDue, seconds <= withinHours * 3600
         else { return }
         let steps = reminder.steps.map(ReminderFormatter.title).joined(separator: "+")
