@@ -50,12 +50,21 @@ final class ConnectionRegistry: Sendable {
     /// Open connections.
     var count: Int { state.withLockedValue { $0.channels.count } }
 
-    /// Refuses new connections and closes idle ones; busy ones close after their reply.
+    /// How long a call in progress may take to finish once shutdown begins (a client that stopped
+    /// reading its reply would otherwise hold the daemon forever).
+    static let shutdownGrace = TimeAmount.seconds(10)
+
+    /// Refuses new connections and closes idle ones; busy ones close after their reply, or after
+    /// ``shutdownGrace`` at the latest.
     func beginShutdown() {
-        let idle = state.withLockedValue { state in
+        let (idle, busy) = state.withLockedValue { state in
             state.shuttingDown = true
-            return state.channels.values.filter { !$0.busy }.map(\.channel)
+            let all = Array(state.channels.values)
+            return (all.filter { !$0.busy }.map(\.channel), all.filter(\.busy).map(\.channel))
         }
         for channel in idle { channel.close(promise: nil) }
+        for channel in busy {
+            channel.eventLoop.scheduleTask(in: Self.shutdownGrace) { channel.close(promise: nil) }
+        }
     }
 }

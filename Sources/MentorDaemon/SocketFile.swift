@@ -21,7 +21,12 @@ enum SocketFile {
         } catch let error as DaemonError {
             throw error
         } catch {
-            // Nothing accepted the connection: the socket is left over from a process that died.
+            // Only "connection refused" means nobody listens: the socket is left over from a
+            // process that died. Anything else (a daemon still starting, a permission problem)
+            // must not cost a live daemon its socket.
+            guard case .cannotConnect(_, let code) = error as? VarlinkConnectionError, code == ECONNREFUSED else {
+                throw .cannotListen(socket: path, reason: "cannot tell whether \(path) is in use: \(error)")
+            }
             guard unlink(path) == 0 else {
                 throw .cannotListen(
                     socket: path, reason: "cannot remove stale socket: \(String(cString: strerror(errno)))")

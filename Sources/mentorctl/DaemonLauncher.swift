@@ -30,6 +30,9 @@ enum DaemonLauncher {
             waited += 100
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
+                // Another mentorctl may have started a daemon at the same moment; ours then lost
+                // the race and exited. If the socket answers, all is well.
+                if (try? VarlinkConnection(path: socket)) != nil { return }
                 throw CommandFailure.unavailable(
                     "mentord exited during start-up: \(lastLine(of: logPath) ?? "see \(logPath)")")
             }

@@ -112,4 +112,27 @@ struct LifecycleTests {
             BuildProducts.executable("mentorctl"), ["status", "--json"], environment: environment)
         #expect(again.stdout.contains("\"pid\" : \(status.pid)"), "the second call reaches the same daemon")
     }
+
+    @Test func startsOneDaemonWhenTwoClientsRaceToStartIt() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let environment = [
+            "MENTORD_SOCKET": directory.file("socket"), "XDG_DATA_HOME": directory.file("data"),
+            "XDG_STATE_HOME": directory.file("state"), "XDG_CONFIG_HOME": directory.file("config"),
+        ]
+        let results = try await withThrowingTaskGroup(of: ProcessResult.self) { group in
+            for _ in 0..<3 {
+                group.addTask {
+                    try ProcessRunner.run(
+                        BuildProducts.executable("mentorctl"), ["status", "--json"], environment: environment)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(results.allSatisfy { $0.status == 0 }, "\(results)")
+        let pids = Set(
+            try results.map { try JSONDecoder().decode(GetStatus.Reply.self, from: Data($0.stdout.utf8)).pid })
+        #expect(pids.count == 1, "every client reached the same daemon")
+        for pid in pids { kill(pid_t(pid), SIGTERM) }
+    }
 }
