@@ -588,7 +588,7 @@ class Bench:
             note = ""
         if drift:
             self.row("dueAt later than planned", "%d of %d cards" % (len(drift), len(vs_planned)),
-                     "by %s .. %s: dueAt there is when the timer ran, not the due instant"
+                     "by %s .. %s: dueAt differs from the planned instant (an older build stamped the moment the timer ran)"
                      % (ms(min(drift)), ms(max(drift))))
         daemon.stop()
 
