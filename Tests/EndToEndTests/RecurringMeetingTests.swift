@@ -34,7 +34,7 @@ struct RecurringMeetingTests {
         defer { directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         // Started yesterday and repeats daily: today's occurrence is 4 s away.
-        let start = Date().addingTimeInterval(4 - 86_400)
+        let start = Date().addingTimeInterval(6 - 86_400)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         _ = try daemon.connect().call(
@@ -42,7 +42,7 @@ struct RecurringMeetingTests {
             .init(
                 title: "Daily", partner: "Sam", role: .mentee, start: formatter.string(from: start), timeZone: "UTC",
                 duration: "1s",
-                offsets: "purpose=off,preparation=off,plan=off,participation=2s,capture=off,capture_again=off",
+                offsets: "purpose=off,preparation=off,plan=off,participation=3s,capture=off,capture_again=off",
                 recurrence: "daily"))
         let card = try #require(watcher.waitFor(count: 1).first)
         #expect(card.steps == ["participation"] && !card.late)

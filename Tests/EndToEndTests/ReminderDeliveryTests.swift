@@ -38,7 +38,7 @@ struct ReminderDeliveryTests {
         defer { daemon.directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         let id = try add(
-            daemon, in: 7, offsets: "purpose=6s,preparation=5s,plan=4s,participation=3s,capture=1s,capture_again=2s")
+            daemon, in: 9, offsets: "purpose=7s,preparation=6s,plan=5s,participation=4s,capture=1s,capture_again=2s")
         let cards = watcher.waitFor(count: 6)
         #expect(
             cards.map(\.steps) == [
@@ -71,7 +71,7 @@ struct ReminderDeliveryTests {
         defer { daemon.directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         let id = try add(
-            daemon, in: 4, offsets: "purpose=3s,preparation=2s,plan=off,participation=off,capture=off,capture_again=off"
+            daemon, in: 6, offsets: "purpose=4s,preparation=3s,plan=off,participation=off,capture=off,capture_again=off"
         )
         let done = try daemon.ctl(["done", "\(id)", "purpose"])
         #expect(done.stdout == "Marked purpose of meeting \(id) done\n", "\(done)")
@@ -87,9 +87,9 @@ struct ReminderDeliveryTests {
         defer { daemon.directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         let id = try add(
-            daemon, in: 5,
-            offsets: "purpose=4s,preparation=off,plan=off,participation=off,capture=off,capture_again=off")
-        let snoozed = try daemon.ctl(["snooze", "\(id)", "purpose", "2s"])
+            daemon, in: 8,
+            offsets: "purpose=6s,preparation=off,plan=off,participation=off,capture=off,capture_again=off")
+        let snoozed = try daemon.ctl(["snooze", "\(id)", "purpose", "3s"])
         #expect(snoozed.status == 0, "\(snoozed)")
         let until = try #require(snoozed.stdout.split(separator: " ").last).trimmingCharacters(in: .newlines)
         let card = try #require(watcher.waitFor(count: 1).first)
@@ -103,7 +103,7 @@ struct ReminderDeliveryTests {
         iso.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let gap = try #require(iso.date(from: start)).timeIntervalSince(try #require(iso.date(from: justBefore)))
         #expect(gap == 1, "never past the start: one second before it")
-        Thread.sleep(forTimeInterval: 3.5)
+        Thread.sleep(forTimeInterval: 5.5)  // past the start
         let tooLate = try daemon.ctl(["snooze", "\(id)", "purpose", "1h"])
         #expect(tooLate.status == 1, "\(tooLate)")
         #expect(tooLate.stderr.hasPrefix("mentorctl: cannot snooze purpose of meeting \(id): "))
@@ -145,7 +145,7 @@ struct ReminderDeliveryTests {
         let first = try daemon(in: directory)
         let watcher = try ReminderWatcher(socket: first.socketPath)
         _ = try add(
-            first, in: 6, offsets: "purpose=5s,preparation=4s,plan=1s,participation=off,capture=off,capture_again=off")
+            first, in: 8, offsets: "purpose=6s,preparation=5s,plan=2s,participation=off,capture=off,capture_again=off")
         #expect(watcher.waitFor(count: 2).map(\.steps) == [["purpose"], ["preparation"]])
         first.crash()
         let second = try daemon(in: directory)
@@ -160,14 +160,14 @@ struct ReminderDeliveryTests {
         defer { directory.remove() }
         let first = try daemon(in: directory)
         _ = try add(
-            first, in: 4, offsets: "purpose=3s,preparation=2s,plan=off,participation=off,capture=off,capture_again=off",
+            first, in: 6, offsets: "purpose=3s,preparation=2s,plan=off,participation=off,capture=off,capture_again=off",
             title: "Ahead")
         _ = try add(
             first, in: 30,
-            offsets: "purpose=29s,preparation=28s,plan=off,participation=off,capture=off,capture_again=off",
+            offsets: "purpose=27s,preparation=26s,plan=off,participation=off,capture=off,capture_again=off",
             title: "Later")
         #expect(first.stop() == 0)
-        Thread.sleep(forTimeInterval: 5)  // "Ahead" has started; "Later" is 25 s ahead with both steps due
+        Thread.sleep(forTimeInterval: 7)  // "Ahead" has started; "Later" is 23 s ahead with both steps due
         let second = try daemon(in: directory)
         #expect(second.stderr.contains("Reminder: Later with Sam: purpose, preparation (late)"), "\(second.stderr)")
         #expect(second.stderr.contains("Missed purpose, preparation of 'Ahead': it had started"))
