@@ -33,7 +33,7 @@ struct RecurringMeetingTests {
         let daemon = try DaemonProcess(in: directory)
         defer { directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
-        // Started yesterday and repeats daily: today's occurrence is 4 s away.
+        // Started yesterday and repeats daily: today's occurrence is 6 s away.
         let start = Date().addingTimeInterval(6 - 86_400)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
