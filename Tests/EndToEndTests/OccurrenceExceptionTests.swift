@@ -36,11 +36,8 @@ struct OccurrenceExceptionTests {
     }
 
     @Test func doesNotRepeatShownStepsWhenAnOccurrenceMoves() throws {
-        let directory = try TemporaryDirectory()
-        try ReminderDeliveryTests.testConfiguration.write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(in: directory)
-        defer { directory.remove() }
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         // Today's occurrence is an hour away: Purpose and Preparation (1 d, 2 h) are shown at once.
         let iso = ISO8601DateFormatter()

@@ -27,11 +27,8 @@ struct RecurringMeetingTests {
     }
 
     @Test func remindsForTheNextOccurrenceOfASeries() throws {
-        let directory = try TemporaryDirectory()
-        try ReminderDeliveryTests.testConfiguration.write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
-        let daemon = try DaemonProcess(in: directory)
-        defer { directory.remove() }
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         // Started yesterday and repeats daily: today's occurrence is 6 s away.
         let start = Date().addingTimeInterval(6 - 86_400)

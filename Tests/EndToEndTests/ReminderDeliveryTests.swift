@@ -5,21 +5,8 @@ import Testing
 
 /// Real reminders on a real daemon, with second-long offsets so a test takes seconds.
 struct ReminderDeliveryTests {
-    /// Quiet hours and working days would move second-long test offsets; merging would join them.
-    static let testConfiguration = """
-        [reminders]
-        merge_within = "0"
-        quiet_hours = "off"
-        working_days = "Mon-Sun"
-
-        """
-
     private func daemon(in directory: TemporaryDirectory? = nil) throws -> DaemonProcess {
-        let directory = try directory ?? TemporaryDirectory()
-        if !FileManager.default.fileExists(atPath: directory.file("config.toml")) {
-            try Self.testConfiguration.write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
-        }
-        return try DaemonProcess(in: directory)
+        try DaemonProcess.forSecondLongReminders(in: directory)
     }
 
     private func add(_ daemon: DaemonProcess, in seconds: Int, offsets: String, title: String = "Career chat") throws
