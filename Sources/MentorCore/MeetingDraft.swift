@@ -24,12 +24,9 @@ public struct MeetingDraft: Sendable, Hashable {
         durationSeconds: Int = MeetingLimits.defaultDurationSeconds, purpose: String = "",
         reminderOverrides: [Step: Int?] = [:], recurrence: Recurrence? = nil
     ) throws(MeetingValidationError) {
-        self.title = try Self.requiredText(title, field: "title", limit: MeetingLimits.titleLength)
-        self.partner = try Self.requiredText(partner, field: "partner", limit: MeetingLimits.partnerLength)
-        self.purpose = purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard self.purpose.count <= MeetingLimits.purposeLength else {
-            throw .textTooLong(field: "purpose", length: self.purpose.count, limit: MeetingLimits.purposeLength)
-        }
+        self.title = try FieldRules.requiredLine(title, field: "title", limit: MeetingLimits.titleLength)
+        self.partner = try FieldRules.requiredLine(partner, field: "partner", limit: MeetingLimits.partnerLength)
+        self.purpose = try FieldRules.text(purpose, field: "purpose", limit: MeetingLimits.purposeLength)
         let durations = MeetingLimits.minimumDurationSeconds...MeetingLimits.maximumDurationSeconds
         guard durations.contains(durationSeconds) else { throw .durationOutOfRange(seconds: durationSeconds) }
         self.role = role
@@ -53,16 +50,6 @@ public struct MeetingDraft: Sendable, Hashable {
             purpose: changes.purpose ?? meeting.purpose,
             reminderOverrides: changes.reminderOverrides ?? meeting.reminderOverrides,
             recurrence: changes.recurrence ?? meeting.recurrence)
-    }
-
-    private static func requiredText(_ text: String, field: String, limit: Int) throws(MeetingValidationError)
-        -> String
-    {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .emptyText(field: field) }
-        guard trimmed.count <= limit else { throw .textTooLong(field: field, length: trimmed.count, limit: limit) }
-        guard !trimmed.contains(where: { $0.isNewline }) else { throw .multilineText(field: field) }
-        return trimmed
     }
 }
 
@@ -97,7 +84,9 @@ public struct MeetingChanges: Sendable, Hashable {
     }
 }
 
-/// Why meeting fields were refused; each case names the field and the offending value.
+/// Why user-supplied fields were refused; each case names the field and the offending value.
+///
+/// Meetings and everything the mentoring loop stores (goals, items, answers, captures) share it.
 public enum MeetingValidationError: Error, Sendable, Equatable {
     /// A required text field is empty after trimming.
     case emptyText(field: String)
@@ -107,6 +96,12 @@ public enum MeetingValidationError: Error, Sendable, Equatable {
     case multilineText(field: String)
     /// The duration is outside ``MeetingLimits``.
     case durationOutOfRange(seconds: Int)
+    /// A date field is neither empty nor an existing day written `YYYY-MM-DD`.
+    case invalidDay(field: String, text: String)
+    /// A rating is outside ``MentoringLimits/ratings``.
+    case ratingOutOfRange(field: String, value: Int)
+    /// A list has more entries than its limit allows.
+    case tooMany(field: String, count: Int, limit: Int)
 }
 
 extension Date {

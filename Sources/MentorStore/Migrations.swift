@@ -80,6 +80,133 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v5 mentoring loop") { db in
+            try db.execute(
+                sql: """
+                    -- Days are 'YYYY-MM-DD' or empty. date(d, '+0 days') gives NULL for another format
+                    -- and normalises an impossible day (2026-02-30 becomes 2026-03-02), so comparing
+                    -- with IS refuses both.
+                    ALTER TABLE relationship ADD COLUMN cadence TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE relationship ADD COLUMN started_on TEXT NOT NULL DEFAULT ''
+                        CHECK (started_on = '' OR date(started_on, '+0 days') IS started_on);
+                    ALTER TABLE relationship ADD COLUMN phase TEXT NOT NULL DEFAULT 'initiation'
+                        CHECK (phase IN ('initiation', 'cultivation', 'separation', 'redefinition'));
+                    -- Canonical overrides text, as meeting.reminder_offsets; empty: the global policy.
+                    ALTER TABLE relationship ADD COLUMN reminder_offsets TEXT NOT NULL DEFAULT '';
+
+                    -- The phase history; a relationship's first row is the phase it started in.
+                    CREATE TABLE phase_change (
+                        id INTEGER PRIMARY KEY,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        phase TEXT NOT NULL
+                            CHECK (phase IN ('initiation', 'cultivation', 'separation', 'redefinition')),
+                        changed_at INTEGER NOT NULL,
+                        note TEXT NOT NULL DEFAULT ''
+                    ) STRICT;
+                    CREATE INDEX phase_change_by_relationship ON phase_change (relationship_id, changed_at);
+                    INSERT INTO phase_change (relationship_id, phase, changed_at)
+                        SELECT id, 'initiation', created_at FROM relationship;
+
+                    -- Ids that scripts hold (goals, offers, items, topics) are AUTOINCREMENT: never reused.
+                    CREATE TABLE goal (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        statement TEXT NOT NULL CHECK (length(trim(statement)) > 0),
+                        success_criteria TEXT NOT NULL DEFAULT '',
+                        target_date TEXT NOT NULL DEFAULT ''
+                            CHECK (target_date = '' OR date(target_date, '+0 days') IS target_date),
+                        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'done', 'dropped')),
+                        created_at INTEGER NOT NULL,
+                        closed_at INTEGER,
+                        CHECK ((status = 'active') = (closed_at IS NULL))
+                    ) STRICT;
+                    CREATE INDEX goal_by_relationship ON goal (relationship_id);
+
+                    -- A mentor's offers of help.
+                    CREATE TABLE offer (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL CHECK (kind IN ('resource', 'introduction')),
+                        description TEXT NOT NULL CHECK (length(trim(description)) > 0),
+                        status TEXT NOT NULL DEFAULT 'offered' CHECK (status IN ('offered', 'delivered')),
+                        created_at INTEGER NOT NULL,
+                        delivered_at INTEGER,
+                        CHECK ((status = 'offered') = (delivered_at IS NULL))
+                    ) STRICT;
+                    CREATE INDEX offer_by_relationship ON offer (relationship_id);
+
+                    -- Every answer to every prompt, with the prompt as it was shown.
+                    CREATE TABLE answer (
+                        id INTEGER PRIMARY KEY,
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        step TEXT NOT NULL CHECK (step IN (
+                            'purpose', 'preparation', 'plan', 'participation', 'capture', 'captureAgain')),
+                        prompt TEXT NOT NULL,
+                        answer TEXT NOT NULL,
+                        answered_at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE INDEX answer_by_occurrence ON answer (meeting_id, occurrence);
+
+                    -- What was written down after one occurrence.
+                    CREATE TABLE capture (
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        summary TEXT NOT NULL DEFAULT '',
+                        reflection TEXT NOT NULL DEFAULT '',
+                        private_note TEXT NOT NULL DEFAULT '',
+                        usefulness INTEGER CHECK (usefulness BETWEEN 1 AND 5),
+                        relationship_rating INTEGER CHECK (relationship_rating BETWEEN 1 AND 5),
+                        feedback_given TEXT NOT NULL DEFAULT '',
+                        feedback_received TEXT NOT NULL DEFAULT '',
+                        next_start INTEGER,
+                        next_goal TEXT NOT NULL DEFAULT '',
+                        captured_at INTEGER NOT NULL,
+                        PRIMARY KEY (meeting_id, occurrence)
+                    ) STRICT;
+
+                    -- Carried from meeting to meeting while open. The origin meeting may be deleted
+                    -- (SET NULL) while the item lives on; the occurrence then stays as a date.
+                    CREATE TABLE action_item (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        origin_meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,
+                        origin_occurrence INTEGER CHECK (origin_meeting_id IS NULL OR origin_occurrence IS NOT NULL),
+                        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+                        owner TEXT NOT NULL CHECK (owner IN ('me', 'partner', 'both')),
+                        due_on TEXT NOT NULL DEFAULT '' CHECK (due_on = '' OR date(due_on, '+0 days') IS due_on),
+                        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+                        created_at INTEGER NOT NULL,
+                        closed_at INTEGER,
+                        CHECK ((status = 'open') = (closed_at IS NULL))
+                    ) STRICT;
+                    CREATE INDEX action_item_by_relationship ON action_item (relationship_id, status);
+                    CREATE INDEX action_item_by_origin ON action_item (origin_meeting_id);
+
+                    -- The parking lot: topics for another meeting.
+                    CREATE TABLE topic (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        origin_meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,
+                        origin_occurrence INTEGER CHECK (origin_meeting_id IS NULL OR origin_occurrence IS NOT NULL),
+                        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+                        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+                        created_at INTEGER NOT NULL,
+                        closed_at INTEGER,
+                        CHECK ((status = 'open') = (closed_at IS NULL))
+                    ) STRICT;
+                    CREATE INDEX topic_by_relationship ON topic (relationship_id, status);
+                    CREATE INDEX topic_by_origin ON topic (origin_meeting_id);
+
+                    -- The goal agreed for one occurrence: its purpose unless the meeting has its own.
+                    CREATE TABLE occurrence_goal (
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        goal TEXT NOT NULL CHECK (length(trim(goal)) > 0),
+                        PRIMARY KEY (meeting_id, occurrence)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

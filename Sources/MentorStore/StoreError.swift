@@ -23,6 +23,24 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchOccurrence(id: Int64, occurrence: Date)
     /// SQLite could not complete the transaction (locked, full, read-only); nothing was changed.
     case databaseFailure(reason: String)
+    /// No relationship has this id.
+    case noSuchRelationship(id: Int64)
+    /// No relationship with this partner (in this role, when given).
+    case noSuchPartner(partner: String, role: Role?)
+    /// A relationship with this partner (case-insensitive) in this role already exists.
+    case relationshipExists(partner: String, role: Role)
+    /// The relationship still has meetings; deleting it needs `force`, which deletes them too.
+    case relationshipHasMeetings(id: Int64, count: Int)
+    /// The meeting belongs to another relationship than the one the call is about.
+    case meetingNotInRelationship(meetingID: Int64, relationshipID: Int64)
+    /// No learning goal has this id.
+    case noSuchGoal(id: Int64)
+    /// No offer has this id.
+    case noSuchOffer(id: Int64)
+    /// No action item has this id.
+    case noSuchActionItem(id: Int64)
+    /// No parked topic has this id.
+    case noSuchTopic(id: Int64)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -40,6 +58,20 @@ extension StoreError: CustomStringConvertible {
         case .alreadyCancelled(let id): "meeting \(id) is already cancelled"
         case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(RFC3339.utc(occurrence))"
         case .databaseFailure(let reason): "database failure: \(reason)"
+        case .noSuchRelationship(let id): "no relationship with id \(id)"
+        case .noSuchPartner(let partner, let role):
+            role.map { "no relationship with \(partner) as \($0 == .mentor ? "my mentee" : "my mentor")" }
+                ?? "no relationship with \(partner)"
+        case .relationshipExists(let partner, let role):
+            "a relationship with \(partner) as \(role == .mentor ? "my mentee" : "my mentor") already exists"
+        case .relationshipHasMeetings(let id, let count):
+            "relationship \(id) has \(count) meeting\(count == 1 ? "" : "s"); force deletes them too"
+        case .meetingNotInRelationship(let meetingID, let relationshipID):
+            "meeting \(meetingID) does not belong to relationship \(relationshipID)"
+        case .noSuchGoal(let id): "no learning goal with id \(id)"
+        case .noSuchOffer(let id): "no offer with id \(id)"
+        case .noSuchActionItem(let id): "no action item with id \(id)"
+        case .noSuchTopic(let id): "no parked topic with id \(id)"
         }
     }
 }

@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+import MentorCore
+
+/// A relationship's learning goals. Each method is one transaction that has committed when it returns.
+public struct GoalStore: Sendable {
+    private let database: MentorDatabase
+
+    public init(database: MentorDatabase) {
+        self.database = database
+    }
+
+    /// Stores a new active goal.
+    public func add(
+        relationshipID: Int64, statement: String, successCriteria: String = "", targetDate: String = "", now: Date
+    ) async throws -> LearningGoal {
+        let goal = try LearningGoal(
+            id: 0, relationshipID: relationshipID, statement: statement, successCriteria: successCriteria,
+            targetDate: targetDate, createdAt: now
+        ).validated()
+        return try await database.write { db in
+            _ = try RelationshipRecord.require(relationshipID, in: db)
+            var record = GoalRecord(goal)
+            try record.insert(db)
+            return record.domain
+        }
+    }
+
+    /// The relationship's goals in the order they were set; only the active ones unless `includeClosed`.
+    public func list(relationshipID: Int64, includeClosed: Bool = false) async throws -> [LearningGoal] {
+        try await database.read { db in
+            _ = try RelationshipRecord.require(relationshipID, in: db)
+            var request = GoalRecord.filter(sql: "relationship_id = ?", arguments: [relationshipID])
+            if !includeClosed { request = request.filter(sql: "status = 'active'") }
+            return try request.order(sql: "created_at, id").fetchAll(db).map(\.domain)
+        }
+    }
+
+    /// Marks the goal done or dropped (dated `now`), or active again. Setting the status it already
+    /// has changes nothing, so the first closing date stays.
+    public func setStatus(id: Int64, to status: GoalStatus, now: Date) async throws -> LearningGoal {
+        try await database.write { db in
+            guard var record = try GoalRecord.fetchOne(db, key: id) else { throw StoreError.noSuchGoal(id: id) }
+            guard record.status != status.rawValue else { return record.domain }
+            record.status = status.rawValue
+            record.closedAt = status == .active ? nil : now.millisecondsSince1970
+            try record.update(db)
+            return record.domain
+        }
+    }
+}
