@@ -11,6 +11,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var limits = Limits()
     /// When each step reminds (`[reminders]`).
     public var reminders = ReminderPolicy.standard
+    /// Where reminders are delivered (`[desktop]`, `[journal]`, `[hook]`).
+    public var channels = ChannelSettings()
 
     public init() {}
 
@@ -68,6 +70,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         }
                     }
                 }
+            case "desktop", "journal", "hook":
+                guard let channel = table[key]?.table else { throw locate.error(key, "must be a table") }
+                try configuration.channels.read(table: key, channel, locate: locate.error)
             default:
                 throw locate.error(key, "unknown table or key")
             }
@@ -105,11 +110,14 @@ private struct KeyLocator {
     let path: String
 
     func error(_ dottedKey: String, _ problem: String) -> DaemonError {
-        let leaf = dottedKey.split(separator: ".").last.map(String.init) ?? dottedKey
+        let parts = dottedKey.split(separator: ".").map(String.init)
+        let leaf = parts.last ?? dottedKey
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = lines.firstIndex { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return trimmed.hasPrefix(leaf + " ") || trimmed.hasPrefix(leaf + "=") || trimmed == "[\(leaf)]"
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        // Look for the key after its table's header: `enabled` is in several tables.
+        let tableStart = parts.count > 1 ? (lines.firstIndex(of: "[\(parts[0])]") ?? 0) : 0
+        let index = lines[tableStart...].firstIndex { line in
+            line.hasPrefix(leaf + " ") || line.hasPrefix(leaf + "=") || line == "[\(leaf)]"
         }
         let place = index.map { "\(path):\($0 + 1)" } ?? path
         return .invalidConfiguration(path: place, reason: "'\(dottedKey)' \(problem)")

@@ -39,16 +39,17 @@ public struct MentorDaemon: Service {
         defer { try? database.close() }
         let store = MeetingStore(database: database)
         let zone = TimeZone.current
-        let broadcaster = ReminderBroadcaster()
+        let channels = ReminderChannels(
+            settings: configuration.channels, broadcaster: ReminderBroadcaster(), logger: logger)
         let engine = ReminderEngine(
             meetings: store, ledger: ReminderLedgerStore(database: database), policy: configuration.reminders,
-            clock: clock, broadcaster: broadcaster, logger: logger
+            clock: clock, channels: channels, logger: logger
         ) { [notifier] next in
             notifier.status(next.map { "Serving; next reminder at \(RFC3339.utc($0))" } ?? "Serving; no reminder due")
         }
         var table = MethodTable()
         MeetingMethods(store: store, clock: clock, engine: engine, defaultTimeZone: zone).register(in: &table)
-        ReminderMethods(engine: engine, broadcaster: broadcaster, meetings: store, clock: clock, defaultTimeZone: zone)
+        ReminderMethods(engine: engine, channels: channels, meetings: store, clock: clock, defaultTimeZone: zone)
             .register(in: &table)
         ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
             .register(in: &table)
@@ -82,13 +83,16 @@ public struct MentorDaemon: Service {
         let (listenEvents, listeningNow) = AsyncStream<Void>.makeStream()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await reload(server, engine, on: hangups, status: status) }
+                group.addTask { await reload(server, engine, channels, on: hangups, status: status) }
                 group.addTask { [notifier] in
                     for await _ in listenEvents {
                         await engine.start(timerQueue: timerQueue)
                         notifier.ready(status: status)
                         break
                     }
+                }
+                group.addTask { [notifier] in
+                    await Self.keepWatchdogFed(notifier, engine: engine, queue: timerQueue)
                 }
                 try await server.run(on: address) { [paths, logger] in
                     if case .path(let path) = address {
@@ -117,10 +121,36 @@ public struct MentorDaemon: Service {
         try? await eventLoopGroup.shutdownGracefully()
     }
 
+    /// Pings the service manager's watchdog (`WatchdogSec=`) from the reminder queue, each time
+    /// after a round trip through the engine: a stuck timer queue or a wedged engine stops the
+    /// pings, and systemd restarts the daemon. Without a watchdog this returns at once, so an
+    /// unsupervised daemon has no periodic wakeup.
+    private static func keepWatchdogFed(_ notifier: ServiceNotifier, engine: ReminderEngine, queue: DispatchQueue)
+        async
+    {
+        guard let interval = notifier.watchdogInterval() else { return }
+        let (ticks, tick) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+        source.schedule(deadline: .now(), repeating: .nanoseconds(Int(nanoseconds)))
+        source.setEventHandler { tick.yield() }
+        source.activate()
+        defer { source.cancel() }
+        await withTaskCancellationHandler {
+            for await _ in ticks {
+                await engine.heartbeat()
+                notifier.watchdog()
+            }
+        } onCancel: {
+            tick.finish()
+        }
+    }
+
     /// Rereads the configuration file at each SIGHUP and applies it; a file that no longer parses
     /// leaves the running configuration as it was, and says why.
     private func reload(
-        _ server: ControlServer, _ engine: ReminderEngine, on hangups: UnixSignalsSequence, status: String
+        _ server: ControlServer, _ engine: ReminderEngine, _ channels: ReminderChannels,
+        on hangups: UnixSignalsSequence, status: String
     )
         async
     {
@@ -130,6 +160,7 @@ public struct MentorDaemon: Service {
                 let fresh = try DaemonConfiguration.load(path: paths.configuration)
                 server.apply(fresh.limits)
                 await engine.use(fresh.reminders)
+                channels.apply(fresh.channels)
                 logger.info("Reloaded configuration from \(paths.configuration)")
             } catch {
                 logger.error("Failed to reload '\(paths.configuration)': \(error), keeping the previous configuration")

@@ -14,7 +14,7 @@ actor ReminderEngine {
     private let meetings: MeetingStore
     private let ledger: ReminderLedgerStore
     private let clock: any WallClock
-    private let broadcaster: ReminderBroadcaster
+    private let channels: ReminderChannels
     private let logger: Logger
     private var policy: ReminderPolicy
     private var queue = DeadlineQueue<Int64>()
@@ -44,13 +44,13 @@ actor ReminderEngine {
 
     init(
         meetings: MeetingStore, ledger: ReminderLedgerStore, policy: ReminderPolicy, clock: any WallClock,
-        broadcaster: ReminderBroadcaster, logger: Logger, onNext: @escaping @Sendable (Date?) -> Void
+        channels: ReminderChannels, logger: Logger, onNext: @escaping @Sendable (Date?) -> Void
     ) {
         self.meetings = meetings
         self.ledger = ledger
         self.policy = policy
         self.clock = clock
-        self.broadcaster = broadcaster
+        self.channels = channels
         self.logger = logger
         self.onNext = onNext
     }
@@ -60,6 +60,9 @@ actor ReminderEngine {
     func start(timerQueue: DispatchQueue) async {
         timer = WallClockTimer(queue: timerQueue) { [weak self] in
             Task { await self?.timerFired() }
+        }
+        channels.setActionHandler { [weak self] action in
+            Task { await self?.perform(action) }
         }
         await exclusively {
             let unfinished: [ReminderCard]
@@ -204,10 +207,12 @@ actor ReminderEngine {
         try await exclusively { try await snoozeAlone(meetingID: meetingID, step: step, until: requested) }
     }
 
-    private func snoozeAlone(meetingID: Int64, step: Step, until requested: Date) async throws -> Date {
+    private func snoozeAlone(meetingID: Int64, step: Step, until requested: Date, occurrence given: Date? = nil)
+        async throws -> Date
+    {
         let meeting = try await meetings.meeting(id: meetingID)
         let now = clock.now()
-        let occurrence = currentOccurrence(of: meeting, for: step, now: now)
+        let occurrence = given ?? currentOccurrence(of: meeting, for: step, now: now)
         let times = ReminderSchedule.times(
             start: occurrence, end: occurrence.addingTimeInterval(TimeInterval(meeting.durationSeconds)),
             zone: meeting.timeZone, policy: effectivePolicy(meeting))
@@ -234,6 +239,46 @@ actor ReminderEngine {
         await replan(meetingID, now: now)
         rearm()
         return until
+    }
+
+    /// Carries out a notification button: Done marks the card's steps done, Snooze postpones
+    /// each by an hour (clamped as ``snooze(meetingID:step:until:)`` is). Failures are logged:
+    /// nobody waits for an answer.
+    func perform(_ action: ReminderAction) async {
+        switch action {
+        case .done(let meetingID, let occurrence, let steps):
+            do {
+                try await exclusively {
+                    let now = clock.now()
+                    try await ledger.record(
+                        steps.compactMap(Step.init(rawValue:)), as: .done, meetingID: meetingID,
+                        occurrence: occurrence, now: now)
+                    await replan(meetingID, now: now)
+                    rearm()
+                }
+            } catch {
+                logger.error("Cannot mark the steps of meeting \(meetingID) done: \(error)")
+            }
+        case .snooze(let meetingID, let occurrence, let steps):
+            for step in steps.compactMap(Step.init(rawValue:)) {
+                do {
+                    let until = try await exclusively {
+                        try await snoozeAlone(
+                            meetingID: meetingID, step: step, until: clock.now().addingTimeInterval(3600),
+                            occurrence: occurrence)
+                    }
+                    logger.info("Snoozed \(step.rawValue) of meeting \(meetingID) until \(RFC3339.utc(until))")
+                } catch {
+                    logger.warning("Cannot snooze \(step.rawValue) of meeting \(meetingID): \(error)")
+                }
+            }
+        }
+    }
+
+    /// Returns once the engine is free: a mutation that never ends would hold this up, which is
+    /// what the watchdog's ping is for.
+    func heartbeat() async {
+        await exclusively {}
     }
 
     /// The policy for one meeting: the configuration with the meeting's overrides.
@@ -359,14 +404,26 @@ actor ReminderEngine {
     }
 
     private func publish(_ card: ReminderCard, of meeting: Meeting) async {
-        let reminder = reminder(card, of: meeting)
-        let subscribers = broadcaster.publish(reminder)
-        let steps = card.steps.map(\.rawValue).joined(separator: ", ")
-        logger.info(
-            "Reminder: \(meeting.title) with \(meeting.relationship.partner): \(steps)\(card.late ? " (late)" : "")",
-            metadata: [
-                "mentord.meeting.id": "\(meeting.id)", "mentord.steps": "\(card.steps.map(\.rawValue))",
-                "mentord.subscribers": "\(subscribers)",
+        let subscribers = await channels.publish(reminder(card, of: meeting))
+        logger.debug(
+            "Delivered a card of meeting \(meeting.id) to \(subscribers) subscribers",
+            metadata: ["mentord.meeting.id": "\(meeting.id)"])
+    }
+
+    /// A made-up card for `TestNotify`: a meeting 15 minutes from now, with the Participation
+    /// prompts. Its meeting id is 0, which no meeting has, so its buttons change nothing.
+    func sampleReminder() -> Wire.Reminder {
+        let now = clock.now()
+        let start = now.addingTimeInterval(15 * 60)
+        let zone = TimeZone.current
+        return Wire.Reminder(
+            meetingId: 0, occurrence: RFC3339.utc(start), title: "mentord test notification", partner: "nobody",
+            role: .mentee, steps: [Step.participation.rawValue], dueAt: RFC3339.utc(now),
+            localDueAt: RFC3339.local(now, in: zone), localStart: RFC3339.local(start, in: zone),
+            timeZone: zone.identifier, minutesToStart: 15, late: false,
+            prompts: [
+                Wire.StepPrompts(
+                    step: Step.participation.rawValue, prompts: PromptCatalog.prompts(for: .participation, as: .mentee))
             ])
     }
 

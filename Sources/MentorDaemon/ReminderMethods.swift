@@ -4,19 +4,19 @@ import MentorProtocol
 import MentorStore
 
 /// The handlers of `io.mentord`'s reminder methods: the stream of fired cards, the next card,
-/// done and snooze.
+/// done, snooze, and the channel test.
 struct ReminderMethods: Sendable {
     let engine: ReminderEngine
-    let broadcaster: ReminderBroadcaster
+    let channels: ReminderChannels
     let meetings: MeetingStore
     let clock: any WallClock
     /// Where `from` is read when it is a local time.
     let defaultTimeZone: TimeZone
 
     func register(in table: inout MethodTable) {
-        table.registerStream(Subscribe.self) { [broadcaster] _, send in
+        table.registerStream(Subscribe.self) { [channels] _, send in
             // Subscribe before saying ready, so no card fired after "ready" can be missed.
-            let stream = broadcaster.subscribe()
+            let stream = channels.broadcaster.subscribe()
             try await send(Subscribe.Reply(ready: true))
             for await reminder in stream {
                 try await send(Subscribe.Reply(reminder: reminder))
@@ -35,6 +35,9 @@ struct ReminderMethods: Sendable {
         }
         table.register(SnoozeReminder.self, snooze)
         table.register(ListUpcoming.self, upcoming)
+        table.register(TestNotify.self) { [engine, channels] _ in
+            TestNotify.Reply(channels: await channels.test(await engine.sampleReminder()))
+        }
     }
 
     @Sendable private func snooze(_ parameters: SnoozeReminder.Parameters) async throws -> SnoozeReminder.Reply {

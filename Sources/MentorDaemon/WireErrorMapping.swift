@@ -32,6 +32,16 @@ enum WireErrorMapping {
         case .corrupt(let path, let reason): .storageFailure(reason: "\(path) is damaged: \(reason)")
         case .newerSchema(let path, _): .storageFailure(reason: "\(path) was written by a newer mentord")
         case .cannotOpen(let path, let reason): .storageFailure(reason: "\(path): \(reason)")
+        case .noSuchRelationship(let id): .noSuchRelationship(id: id)
+        case .noSuchPartner(let partner, _): .noSuchPartner(partner: partner)
+        case .relationshipExists(let partner, let role): .relationshipExists(partner: partner, role: role.rawValue)
+        case .relationshipHasMeetings(let id, let count): .relationshipHasMeetings(id: id, meetings: count)
+        case .meetingNotInRelationship(let meeting, let relationship):
+            .meetingNotInRelationship(meetingId: meeting, relationshipId: relationship)
+        case .noSuchGoal(let id): .noSuchGoal(id: id)
+        case .noSuchOffer(let id): .noSuchOffer(id: id)
+        case .noSuchActionItem(let id): .noSuchActionItem(id: id)
+        case .noSuchTopic(let id): .noSuchTopic(id: id)
         }
     }
 
@@ -41,6 +51,9 @@ enum WireErrorMapping {
         case .textTooLong(let field, let length, let limit): .textTooLong(field: field, length: length, limit: limit)
         case .multilineText(let field): .multilineText(field: field)
         case .durationOutOfRange(let seconds): .durationOutOfRange(seconds: seconds)
+        case .invalidDay(let field, let text): .invalidDate(field: field, text: text)
+        case .ratingOutOfRange(let field, let value): .ratingOutOfRange(field: field, value: value)
+        case .tooMany(let field, let count, let limit): .tooMany(field: field, count: count, limit: limit)
         }
     }
 

@@ -197,6 +197,24 @@ public enum InterfaceDescriptions {
           timeZone: string
         )
 
+        # What one channel did with a test reminder.
+        type ChannelResult (
+          # The channel: subscribers, journal, desktop or hook.
+          channel: string,
+          # Whether the configuration turns it on.
+          enabled: bool,
+          # Whether the reminder went through.
+          ok: bool,
+          # What happened: a notification id, a hook's exit status, or why it failed.
+          detail: string
+        )
+
+        # Sends a made-up reminder through every enabled channel and reports each channel's result.
+        method TestNotify() -> (
+          # One result per channel, subscribers first.
+          channels: []ChannelResult
+        )
+
         # The questions one step asks.
         type StepPrompts (
           # The step: purpose, preparation, plan, participation, capture or captureAgain.
@@ -385,6 +403,42 @@ public enum InterfaceDescriptions {
 
         # The repeat rule could not be read or uses an unsupported part.
         error InvalidRecurrence (text: string, reason: string)
+
+        # No relationship has this id.
+        error NoSuchRelationship (id: int)
+
+        # No relationship with this partner (in this role, when one was given).
+        error NoSuchPartner (partner: string)
+
+        # A relationship with this partner in this role already exists.
+        error RelationshipExists (partner: string, role: string)
+
+        # The relationship still has meetings; deleting it needs force, which deletes them too.
+        error RelationshipHasMeetings (id: int, meetings: int)
+
+        # The meeting belongs to another relationship.
+        error MeetingNotInRelationship (meetingId: int, relationshipId: int)
+
+        # No learning goal has this id.
+        error NoSuchGoal (id: int)
+
+        # No offer has this id.
+        error NoSuchOffer (id: int)
+
+        # No action item has this id.
+        error NoSuchActionItem (id: int)
+
+        # No parked topic has this id.
+        error NoSuchTopic (id: int)
+
+        # A calendar date field is not YYYY-MM-DD or names a day that does not exist.
+        error InvalidDate (field: string, text: string)
+
+        # A rating is outside 1 to 5.
+        error RatingOutOfRange (field: string, value: int)
+
+        # A list has more entries than its limit.
+        error TooMany (field: string, count: int, limit: int)
 
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.

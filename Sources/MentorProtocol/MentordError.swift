@@ -23,6 +23,18 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidRecurrence(text: String, reason: String)
     case noSuchOccurrence(id: Int64, occurrence: String)
     case storageFailure(reason: String)
+    case noSuchRelationship(id: Int64)
+    case noSuchPartner(partner: String)
+    case relationshipExists(partner: String, role: String)
+    case relationshipHasMeetings(id: Int64, meetings: Int)
+    case meetingNotInRelationship(meetingId: Int64, relationshipId: Int64)
+    case noSuchGoal(id: Int64)
+    case noSuchOffer(id: Int64)
+    case noSuchActionItem(id: Int64)
+    case noSuchTopic(id: Int64)
+    case invalidDate(field: String, text: String)
+    case ratingOutOfRange(field: String, value: Int)
+    case tooMany(field: String, count: Int, limit: Int)
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -51,6 +63,20 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
         case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(occurrence)"
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
+        case .noSuchRelationship(let id): "no relationship with id \(id)"
+        case .noSuchPartner(let partner): "no relationship with \(partner) (see 'mentorctl relationship list')"
+        case .relationshipExists(let partner, let role): "you already are the \(role) of \(partner)"
+        case .relationshipHasMeetings(let id, let meetings):
+            "relationship \(id) has \(meetings) meetings; delete them too with --force, or keep it"
+        case .meetingNotInRelationship(let meeting, let relationship):
+            "meeting \(meeting) is not part of relationship \(relationship)"
+        case .noSuchGoal(let id): "no learning goal with id \(id)"
+        case .noSuchOffer(let id): "no offer with id \(id)"
+        case .noSuchActionItem(let id): "no action item with id \(id)"
+        case .noSuchTopic(let id): "no parked topic with id \(id)"
+        case .invalidDate(let field, let text): "the \(field) '\(text)' is not a date (YYYY-MM-DD)"
+        case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
+        case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
         }
     }
 }

@@ -38,6 +38,20 @@ public struct ServiceNotifier: Sendable {
         return notify("RELOADING=1\nMONOTONIC_USEC=\(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)")
     }
 
+    /// How often the service manager expects ``watchdog()`` (half its `WatchdogSec=`), or nil when
+    /// no watchdog is set up for this process.
+    public func watchdogInterval() -> Duration? {
+        var microseconds: UInt64 = 0
+        guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
+        return .microseconds(Int64(microseconds / 2))
+    }
+
+    /// Tells the service manager the daemon is still alive.
+    @discardableResult
+    public func watchdog() -> Bool {
+        notify("WATCHDOG=1")
+    }
+
     /// Shutdown has begun.
     @discardableResult
     public func stopping() -> Bool {

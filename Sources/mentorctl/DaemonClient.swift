@@ -36,16 +36,22 @@ struct DaemonClient {
         return try VarlinkConnection(path: path)
     }
 
-    /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to `human`.
-    func perform<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters, human: (M.Reply) -> Void) throws {
+    /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to
+    /// `human`. Returns the decoded reply (nil only when `--json` output did not decode).
+    @discardableResult
+    func perform<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters, human: (M.Reply) -> Void) throws
+        -> M.Reply?
+    {
         let reply = try connection.callRaw(method: M.name, parameters: parameters)
         if options.json {
             let value = (try? VarlinkCodec.decodeReplyParameters(JSONValue.self, from: reply)) ?? .object([:])
             print(JSONOutput.pretty(value))
-            return
+            return try? VarlinkCodec.decodeReplyParameters(M.Reply.self, from: reply)
         }
         do {
-            human(try VarlinkCodec.decodeReplyParameters(M.Reply.self, from: reply))
+            let decoded = try VarlinkCodec.decodeReplyParameters(M.Reply.self, from: reply)
+            human(decoded)
+            return decoded
         } catch {
             throw CommandFailure(message: "unexpected reply to \(M.name): \(error.message)", exitCode: 1)
         }

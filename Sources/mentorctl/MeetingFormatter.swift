@@ -5,19 +5,6 @@ import MentorProtocol
 /// Times are shown as the daemon sent them in the meeting's own zone (`localStart`), so the client
 /// needs no time zone database and starts fast.
 enum MeetingFormatter {
-    /// `Thu 2026-12-03 15:00 +01:00` from `2026-12-03T15:00:00+01:00`.
-    static func when(_ localStart: String) -> String {
-        let characters = Array(localStart)
-        guard characters.count >= 19, let year = Int(String(characters[0..<4])),
-            let month = Int(String(characters[5..<7])), let day = Int(String(characters[8..<10]))
-        else { return localStart }
-        let time = String(characters[11..<16])
-        let seconds = String(characters[16..<19]) == ":00" ? "" : String(characters[16..<19])
-        let offset = String(characters[19...])
-        return
-            "\(weekday(year: year, month: month, day: day)) \(String(characters[0..<10])) \(time)\(seconds) \(offset)"
-    }
-
     /// `45m`, `1h30m`, `1h`, `90s` -> `1m30s`.
     static func duration(_ seconds: Int) -> String {
         let parts = [
@@ -27,18 +14,10 @@ enum MeetingFormatter {
         return text.isEmpty ? "0s" : text
     }
 
-    /// Day of the week by Sakamoto's method (Gregorian).
-    static func weekday(year: Int, month: Int, day: Int) -> String {
-        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
-        let y = month < 3 ? year - 1 : year
-        let index = (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
-        return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][index]
-    }
-
     /// One line: `3  Thu 2026-12-03 15:00 +01:00  Career chat with Sam (mentee), 45m`.
     static func summary(_ meeting: Wire.Meeting) -> String {
         "\(meeting.title) with \(meeting.partner) (you are the \(meeting.role.rawValue)), "
-            + "\(when(meeting.localStart)) \(meeting.timeZone), \(duration(meeting.durationSeconds))"
+            + "\(DisplayText.when(meeting.localStart)) \(meeting.timeZone), \(duration(meeting.durationSeconds))"
             + (meeting.recurrence.isEmpty ? "" : ", repeats \(meeting.recurrence)")
             + (meeting.status == .cancelled ? ", cancelled" : "")
     }
@@ -48,7 +27,8 @@ enum MeetingFormatter {
         let header = ["ID", "WHEN", "ZONE", "LENGTH", "WITH", "ROLE", "TITLE"]
         let rows = meetings.map { meeting in
             [
-                String(meeting.id), when(meeting.localStart), meeting.timeZone, duration(meeting.durationSeconds),
+                String(meeting.id), DisplayText.when(meeting.localStart), meeting.timeZone,
+                duration(meeting.durationSeconds),
                 meeting.partner, meeting.role.rawValue,
                 meeting.title + (meeting.recurrence.isEmpty ? "" : " [repeats]")
                     + (meeting.status == .cancelled ? " [cancelled]" : ""),
@@ -64,7 +44,7 @@ enum MeetingFormatter {
                 ["Meeting:", "\(meeting.id)"],
                 ["Title:", meeting.title],
                 ["With:", "\(meeting.partner) (you are the \(meeting.role.rawValue))"],
-                ["When:", "\(when(meeting.localStart)) \(meeting.timeZone)"],
+                ["When:", "\(DisplayText.when(meeting.localStart)) \(meeting.timeZone)"],
                 ["UTC:", meeting.start],
                 ["Length:", duration(meeting.durationSeconds)],
                 ["Purpose:", meeting.purpose.isEmpty ? "(none yet)" : meeting.purpose],

@@ -15,6 +15,6 @@ struct Mentorctl: ParsableCommand {
         subcommands: [
             AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self, CancelCommand.self,
             DeleteCommand.self, StatusCommand.self, WatchCommand.self, NextCommand.self, DoneCommand.self,
-            SnoozeCommand.self, PromptCommand.self, UpcomingCommand.self,
+            SnoozeCommand.self, PromptCommand.self, UpcomingCommand.self, TestNotifyCommand.self,
         ])
 }

@@ -12,7 +12,8 @@ struct PromptTests {
     }
 
     @Test func printsTheNextCueOfANearMeeting() throws {
-        let daemon = try DaemonProcess()
+        // Without quiet hours, which would move Plan earlier at some times of day.
+        let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
         #expect(try daemon.ctl(["prompt"]).stdout.isEmpty, "nothing scheduled")
         _ = try daemon.ctl([

@@ -37,11 +37,38 @@ struct DaemonConfigurationTests {
             "'limits.max_message_bytes' must be a whole number from 1024 to 67108864"
         ),
         ("limits = 3\n", "c.toml:1", "'limits' must be a table"),
+        ("[desktop]\nenabled = true\n[journal]\nenabled = 1\n", "c.toml:4", "'journal.enabled' must be true or false"),
+        (
+            "[hook]\ncommand = \"notify-send $TITLE\"\n", "c.toml:2",
+            "'hook.command' must be a list of strings, the program first: [\"notify-me\", \"--flag\"]"
+        ),
+        ("[hook]\ntimeout = \"1h\"\n", "c.toml:2", "'hook.timeout' must be a duration from \"1s\" to \"5m\""),
+        ("[hook]\nshell = true\n", "c.toml:2", "'hook.shell' unknown key"),
     ])
     func namesTheFileLineAndKeyOfABadSetting(text: String, place: String, reason: String) {
         #expect(throws: DaemonError.invalidConfiguration(path: place, reason: reason)) {
             try DaemonConfiguration.parse(text, path: "c.toml")
         }
+    }
+
+    @Test func readsTheChannels() throws {
+        let configuration = try DaemonConfiguration.parse(
+            """
+            [desktop]
+            enabled = false
+            open = ["foot", "-e", "mentorctl", "prep"]
+            timeout = "2s"
+            [journal]
+            enabled = false
+            [hook]
+            command = ["/usr/bin/espeak-ng", "time to prepare"]
+            timeout = "30s"
+            """, path: "c.toml")
+        #expect(!configuration.channels.desktop && !configuration.channels.journal)
+        #expect(configuration.channels.openCommand == ["foot", "-e", "mentorctl", "prep"])
+        #expect(configuration.channels.desktopTimeoutSeconds == 2 && configuration.channels.hookTimeoutSeconds == 30)
+        #expect(configuration.channels.hookCommand == ["/usr/bin/espeak-ng", "time to prepare"])
+        #expect(DaemonConfiguration().channels.hookCommand.isEmpty && DaemonConfiguration().channels.desktop)
     }
 
     @Test func reportsSyntaxErrorsWithTheirLine() {

@@ -27,6 +27,14 @@ final class ManualClock: WallClock {
 struct ReminderEngineTests {
     let start = Date(timeIntervalSince1970: 2_100_000_000)  // in 2036, far from the real clock
 
+    /// No desktop, journal or hook: the test reads the subscribers' stream.
+    static let subscribersOnly: ChannelSettings = {
+        var settings = ChannelSettings()
+        settings.desktop = false
+        settings.journal = false
+        return settings
+    }()
+
     private func fixture() async throws -> (
         ReminderEngine, MeetingStore, ManualClock, AsyncStream<Wire.Reminder>, TemporaryDirectory
     ) {
@@ -42,7 +50,9 @@ struct ReminderEngineTests {
         let meetings = MeetingStore(database: database)
         let engine = ReminderEngine(
             meetings: meetings, ledger: ReminderLedgerStore(database: database), policy: policy, clock: clock,
-            broadcaster: broadcaster, logger: Logger(label: "test")
+            channels: ReminderChannels(
+                settings: Self.subscribersOnly, broadcaster: broadcaster, logger: Logger(label: "test")),
+            logger: Logger(label: "test")
         ) { _ in }
         await engine.start(timerQueue: DispatchQueue(label: "test.timer"))
         return (engine, meetings, clock, stream, directory)

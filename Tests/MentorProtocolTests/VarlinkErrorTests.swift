@@ -15,6 +15,11 @@ struct VarlinkErrorTests {
         .cannotSnooze(meetingId: 3, step: "plan", reason: "the meeting starts first"),
         .invalidRecurrence(text: "FREQ=YEARLY", reason: "FREQ=YEARLY is not supported"),
         .noSuchOccurrence(id: 2, occurrence: "2036-03-21T14:00:00.000Z"),
+        .noSuchRelationship(id: 4), .noSuchPartner(partner: "Kim"), .relationshipExists(partner: "Sam", role: "mentee"),
+        .relationshipHasMeetings(id: 4, meetings: 3), .meetingNotInRelationship(meetingId: 9, relationshipId: 4),
+        .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
+        .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
+        .tooMany(field: "commitments", count: 51, limit: 50),
     ]
 
     @Test(arguments: everyMentordError)

@@ -14,10 +14,10 @@ struct NextCommand: ParsableCommand {
                     print("No reminder is scheduled.")
                     return
                 }
-                let steps = reminder.steps.map(ReminderFormatter.title).joined(separator: " + ")
-                print("\(MeetingFormatter.when(reminder.localDueAt))  \(steps)")
+                let steps = reminder.steps.map(DisplayText.title).joined(separator: " + ")
+                print("\(DisplayText.when(reminder.localDueAt))  \(steps)")
                 print(
-                    "  for meeting \(reminder.meetingId): \(reminder.title) with \(reminder.partner), \(MeetingFormatter.when(reminder.localStart)) \(reminder.timeZone)"
+                    "  for meeting \(reminder.meetingId): \(reminder.title) with \(reminder.partner), \(DisplayText.when(reminder.localStart)) \(reminder.timeZone)"
                 )
             }
         }

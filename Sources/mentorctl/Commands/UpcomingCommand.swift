@@ -27,11 +27,11 @@ struct UpcomingCommand: ParsableCommand {
                 }
                 let blocks = reply.occurrences.map { occurrence in
                     let header =
-                        "\(MeetingFormatter.when(occurrence.localStart)) \(occurrence.timeZone)  \(occurrence.title) with "
+                        "\(DisplayText.when(occurrence.localStart)) \(occurrence.timeZone)  \(occurrence.title) with "
                         + "\(occurrence.partner) (meeting \(occurrence.meetingId)\(occurrence.recurring ? ", repeats" : ""))"
                     let rows = occurrence.reminders.map { reminder in
                         [
-                            "  " + ReminderFormatter.title(of: reminder.step), MeetingFormatter.when(reminder.localAt),
+                            "  " + DisplayText.title(of: reminder.step), DisplayText.when(reminder.localAt),
                             reminder.state ?? "",
                         ]
                     }

@@ -30,7 +30,8 @@ import varlink
 
 MENTORD_MEMBERS = [
     "AddMeeting", "ListMeetings", "GetMeeting", "UpdateMeeting", "CancelMeeting",
-    "DeleteMeeting", "GetStatus", "NoSuchMeeting",
+    "DeleteMeeting", "GetStatus", "NoSuchMeeting", "TestNotify", "GetNextReminder", "ListUpcoming",
+    "MarkStepDone", "SnoozeReminder", "Subscribe", "CancelOccurrence", "MoveOccurrence",
 ]
 
 NEW_MEETING = {
@@ -248,6 +249,32 @@ def check_status(mentord):
               "GetStatus: %s is not a non-negative int: %r" % (key, value))
 
 
+# 8. Reminders and channels
+
+def check_reminders(mentord):
+    added = mentord.AddMeeting(**dict(NEW_MEETING, title="Reminder check", start="2036-12-11 15:00"))["meeting"]
+    upcoming = mentord.ListUpcoming(**{"from": "2036-12-01 00:00", "days": 30})["occurrences"]
+    check(any(o["meetingId"] == added["id"] for o in upcoming), "ListUpcoming: the meeting is missing")
+    # Nothing is due within the planning window yet (the meeting is years ahead): the optional
+    # reminder is null, which the client leaves out.
+    following = mentord.GetNextReminder()
+    check(following.get("reminder") is None, "GetNextReminder: unexpected %r" % following)
+    mentord.MarkStepDone(meetingId=added["id"], step="purpose")
+    upcoming = mentord.ListUpcoming(**{"from": "2036-12-01 00:00", "days": 30})["occurrences"]
+    states = [r.get("state") for o in upcoming if o["meetingId"] == added["id"]
+              for r in o["reminders"] if r["step"] == "purpose"]
+    check(states == ["done"], "MarkStepDone: purpose is %r" % states)
+    expect_error("SnoozeReminder of a done step",
+                 lambda: mentord.SnoozeReminder(meetingId=added["id"], step="purpose", until="1h"),
+                 "io.mentord.CannotSnooze", {"meetingId": added["id"], "step": "purpose"})
+    channels = mentord.TestNotify()["channels"]
+    names = [c["channel"] for c in channels]
+    check(names[:1] == ["subscribers"] and "journal" in names,
+          "TestNotify: channels are %r" % names)
+    check(all(isinstance(c["ok"], bool) for c in channels), "TestNotify: ok is not a bool")
+    mentord.DeleteMeeting(id=added["id"])
+
+
 def step(what, fn, *args):
     """Runs one group of checks; an unexpected exception fails the group instead of the script."""
     try:
@@ -281,6 +308,7 @@ def main(argv):
             if added is not None:
                 step("DeleteMeeting", check_delete, mentord, added["id"])
             step("GetStatus", check_status, mentord)
+            step("reminders", check_reminders, mentord)
     finally:
         for handler in (service, mentord):
             if handler is not None:

@@ -1,0 +1,59 @@
+import MentorCore
+import TOMLKit
+
+/// Where reminders go besides `mentorctl watch` subscribers, which always get them: the
+/// `[desktop]`, `[journal]` and `[hook]` tables of the configuration.
+public struct ChannelSettings: Sendable, Hashable {
+    /// Desktop notifications over the session bus (`[desktop] enabled`).
+    public var desktop = true
+    /// Run when a notification is clicked, with the meeting id appended (`[desktop] open`); the
+    /// action is offered only when the program is found on PATH.
+    public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "prep"]
+    /// Seconds to wait for the notification server (`[desktop] timeout`).
+    public var desktopTimeoutSeconds = 3
+    /// One journal entry per reminder (`[journal] enabled`).
+    public var journal = true
+    /// The hook's argv, run directly, never through a shell; empty means no hook (`[hook] command`).
+    public var hookCommand: [String] = []
+    /// Seconds the hook may run before it and its children are stopped (`[hook] timeout`).
+    public var hookTimeoutSeconds = 10
+
+    public init() {}
+
+    /// Reads one of the channel tables; `locate` turns a problem into a file:line error.
+    mutating func read(table name: String, _ table: TOMLTable, locate: (String, String) -> DaemonError)
+        throws(DaemonError)
+    {
+        for key in table.keys {
+            let value = table[key]
+            let dotted = "\(name).\(key)"
+            switch (name, key) {
+            case ("desktop", "enabled"), ("journal", "enabled"):
+                guard let flag = value?.bool else { throw locate(dotted, "must be true or false") }
+                if name == "desktop" { desktop = flag } else { journal = flag }
+            case ("desktop", "open"), ("hook", "command"):
+                guard let items = value?.array, let argv = Self.strings(items) else {
+                    throw locate(dotted, "must be a list of strings, the program first: [\"notify-me\", \"--flag\"]")
+                }
+                if name == "desktop" { openCommand = argv } else { hookCommand = argv }
+            case ("desktop", "timeout"), ("hook", "timeout"):
+                guard let text = value?.string, let seconds = try? DurationExpression.seconds(text),
+                    (1...300).contains(seconds)
+                else { throw locate(dotted, "must be a duration from \"1s\" to \"5m\"") }
+                if name == "desktop" { desktopTimeoutSeconds = seconds } else { hookTimeoutSeconds = seconds }
+            default:
+                throw locate(dotted, "unknown key")
+            }
+        }
+    }
+
+    /// The array's items when every one is a non-empty string, or nil. An empty array is valid.
+    private static func strings(_ array: TOMLArray) -> [String]? {
+        var result: [String] = []
+        for item in array {
+            guard let text = item.string, !text.isEmpty, !text.contains("\0") else { return nil }
+            result.append(text)
+        }
+        return result
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+import MentorCore
+import MentorProtocol
+import SystemdKit
+
+/// Desktop notifications on the user's session bus, with Open, Snooze and Done buttons.
+///
+/// One long-lived sd-bus connection both sends `Notify` and receives `ActionInvoked` and
+/// `NotificationClosed` (servers send those only to the connection that asked). Every sd-bus
+/// call runs on one serial queue. Without a bus or a server, the first failure is logged and the
+/// others are not, until a notification goes through again; the next reminder is the retry, so
+/// an absent bus costs no polling.
+final class DesktopChannel: ReminderChannel, @unchecked Sendable {
+    let name = "desktop"
+
+    /// One notification on screen: which card it shows.
+    private struct Shown {
+        var meetingID: Int64
+        var occurrence: Date
+        var steps: [String]
+    }
+
+    private let queue = DispatchQueue(label: "mentord.desktop")
+    private let bus: SessionBus
+    private let client: NotificationsClient
+    private let logger: Logger
+    // Confined to `queue`.
+    private var shown: [UInt32: Shown] = [:]
+    private var latestByMeeting: [Int64: UInt32] = [:]
+    private var failing = false
+    private var openCommand: [String]
+    private var onAction: (@Sendable (ReminderAction) -> Void)?
+
+    init(openCommand: [String], timeout: Int, logger: Logger) {
+        self.openCommand = openCommand
+        self.logger = logger
+        bus = SessionBus(queue: queue)
+        client = NotificationsClient(bus: bus, timeout: Double(timeout))
+        client.onAction = { [weak self] id, key in self?.actionInvoked(id: id, key: key) }
+        client.onClosed = { [weak self] id, _ in self?.closed(id: id) }
+    }
+
+    /// Where Snooze and Done go (the engine).
+    func setActionHandler(_ handler: @escaping @Sendable (ReminderAction) -> Void) {
+        queue.async { self.onAction = handler }
+    }
+
+    /// Applies a reloaded `[desktop] open` command.
+    func use(openCommand: [String]) {
+        queue.async { self.openCommand = openCommand }
+    }
+
+    func deliver(_ reminder: Wire.Reminder) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async {
+                continuation.resume(with: Result { () throws(BusError) -> String in try self.show(reminder) })
+            }
+        }
+    }
+
+    private func show(_ reminder: Wire.Reminder) throws(BusError) -> String {
+        do {
+            let capabilities = try client.serverCapabilities()
+            let canOpen = openCommand.first.flatMap(CommandRunner.locate) != nil
+            let notification = NotificationContent.notification(
+                for: reminder, capabilities: capabilities, replacing: latestByMeeting[reminder.meetingId] ?? 0,
+                canOpen: canOpen)
+            let id = try client.notify(notification)
+            if failing {
+                failing = false
+                logger.notice("Desktop notifications work again")
+            }
+            if let occurrence = try? TimeExpression.parse(reminder.occurrence, in: .gmt, now: Date()) {
+                shown[id] = Shown(meetingID: reminder.meetingId, occurrence: occurrence, steps: reminder.steps)
+            }
+            latestByMeeting[reminder.meetingId] = id
+            return "notification \(id)"
+        } catch {
+            if !failing {
+                failing = true
+                logger.warning(
+                    """
+                    Desktop notifications are unavailable (\(error)); the terminal, journal and hook still get \
+                    reminders, and the next reminder tries again
+                    """)
+            }
+            throw error
+        }
+    }
+
+    private func actionInvoked(id: UInt32, key: String) {
+        guard let card = shown[id] else {
+            logger.debug("Ignoring action '\(key)' on notification \(id), which is not ours")
+            return
+        }
+        logger.info(
+            "Notification action '\(key)' for meeting \(card.meetingID)",
+            metadata: ["mentord.meeting.id": "\(card.meetingID)"])
+        switch key {
+        case NotificationContent.snoozeKey:
+            onAction?(.snooze(meetingID: card.meetingID, occurrence: card.occurrence, steps: card.steps))
+        case NotificationContent.doneKey:
+            onAction?(.done(meetingID: card.meetingID, occurrence: card.occurrence, steps: card.steps))
+        case NotificationContent.openKey:
+            open(meetingID: card.meetingID)
+        default:
+            logger.debug("Ignoring unknown action '\(key)' on notification \(id)")
+        }
+    }
+
+    private func closed(id: UInt32) {
+        guard let card = shown.removeValue(forKey: id) else { return }
+        if latestByMeeting[card.meetingID] == id { latestByMeeting[card.meetingID] = nil }
+    }
+
+    /// Starts the configured program with the meeting id; it lives as long as the user keeps it
+    /// open, so there is no timeout, and its output is not kept.
+    private func open(meetingID: Int64) {
+        guard !openCommand.isEmpty else { return }
+        let argv = openCommand + [String(meetingID)]
+        let logger = logger
+        Task.detached {
+            do {
+                let outcome = try await CommandRunner.run(argv, environment: [:], timeout: Int(Int32.max))
+                if outcome.status != 0 { logger.warning("'\(argv[0])' exited with status \(outcome.status)") }
+            } catch {
+                logger.warning("Cannot open the prompts with '\(argv[0])': \(error)")
+            }
+        }
+    }
+}

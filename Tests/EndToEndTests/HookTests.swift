@@ -1,0 +1,89 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// The `[hook]` command: run directly with the reminder in `MENTORD_*` variables, stopped when
+/// it hangs, and never in the way of the other channels.
+struct HookTests {
+    private func daemon(hook: [String], timeout: String = "10s") throws -> DaemonProcess {
+        let directory = try TemporaryDirectory()
+        let argv = hook.map { "\"\($0)\"" }.joined(separator: ", ")
+        try
+            (DaemonProcess.secondsConfiguration
+            + "[desktop]\nenabled = false\n[hook]\ncommand = [\(argv)]\ntimeout = \"\(timeout)\"\n").write(
+                toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        return try DaemonProcess(in: directory)
+    }
+
+    private func report(_ daemon: DaemonProcess) throws -> (status: Int32, hook: Wire.ChannelResult?) {
+        let result = try daemon.ctl(["test-notify", "--json"])
+        let reply = try JSONDecoder().decode(TestNotify.Reply.self, from: Data(result.stdout.utf8))
+        #expect(reply.channels.first { $0.channel == "journal" }?.ok == true)
+        return (result.status, reply.channels.first { $0.channel == "hook" })
+    }
+
+    @Test func receivesTheReminderAndTitlesStayData() throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let output = scratch.file("env")
+        let daemon = try daemon(hook: ["/bin/sh", "-c", "env -0 > \\\"$1\\\"", "hook", output])
+        defer { daemon.directory.remove() }
+        let title = "$(touch \(scratch.file("pwned"))); rm -rf ~ `touch \(scratch.file("pwned2"))`"
+        let id = try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: title, partner: "Sam", role: .mentor, start: "in 3h", timeZone: "Europe/Berlin",
+                duration: "30m", offsets: "purpose=1d,preparation=off,plan=off,participation=off")
+        ).meeting.id
+        for _ in 0..<500 where (try? String(contentsOfFile: output, encoding: .utf8)) == nil {
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        let text = try String(contentsOfFile: output, encoding: .utf8)
+        var variables: [String: String] = [:]
+        for entry in text.split(separator: "\0") {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2, parts[0].hasPrefix("MENTORD_") { variables[parts[0]] = parts[1] }
+        }
+        #expect(variables["MENTORD_TITLE"] == title)
+        #expect(variables["MENTORD_MEETING_ID"] == String(id) && variables["MENTORD_PARTNER"] == "Sam")
+        #expect(variables["MENTORD_ROLE"] == "mentor" && variables["MENTORD_STEP"] == "purpose")
+        #expect(variables["MENTORD_TIME_ZONE"] == "Europe/Berlin" && variables["MENTORD_LATE"] == "1")
+        #expect((170...180).contains(Int(variables["MENTORD_MINUTES_LEFT"] ?? "") ?? 0))
+        #expect(variables["MENTORD_PROMPTS"]?.isEmpty == false)
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("pwned")))
+        #expect(!FileManager.default.fileExists(atPath: scratch.file("pwned2")))
+    }
+
+    @Test func aHookThatHangsIsStoppedWithEverythingItStarted() throws {
+        let daemon = try daemon(hook: ["/bin/sh", "-c", "sleep 60 & sleep 60"], timeout: "1s")
+        defer { daemon.directory.remove() }
+        let started = Date()
+        let (status, hook) = try report(daemon)
+        #expect(status == 1 && hook?.ok == false && hook?.detail == "timed out after 1 s")
+        #expect(Date().timeIntervalSince(started) < 6)
+        // Its children went with it: no sleep of this process group is left.
+        let left = try ProcessRunner.run("/usr/bin/pgrep", ["-f", "-P", String(daemon.pid), "sleep 60"])
+        #expect(left.stdout.isEmpty)
+        #expect(daemon.stderr.contains("still ran after 1 s and was stopped"))
+    }
+
+    @Test func aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOn() throws {
+        let daemon = try daemon(hook: ["/bin/sh", "-c", "head -c 20000000 /dev/zero | tr '\\\\0' x; exit 3"])
+        defer { daemon.directory.remove() }
+        let (status, hook) = try report(daemon)
+        #expect(status == 1 && hook?.detail == "exit status 3", "\(String(describing: hook))")
+        #expect(daemon.stderr.contains("failed with status 3: xxxx"))
+        #expect(daemon.isRunning)
+    }
+
+    @Test func aHookThatDoesNotExistIsReported() throws {
+        let daemon = try daemon(hook: ["/nonexistent/hook"])
+        defer { daemon.directory.remove() }
+        let (status, hook) = try report(daemon)
+        #expect(status == 1 && hook?.ok == false && hook?.detail.contains("could not run") == true)
+        let ok = try daemon.ctl(["status"])
+        #expect(ok.status == 0)
+    }
+}

@@ -1,0 +1,51 @@
+import MentorProtocol
+import SystemdKit
+import Testing
+
+@testable import MentorDaemon
+
+struct NotificationContentTests {
+    private let reminder = Wire.Reminder(
+        meetingId: 7, occurrence: "2026-12-03T14:00:00.000Z", title: "Chat", partner: "Sam <sam@example.org>",
+        role: .mentee, steps: ["purpose", "preparation"], dueAt: "2026-11-30T09:00:00.000Z",
+        localDueAt: "2026-11-30T10:00:00+01:00", localStart: "2026-12-03T15:00:00+01:00", timeZone: "Europe/Berlin",
+        minutesToStart: 4560, late: true,
+        prompts: [
+            .init(step: "purpose", prompts: ["Is <this> goal & that one right?", "two", "three", "four"]),
+            .init(step: "preparation", prompts: ["Read the notes"]),
+        ])
+
+    @Test func escapesUserTextWhenTheServerTakesMarkup() {
+        let notification = NotificationContent.notification(
+            for: reminder, capabilities: ["actions", "body-markup"], replacing: 3, canOpen: false)
+        #expect(notification.summary == "Purpose + Preparation: Chat with Sam <sam@example.org>")
+        #expect(notification.body.contains("• Is &lt;this&gt; goal &amp; that one right?"))
+        #expect(notification.body.contains("<b>Purpose</b>") && notification.body.contains("(sent late)"))
+        #expect(notification.replacesID == 3 && notification.urgency == .normal)
+        #expect(notification.actions.map(\.key) == ["snooze", "done"])
+    }
+
+    @Test func writesPlainTextOtherwiseAndShowsAtMostThreePromptsPerStep() {
+        let notification = NotificationContent.notification(
+            for: reminder, capabilities: ["body"], replacing: 0, canOpen: true)
+        #expect(notification.body.contains("• Is <this> goal & that one right?"))
+        #expect(notification.body.contains("Purpose:") && !notification.body.contains("four"))
+        #expect(notification.actions.isEmpty)
+    }
+
+    @Test func asksForMoreAttentionRightBeforeAndAfterTheMeeting() {
+        #expect(NotificationContent.urgency(of: ["participation"]) == .critical)
+        #expect(NotificationContent.urgency(of: ["captureAgain"]) == .critical)
+        #expect(NotificationContent.urgency(of: ["purpose", "plan"]) == .normal)
+    }
+
+    @Test func hookVariablesCarryTheReminderAsData() {
+        var risky = reminder
+        risky.title = "$(touch /tmp/pwned); rm -rf ~ `id`"
+        let variables = HookEnvironment.variables(for: risky)
+        #expect(variables["MENTORD_TITLE"] == risky.title)
+        #expect(variables["MENTORD_STEP"] == "purpose,preparation")
+        #expect(variables["MENTORD_MINUTES_LEFT"] == "4560" && variables["MENTORD_LATE"] == "1")
+        #expect(variables["MENTORD_PROMPTS"]?.split(separator: "\n").count == 5)
+    }
+}
