@@ -8,8 +8,10 @@
 #   make lint        check formatting; `make format` fixes it
 #   make interface   regenerate InterfaceDescriptions.swift after editing a .varlink file
 #   make verify-units  check the systemd unit files
-#   make bench       build release binaries and run Benchmarks/engine.py against them (a few
-#                    minutes; BENCH_ARGS=--quick for a smoke run); writes bench-results/engine.txt
+#   make bench       build release binaries, run Benchmarks/engine.py against them and
+#                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
+#                    side by side (about 10 minutes; BENCH_ARGS=--quick for a smoke run); writes
+#                    bench-results/engine.txt, peers.txt and side-by-side.txt
 #
 # PREFIX=/some/where make install installs the binaries into /some/where/bin.
 
@@ -23,6 +25,14 @@ BINDIR ?= $(PREFIX)/bin
 CONFIG_HOME := $(or $(XDG_CONFIG_HOME),$(HOME)/.config)
 UNITDIR ?= $(CONFIG_HOME)/systemd/user
 CONFIG_FILE := $(CONFIG_HOME)/mentord/config.toml
+DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
+# Where man(1), bash-completion, zsh and fish look for a user's own files without configuration
+# (zsh needs $(ZSH_COMPLETIONS) on its fpath; the install prints a hint when it is not).
+MANDIR ?= $(DATA_HOME)/man/man1
+BASH_COMPLETIONS ?= $(DATA_HOME)/bash-completion/completions
+ZSH_COMPLETIONS ?= $(DATA_HOME)/zsh/site-functions
+FISH_COMPLETIONS ?= $(CONFIG_HOME)/fish/completions
+MANUALS := .build/plugins/GenerateManual/outputs
 
 BINARIES := mentord mentorctl
 UNITS := mentord.service mentord.socket
@@ -54,6 +64,18 @@ install:
 		sed 's|@BINDIR@|$(BINDIR)|g' "systemd/$$unit" >"$(UNITDIR)/$$unit.tmp"; \
 		chmod 0644 "$(UNITDIR)/$$unit.tmp"; \
 		mv "$(UNITDIR)/$$unit.tmp" "$(UNITDIR)/$$unit"; \
+	done
+# Man pages from the argument-parser definitions (the generate-manual plugin), and completions
+# from the binaries themselves, so both always match the installed version.
+	swift package plugin generate-manual --configuration release
+	@mkdir -p "$(MANDIR)" "$(BASH_COMPLETIONS)" "$(ZSH_COMPLETIONS)" "$(FISH_COMPLETIONS)"; \
+	for binary in $(BINARIES); do \
+		echo "install $(MANUALS)/$$binary/$$binary.1 -> $(MANDIR)/$$binary.1"; \
+		install -m 0644 "$(MANUALS)/$$binary/$$binary.1" "$(MANDIR)/$$binary.1"; \
+		echo "install completions for $$binary (bash, zsh, fish)"; \
+		"$(BINDIR)/$$binary" --generate-completion-script bash >"$(BASH_COMPLETIONS)/$$binary"; \
+		"$(BINDIR)/$$binary" --generate-completion-script zsh >"$(ZSH_COMPLETIONS)/_$$binary"; \
+		"$(BINDIR)/$$binary" --generate-completion-script fish >"$(FISH_COMPLETIONS)/$$binary.fish"; \
 	done
 # Never overwrite the user's own config.
 	@if [ -e "$(CONFIG_FILE)" ]; then \
@@ -88,6 +110,12 @@ uninstall:
 	fi
 	@for binary in $(BINARIES); do echo "rm -f $(BINDIR)/$$binary"; rm -f "$(BINDIR)/$$binary"; done
 	@for unit in $(UNITS); do echo "rm -f $(UNITDIR)/$$unit"; rm -f "$(UNITDIR)/$$unit"; done
+	@for binary in $(BINARIES); do \
+		for file in "$(MANDIR)/$$binary.1" "$(BASH_COMPLETIONS)/$$binary" "$(ZSH_COMPLETIONS)/_$$binary" \
+			"$(FISH_COMPLETIONS)/$$binary.fish"; do \
+			echo "rm -f $$file"; rm -f "$$file"; \
+		done; \
+	done
 	@if systemctl --user show-environment >/dev/null 2>&1; then \
 		systemctl --user daemon-reload; \
 		systemctl --user reset-failed mentord.service mentord.socket 2>/dev/null || true; \
@@ -113,9 +141,18 @@ interface:
 verify-units:
 	scripts/verify-units
 
-# Figures, not tests: see Benchmarks/README.md. The script starts its own daemons on a private
-# socket and database, so it never touches an installed mentord.
+# Figures, not tests: see Benchmarks/README.md. The scripts start their own daemons on private
+# sockets, databases, spools and calendars, so they never touch an installed mentord or the
+# user's reminders. BENCH_ARGS go to engine.py; PEERS_ARGS to peers.py (by default only the
+# --quick of BENCH_ARGS). peers.py installs the peers with apt-get when run as root; otherwise
+# it says what to install, and atd (which needs root) is left out.
+PEERS_ARGS ?= $(filter --quick,$(BENCH_ARGS))
+
 bench:
 	swift build -c release --product mentord
 	swift build -c release --product mentorctl
-	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" $(BENCH_ARGS)
+	mkdir -p bench-results
+	rm -f bench-results/engine.json bench-results/peers.json
+	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" --json bench-results/engine.json $(BENCH_ARGS)
+	python3 Benchmarks/peers.py --json bench-results/peers.json $(PEERS_ARGS)
+	python3 Benchmarks/side_by_side.py bench-results/engine.json bench-results/peers.json --out bench-results/side-by-side.txt

@@ -29,11 +29,30 @@ public struct DaemonConfiguration: Sendable, Hashable {
     /// Reads the file at `path`; a missing file yields the defaults.
     public static func load(path: String) throws(DaemonError) -> DaemonConfiguration {
         guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
+        try checkOwnership(path)
         // Read to end of file rather than by size, so /dev/null (or a pipe) reads as empty: the defaults.
         guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw .invalidConfiguration(path: path, reason: "cannot read the file")
         }
         return try parse(String(decoding: data, as: UTF8.self), path: path)
+    }
+
+    /// Refuses a regular file that another user could have written: the `[hook]` and `[desktop]
+    /// open` commands run as this user, so whoever can edit the file can run code as them.
+    /// Owned by this user or root, and writable by no one else.
+    static func checkOwnership(_ path: String) throws(DaemonError) {
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
+        if status.st_uid != getuid() && status.st_uid != 0 {
+            throw .invalidConfiguration(
+                path: path, reason: "owned by uid \(status.st_uid), not by this user; refusing it")
+        }
+        if status.st_mode & (S_IWGRP | S_IWOTH) != 0 {
+            throw .invalidConfiguration(
+                path: path,
+                reason: "writable by other users (mode \(String(status.st_mode & 0o777, radix: 8))); "
+                    + "run 'chmod go-w \(path)'")
+        }
     }
 
     /// Parses TOML `text`; `path` only labels errors.

@@ -12,7 +12,8 @@ public final class NotificationsClient: @unchecked Sendable {
     public var onClosed: ((UInt32, UInt32) -> Void)?
 
     private let bus: SessionBus
-    private let timeout: Double
+    /// Bounds every call, in seconds; set on the bus queue.
+    public var timeout: Double
     private var subscribed = false
     private var capabilities: Set<String>?
     /// The unique bus name of the server that answered the last Notify: only its signals count, so

@@ -34,11 +34,13 @@ enum DaemonLauncher {
                 // the race and exited. If the socket answers, all is well.
                 if (try? VarlinkConnection(path: socket)) != nil { return }
                 throw CommandFailure.unavailable(
-                    "mentord exited during start-up: \(lastLine(of: logPath) ?? "see \(logPath)")")
+                    "mentord exited during start-up: \(lastLine(of: logPath) ?? "see \(logPath)"); "
+                        + "run '\(executable) --socket \(socket)' in a terminal to see it fail")
             }
         }
         throw CommandFailure.unavailable(
-            "mentord did not become ready within \(startTimeoutMilliseconds / 1000) s; see \(logPath)")
+            "mentord did not become ready within \(startTimeoutMilliseconds / 1000) s; see \(logPath), "
+                + "or 'systemctl --user status mentord' if systemd runs it")
     }
 
     /// `mentord` next to this `mentorctl` (installed together), else the first one on PATH.
@@ -53,7 +55,9 @@ enum DaemonLauncher {
         let path = SocketPath.environmentVariable("PATH") ?? "/usr/local/bin:/usr/bin:/bin"
         candidates += path.split(separator: ":").map { "\($0)/mentord" }
         guard let found = candidates.first(where: { access($0, X_OK) == 0 }) else {
-            throw CommandFailure.unavailable("mentord is not running and no mentord executable was found on PATH")
+            throw CommandFailure.unavailable(
+                "mentord is not running and no mentord executable was found next to mentorctl or on PATH; "
+                    + "run 'make install' in the mentord source tree, or add the directory holding mentord to PATH")
         }
         return found
     }
@@ -126,12 +130,6 @@ enum DaemonLauncher {
             cursor += 1
         }
         return entries
-    }
-
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
-        let pointers = strings.map { strdup($0) } + [nil]
-        defer { for pointer in pointers { free(pointer) } }
-        return body(pointers)
     }
 
     private static func lastLine(of path: String) -> String? {

@@ -29,4 +29,21 @@ struct PeerCredentialTests {
         #expect(!result.stdout.contains("databasePath"))
         #expect(try daemon.connect().call(GetStatus.self, NoParameters()).meetings == 0, "the owner is still served")
     }
+
+    @Test(.enabled(if: canSwitchUser, "needs root and setpriv to run mentorctl as nobody"))
+    func mentorctlRefusesASocketOwnedByAnotherUser() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        chmod(daemon.directory.path, 0o711)
+        chmod(daemon.socketPath, 0o666)
+        // nobody's mentorctl finds root's socket where it looks for its own daemon.
+        let result = try ProcessRunner.run(
+            "/usr/bin/setpriv",
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", BuildProducts.executable("mentorctl"), "status",
+                "--no-autostart", "--socket", daemon.socketPath,
+            ])
+        #expect(result.status == 69, "\(result)")
+        #expect(result.stderr.contains("belongs to uid 0, not to you"))
+    }
 }

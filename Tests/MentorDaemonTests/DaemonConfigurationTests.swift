@@ -1,4 +1,6 @@
+import Foundation
 import MentorDaemon
+import MentorTestSupport
 import Testing
 
 struct DaemonConfigurationTests {
@@ -69,6 +71,24 @@ struct DaemonConfigurationTests {
         #expect(configuration.channels.desktopTimeoutSeconds == 2 && configuration.channels.hookTimeoutSeconds == 30)
         #expect(configuration.channels.hookCommand == ["/usr/bin/espeak-ng", "time to prepare"])
         #expect(DaemonConfiguration().channels.hookCommand.isEmpty && DaemonConfiguration().channels.desktop)
+    }
+
+    @Test func refusesAFileOtherUsersCouldHaveWritten() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("config.toml")
+        try "[hook]\ncommand = [\"/bin/true\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o644)
+        #expect(try DaemonConfiguration.load(path: path).channels.hookCommand == ["/bin/true"])
+        chmod(path, 0o664)
+        #expect {
+            try DaemonConfiguration.load(path: path)
+        } throws: { error in
+            guard case .invalidConfiguration(_, let reason) = error as? DaemonError else { return false }
+            return reason.contains("writable by other users (mode 664)")
+        }
+        // /dev/null (world-writable, but not a regular file) still means the defaults.
+        #expect(try DaemonConfiguration.load(path: "/dev/null") == DaemonConfiguration())
     }
 
     @Test func reportsSyntaxErrorsWithTheirLine() {

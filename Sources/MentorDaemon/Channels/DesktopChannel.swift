@@ -46,9 +46,12 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
         queue.async { self.onAction = handler }
     }
 
-    /// Applies a reloaded `[desktop] open` command.
-    func use(openCommand: [String]) {
-        queue.async { self.openCommand = openCommand }
+    /// Applies a reloaded `[desktop] open` command and timeout.
+    func use(openCommand: [String], timeout: Int) {
+        queue.async {
+            self.openCommand = openCommand
+            self.client.timeout = Double(timeout)
+        }
     }
 
     func deliver(_ reminder: Wire.Reminder) async throws -> String {
@@ -81,8 +84,8 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
                 failing = true
                 logger.warning(
                     """
-                    Desktop notifications are unavailable (\(error)); the terminal, journal and hook still get \
-                    reminders, and the next reminder tries again
+                    Desktop notifications are unavailable (\(error)); the other channels still get reminders, \
+                    and the next reminder tries again
                     """)
             }
             throw error

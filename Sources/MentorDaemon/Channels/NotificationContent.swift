@@ -27,7 +27,8 @@ enum NotificationContent {
             lines += section.prompts.prefix(promptsPerStep).map { "• " + text($0) }
         }
         var actions: [DesktopNotification.Action] = []
-        if capabilities.contains("actions") {
+        // Meeting 0 is `mentorctl test-notify`'s made-up card: buttons would act on nothing.
+        if capabilities.contains("actions"), reminder.meetingId != 0 {
             if canOpen { actions.append(.init(key: openKey, label: "Open prompts")) }
             actions.append(.init(key: snoozeKey, label: "Snooze 1 h"))
             actions.append(.init(key: doneKey, label: "Done"))

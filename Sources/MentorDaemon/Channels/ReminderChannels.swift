@@ -30,7 +30,7 @@ final class ReminderChannels: Sendable {
     /// Applies reloaded settings to the next reminders.
     func apply(_ fresh: ChannelSettings) {
         settings.withLockedValue { $0 = fresh }
-        desktop.use(openCommand: fresh.openCommand)
+        desktop.use(openCommand: fresh.openCommand, timeout: fresh.desktopTimeoutSeconds)
     }
 
     /// The channels the settings enable, besides the subscribers.
