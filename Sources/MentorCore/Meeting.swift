@@ -68,9 +68,11 @@ public struct Meeting: Sendable, Hashable, Identifiable {
 
     /// Whether `instant` is an occurrence of the series as its rule generates it (moves ignored).
     public func isScheduledOccurrence(_ instant: Date) -> Bool {
-        guard let recurrence else { return instant == start }
-        return recurrence.occurrences(startingAt: start, in: timeZone, from: instant, through: instant, limit: 1) == [
-            instant
-        ]
+        guard let recurrence else { return abs(instant.timeIntervalSince(start)) < 0.0005 }
+        // Calendar arithmetic can land a fraction of a millisecond off the stored instant.
+        let near = recurrence.occurrences(
+            startingAt: start, in: timeZone, from: instant.addingTimeInterval(-0.001),
+            through: instant.addingTimeInterval(0.001), limit: 2)
+        return near.contains { abs($0.timeIntervalSince(instant)) < 0.0005 }
     }
 }

@@ -21,4 +21,6 @@ public enum MentoringLimits {
     public static let meetingGoalLength = MeetingLimits.purposeLength
     /// The ratings of a capture: 1 (poor) to 5 (excellent).
     public static let ratings = 1...5
+    /// Commitments, and topics, recorded by one capture.
+    public static let itemsPerCapture = 50
 }

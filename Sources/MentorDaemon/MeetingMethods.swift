@@ -124,7 +124,7 @@ struct MeetingMethods: Sendable {
     }
 
     /// Per-step overrides from `purpose=3d,plan=off`.
-    private static func offsets(_ text: String?) throws -> [Step: Int?]? {
+    static func offsets(_ text: String?) throws -> [Step: Int?]? {
         guard let text else { return nil }
         do {
             return try ReminderPolicy.offsetOverrides(text)

@@ -37,20 +37,30 @@ public struct MentorDaemon: Service {
         // Open the database first: a refused database must fail start-up, not the first call.
         let database = try MentorDatabase(path: paths.database)
         defer { try? database.close() }
-        let store = MeetingStore(database: database)
+        let stores = MentoringStores(database: database)
+        let store = stores.meetings
         let zone = TimeZone.current
+        // The last status line, so READY after start-up and reloads repeats it instead of
+        // replacing "next reminder at ..." with a generic one.
+        let statusLine = NIOLockedValueBox("Serving \(paths.socket)")
         let channels = ReminderChannels(
             settings: configuration.channels, broadcaster: ReminderBroadcaster(), logger: logger)
         let engine = ReminderEngine(
-            meetings: store, ledger: ReminderLedgerStore(database: database), policy: configuration.reminders,
+            stores: stores, ledger: ReminderLedgerStore(database: database), policy: configuration.reminders,
             clock: clock, channels: channels, logger: logger
-        ) { [notifier] next in
-            notifier.status(next.map { "Serving; next reminder at \(RFC3339.utc($0))" } ?? "Serving; no reminder due")
+        ) { [notifier, statusLine, paths] next in
+            let line =
+                "Serving \(paths.socket); "
+                + (next.map { "next reminder at \(RFC3339.utc($0))" } ?? "no reminder due")
+            statusLine.withLockedValue { $0 = line }
+            notifier.status(line)
         }
         var table = MethodTable()
         MeetingMethods(store: store, clock: clock, engine: engine, defaultTimeZone: zone).register(in: &table)
         ReminderMethods(engine: engine, channels: channels, meetings: store, clock: clock, defaultTimeZone: zone)
             .register(in: &table)
+        RelationshipMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
+        PrepMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
         ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
             .register(in: &table)
         // Timer and clock-step events share one serial queue; the engine actor orders the rest.
@@ -74,7 +84,6 @@ public struct MentorDaemon: Service {
         // Set once listening: the bound socket's identity, so shutdown removes only our own file.
         let socketIdentity = NIOLockedValueBox<(device: UInt64, inode: UInt64)?>(nil)
         let listening = NIOLockedValueBox(false)
-        let status = "Serving \(paths.socket)"
         // Trap SIGHUP before READY: its default action would kill the daemon.
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         // The engine starts once the socket listens, so that a client whose connection started the
@@ -83,11 +92,11 @@ public struct MentorDaemon: Service {
         let (listenEvents, listeningNow) = AsyncStream<Void>.makeStream()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await reload(server, engine, channels, on: hangups, status: status) }
+                group.addTask { await reload(server, engine, channels, on: hangups, status: statusLine) }
                 group.addTask { [notifier] in
                     for await _ in listenEvents {
                         await engine.start(timerQueue: timerQueue)
-                        notifier.ready(status: status)
+                        notifier.ready(status: statusLine.withLockedValue { $0 })
                         break
                     }
                 }
@@ -150,7 +159,7 @@ public struct MentorDaemon: Service {
     /// leaves the running configuration as it was, and says why.
     private func reload(
         _ server: ControlServer, _ engine: ReminderEngine, _ channels: ReminderChannels,
-        on hangups: UnixSignalsSequence, status: String
+        on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
     )
         async
     {
@@ -165,7 +174,7 @@ public struct MentorDaemon: Service {
             } catch {
                 logger.error("Failed to reload '\(paths.configuration)': \(error), keeping the previous configuration")
             }
-            notifier.ready(status: status)
+            notifier.ready(status: status.withLockedValue { $0 })
         }
     }
 }

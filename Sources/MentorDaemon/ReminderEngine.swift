@@ -12,6 +12,8 @@ import MentorStore
 /// the configuration reloaded) re-plans only what it touches, then re-arms.
 actor ReminderEngine {
     private let meetings: MeetingStore
+    /// Where the prompts' context comes from: goals, captures, open items.
+    private let stores: MentoringStores
     private let ledger: ReminderLedgerStore
     private let clock: any WallClock
     private let channels: ReminderChannels
@@ -43,10 +45,11 @@ actor ReminderEngine {
         TimeInterval(ReminderPolicy.offsetRange.upperBound) + ReminderPlanner.captureGrace
 
     init(
-        meetings: MeetingStore, ledger: ReminderLedgerStore, policy: ReminderPolicy, clock: any WallClock,
+        stores: MentoringStores, ledger: ReminderLedgerStore, policy: ReminderPolicy, clock: any WallClock,
         channels: ReminderChannels, logger: Logger, onNext: @escaping @Sendable (Date?) -> Void
     ) {
-        self.meetings = meetings
+        self.stores = stores
+        self.meetings = stores.meetings
         self.ledger = ledger
         self.policy = policy
         self.clock = clock
@@ -143,7 +146,7 @@ actor ReminderEngine {
             let decisions = try? await decisions(for: meeting, now: clock.now()),
             let card = decisions.compactMap(\.next).min(by: { $0.dueAt < $1.dueAt })
         else { return nil }
-        return (reminder(card, of: meeting), card.dueAt)
+        return (await reminder(card, of: meeting), card.dueAt)
     }
 
     /// The occurrence a step command is about: for steps before a meeting, the next one that has
@@ -191,11 +194,16 @@ actor ReminderEngine {
 
     /// Marks `step` of the meeting's current occurrence done.
     func markDone(meetingID: Int64, step: Step) async throws {
+        try await markDone(meetingID: meetingID, steps: [step], occurrence: nil)
+    }
+
+    /// Marks `steps` of one occurrence (by default the current one for the first step) done.
+    func markDone(meetingID: Int64, steps: [Step], occurrence given: Date?) async throws {
         try await exclusively {
             let meeting = try await meetings.meeting(id: meetingID)
             let now = clock.now()
-            let occurrence = currentOccurrence(of: meeting, for: step, now: now)
-            try await ledger.record([step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now)
+            let occurrence = given ?? currentOccurrence(of: meeting, for: steps.first ?? .purpose, now: now)
+            try await ledger.record(steps, as: .done, meetingID: meetingID, occurrence: occurrence, now: now)
             await replan(meetingID, now: now)
             rearm()
         }
@@ -248,14 +256,8 @@ actor ReminderEngine {
         switch action {
         case .done(let meetingID, let occurrence, let steps):
             do {
-                try await exclusively {
-                    let now = clock.now()
-                    try await ledger.record(
-                        steps.compactMap(Step.init(rawValue:)), as: .done, meetingID: meetingID,
-                        occurrence: occurrence, now: now)
-                    await replan(meetingID, now: now)
-                    rearm()
-                }
+                try await markDone(
+                    meetingID: meetingID, steps: steps.compactMap(Step.init(rawValue:)), occurrence: occurrence)
             } catch {
                 logger.error("Cannot mark the steps of meeting \(meetingID) done: \(error)")
             }
@@ -281,9 +283,9 @@ actor ReminderEngine {
         await exclusively {}
     }
 
-    /// The policy for one meeting: the configuration with the meeting's overrides.
+    /// The policy for one meeting: the configuration, then its relationship's overrides, then its own.
     func effectivePolicy(_ meeting: Meeting) -> ReminderPolicy {
-        policy.overriding(meeting.reminderOverrides)
+        policy.overriding(meeting.relationship.reminderOverrides).overriding(meeting.reminderOverrides)
     }
 
     private func timerFired() async {
@@ -404,7 +406,7 @@ actor ReminderEngine {
     }
 
     private func publish(_ card: ReminderCard, of meeting: Meeting) async {
-        let subscribers = await channels.publish(reminder(card, of: meeting))
+        let subscribers = await channels.publish(await reminder(card, of: meeting))
         logger.debug(
             "Delivered a card of meeting \(meeting.id) to \(subscribers) subscribers",
             metadata: ["mentord.meeting.id": "\(meeting.id)"])
@@ -427,8 +429,17 @@ actor ReminderEngine {
             ])
     }
 
-    private func reminder(_ card: ReminderCard, of meeting: Meeting) -> Wire.Reminder {
-        Wire.Reminder(
+    private func reminder(_ card: ReminderCard, of meeting: Meeting) async -> Wire.Reminder {
+        let context: PromptContext
+        do {
+            context = try await MeetingContext.load(for: meeting, occurrence: card.occurrence, from: stores)
+                .promptContext
+        } catch {
+            // The card still goes out, with the prompts that need no stored data.
+            logger.warning("Cannot load the context of meeting \(meeting.id) for its prompts: \(error)")
+            context = PromptContext(partner: meeting.relationship.partner, phase: meeting.relationship.phase)
+        }
+        return Wire.Reminder(
             meetingId: meeting.id, occurrence: RFC3339.utc(card.occurrence), title: meeting.title,
             partner: meeting.relationship.partner, role: Wire.Role(meeting.relationship.role),
             steps: card.steps.map(\.rawValue), dueAt: RFC3339.utc(card.dueAt),
@@ -441,7 +452,8 @@ actor ReminderEngine {
             late: card.late,
             prompts: card.steps.map {
                 Wire.StepPrompts(
-                    step: $0.rawValue, prompts: PromptCatalog.prompts(for: $0, as: meeting.relationship.role))
+                    step: $0.rawValue,
+                    prompts: PromptCatalog.prompts(for: $0, as: meeting.relationship.role, context: context))
             })
     }
 

@@ -344,6 +344,482 @@ public enum InterfaceDescriptions {
           until: string
         )
 
+        # A Kram phase of a mentoring relationship.
+        type Phase (initiation, cultivation, separation, redefinition)
+
+        # A mentoring relationship: one partner, in one role.
+        type Relationship (
+          # Identifier.
+          id: int,
+          # The other person.
+          partner: string,
+          # The user's role with them.
+          role: Role,
+          # How often you meet, in your words ("weekly"); may be empty.
+          cadence: string,
+          # When the relationship began, YYYY-MM-DD; may be empty.
+          startedOn: string,
+          # The current phase.
+          phase: Phase,
+          # Per-step reminder offsets for all its meetings, e.g. "purpose=2d"; empty: the configuration.
+          offsets: string,
+          # When it was added, RFC 3339 UTC.
+          createdAt: string
+        )
+
+        # One entry of a relationship's phase history.
+        type PhaseChange (
+          # The phase entered.
+          phase: Phase,
+          # When, RFC 3339 UTC.
+          changedAt: string,
+          # Why, in the user's words; may be empty.
+          note: string
+        )
+
+        # A learning goal of a relationship.
+        type Goal (
+          # Identifier.
+          id: int,
+          # The relationship it belongs to.
+          relationshipId: int,
+          # What is to be learned or achieved, one line.
+          statement: string,
+          # How you will know it is reached; may be empty.
+          successCriteria: string,
+          # Target date, YYYY-MM-DD; may be empty.
+          targetDate: string,
+          # active, done or dropped.
+          status: string,
+          # When it was added, RFC 3339 UTC.
+          createdAt: string,
+          # When it was done or dropped, RFC 3339 UTC.
+          closedAt: ?string
+        )
+
+        # Something a mentor offered: a resource or an introduction.
+        type Offer (
+          # Identifier.
+          id: int,
+          # The relationship it belongs to.
+          relationshipId: int,
+          # resource or introduction.
+          kind: string,
+          # What was offered, one line.
+          description: string,
+          # offered or delivered.
+          status: string,
+          # When it was offered, RFC 3339 UTC.
+          createdAt: string,
+          # When it was delivered, RFC 3339 UTC.
+          deliveredAt: ?string
+        )
+
+        # An action item (a commitment) or a parked topic, carried from meeting to meeting until closed.
+        type Item (
+          # Identifier, unique within its kind.
+          id: int,
+          # action or topic.
+          kind: string,
+          # The relationship it belongs to.
+          relationshipId: int,
+          # The partner of that relationship.
+          partner: string,
+          # What is to be done or discussed, one line.
+          text: string,
+          # For actions: me, partner or both; empty for topics.
+          owner: string,
+          # For actions: due date, YYYY-MM-DD; may be empty.
+          dueOn: string,
+          # open, done or dropped.
+          status: string,
+          # How many meetings of the relationship it has been carried into while open.
+          timesCarried: int,
+          # The meeting whose capture recorded it, if any.
+          originMeetingId: ?int,
+          # That meeting's occurrence, RFC 3339 UTC.
+          originOccurrence: ?string,
+          # When it was recorded, RFC 3339 UTC.
+          createdAt: string
+        )
+
+        # One answer to one prompt.
+        type Answer (
+          # The step the prompt belongs to.
+          step: string,
+          # The prompt as it was shown.
+          prompt: string,
+          # The answer, up to 10000 characters.
+          answer: string,
+          # When it was recorded, RFC 3339 UTC; ignored in calls.
+          answeredAt: ?string
+        )
+
+        # A commitment recorded at capture.
+        type Commitment (
+          # What is to be done, one line.
+          text: string,
+          # me, partner or both; defaults to me.
+          owner: ?string,
+          # Due date, YYYY-MM-DD; may be left out.
+          dueOn: ?string
+        )
+
+        # What was recorded after one meeting occurrence.
+        type Capture (
+          # The meeting.
+          meetingId: int,
+          # The occurrence, RFC 3339 UTC.
+          occurrence: string,
+          # The meeting in brief; shown in the next Preparation reminder.
+          summary: string,
+          # One thing learned or to remember.
+          reflection: string,
+          # A note for the user alone: left out of shareable exports.
+          privateNote: string,
+          # How useful the meeting was, 1 to 5.
+          usefulness: ?int,
+          # How the relationship feels, 1 to 5.
+          relationshipRating: ?int,
+          # Feedback given to the partner.
+          feedbackGiven: string,
+          # Feedback received from the partner.
+          feedbackReceived: string,
+          # The agreed next meeting, RFC 3339 UTC.
+          nextStart: ?string,
+          # The agreed goal of the next meeting (its Purpose).
+          nextGoal: string,
+          # When it was recorded, RFC 3339 UTC.
+          capturedAt: string
+        )
+
+        # What a step's prompts are filled with.
+        type PrepContext (
+          # The relationship's active learning goal; may be empty.
+          goal: string,
+          # Days until that goal's target date.
+          daysLeft: ?int,
+          # The goal agreed for this meeting; may be empty.
+          agreedGoal: string,
+          # The last meeting's summary; may be empty.
+          lastSummary: string,
+          # Open action items, with how often each was carried.
+          openActions: []Item,
+          # Open parked topics.
+          openTopics: []Item
+        )
+
+        # One meeting occurrence in a relationship's history.
+        type HistoryEntry (
+          # The meeting.
+          meetingId: int,
+          # Its title.
+          title: string,
+          # The occurrence, RFC 3339 UTC.
+          occurrence: string,
+          # The occurrence in the meeting's zone.
+          localStart: string,
+          # Prompts answered before it.
+          answers: []Answer,
+          # What was captured after it, if anything.
+          capture: ?Capture
+        )
+
+        # Adds a relationship.
+        method AddRelationship(
+          # The other person, one line.
+          partner: string,
+          # The user's role with them.
+          role: Role,
+          # How often you meet, in your words.
+          cadence: ?string,
+          # When it began, YYYY-MM-DD.
+          startedOn: ?string,
+          # The phase it is in; defaults to initiation.
+          phase: ?Phase
+        ) -> (
+          # The relationship as stored.
+          relationship: Relationship
+        )
+
+        # Lists every relationship.
+        method ListRelationships() -> (
+          # Sorted by partner.
+          relationships: []Relationship
+        )
+
+        # One relationship with its history, goals, offers and open items.
+        method GetRelationship(
+          # The partner (case-insensitive).
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role
+        ) -> (
+          # The relationship.
+          relationship: Relationship,
+          # The phase history, oldest first.
+          phases: []PhaseChange,
+          # Every learning goal, active first.
+          goals: []Goal,
+          # Every offer.
+          offers: []Offer,
+          # Open action items and topics.
+          items: []Item
+        )
+
+        # Changes a relationship's cadence, start date or reminder offsets.
+        method UpdateRelationship(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # The new cadence.
+          cadence: ?string,
+          # The new start date, YYYY-MM-DD.
+          startedOn: ?string,
+          # Per-step offsets for all its meetings ("purpose=2d,plan=off"); "" goes back to the configuration.
+          offsets: ?string
+        ) -> (
+          # The relationship after the change.
+          relationship: Relationship
+        )
+
+        # Moves a relationship into a phase, recording the change in its history.
+        method ChangePhase(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # The phase entered.
+          phase: Phase,
+          # Why, in the user's words.
+          note: ?string
+        ) -> (
+          # The relationship after the change.
+          relationship: Relationship
+        )
+
+        # Deletes a relationship. One with meetings is refused unless force is true, which deletes the
+        # meetings and everything recorded about them in the same transaction.
+        method DeleteRelationship(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Also delete its meetings.
+          force: ?bool
+        ) -> (
+          # How many meetings were deleted with it.
+          deletedMeetings: int
+        )
+
+        # Adds a learning goal to a relationship.
+        method AddGoal(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # What is to be learned or achieved, one line.
+          statement: string,
+          # How you will know it is reached.
+          successCriteria: ?string,
+          # Target date, YYYY-MM-DD.
+          targetDate: ?string
+        ) -> (
+          # The goal as stored.
+          goal: Goal
+        )
+
+        # Lists a relationship's learning goals.
+        method ListGoals(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Also list done and dropped goals.
+          all: ?bool
+        ) -> (
+          # Active first.
+          goals: []Goal
+        )
+
+        # Marks a learning goal done or dropped (or active again).
+        method SetGoalStatus(
+          # The goal.
+          id: int,
+          # active, done or dropped.
+          status: string
+        ) -> (
+          # The goal after the change.
+          goal: Goal
+        )
+
+        # Records something the mentor offers.
+        method AddOffer(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # resource or introduction.
+          kind: string,
+          # What is offered, one line.
+          description: string
+        ) -> (
+          # The offer as stored.
+          offer: Offer
+        )
+
+        # Marks an offer delivered.
+        method DeliverOffer(
+          # The offer.
+          id: int
+        ) -> (
+          # The offer after the change.
+          offer: Offer
+        )
+
+        # Adds an action item or a parked topic to a relationship by hand (capture adds them too).
+        method AddItem(
+          # action or topic.
+          kind: string,
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # What is to be done or discussed, one line.
+          text: string,
+          # For actions: me, partner or both; defaults to me.
+          owner: ?string,
+          # For actions: due date, YYYY-MM-DD.
+          dueOn: ?string
+        ) -> (
+          # The item as stored.
+          item: Item
+        )
+
+        # Lists action items or topics.
+        method ListItems(
+          # action or topic; both when left out.
+          kind: ?string,
+          # Only this partner's.
+          partner: ?string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Also list done and dropped items.
+          all: ?bool
+        ) -> (
+          # Oldest first.
+          items: []Item
+        )
+
+        # Marks an action item or topic done or dropped: it stops rolling into the next meetings.
+        method SetItemStatus(
+          # action or topic.
+          kind: string,
+          # The item.
+          id: int,
+          # open, done or dropped.
+          status: string
+        ) -> (
+          # The item after the change.
+          item: Item
+        )
+
+        # A step's prompts for a meeting occurrence, filled with the relationship's stored context, and
+        # the answers already recorded.
+        method GetPrep(
+          # The meeting.
+          meetingId: int,
+          # The step; defaults to the next step not yet done.
+          step: ?string,
+          # The occurrence's start; defaults to the next occurrence (or the one running now).
+          occurrence: ?string
+        ) -> (
+          # The meeting.
+          meeting: Meeting,
+          # The occurrence, RFC 3339 UTC.
+          occurrence: string,
+          # The occurrence in the meeting's zone.
+          localStart: string,
+          # The step shown.
+          step: string,
+          # At most five prompts, filled.
+          prompts: []string,
+          # What filled them.
+          context: PrepContext,
+          # Answers already recorded for this step and occurrence.
+          answers: []Answer
+        )
+
+        # Records answers to a step's prompts and marks the step done, so its reminder stays quiet.
+        method RecordAnswers(
+          # The meeting.
+          meetingId: int,
+          # The step answered.
+          step: string,
+          # The occurrence's start; defaults as in GetPrep.
+          occurrence: ?string,
+          # At most 50 answers; empty answers are left out.
+          answers: []Answer
+        ) -> (
+          # The occurrence answered, RFC 3339 UTC.
+          occurrence: string
+        )
+
+        # Records what came out of a meeting. Commitments and topics roll into the relationship's next
+        # meetings; nextStart creates or moves the next meeting, and nextGoal becomes its Purpose. The
+        # capture reminders of the occurrence stay quiet afterwards.
+        method CaptureMeeting(
+          # The meeting.
+          meetingId: int,
+          # The occurrence's start; defaults to the latest one that has started.
+          occurrence: ?string,
+          # The meeting in brief.
+          summary: ?string,
+          # Who does what by when; at most 50.
+          commitments: ?[]Commitment,
+          # Topics left open for another time; at most 50.
+          topics: ?[]string,
+          # The next meeting's start, in the forms AddMeeting takes.
+          nextStart: ?string,
+          # The next meeting's goal.
+          nextGoal: ?string,
+          # One thing learned or to remember.
+          reflection: ?string,
+          # A note for the user alone.
+          privateNote: ?string,
+          # How useful the meeting was, 1 to 5.
+          usefulness: ?int,
+          # How the relationship feels, 1 to 5.
+          relationshipRating: ?int,
+          # Feedback given to the partner.
+          feedbackGiven: ?string,
+          # Feedback received.
+          feedbackReceived: ?string
+        ) -> (
+          # The capture as stored.
+          capture: Capture,
+          # The next meeting, when nextStart or nextGoal was given.
+          nextMeeting: ?Meeting,
+          # The next meeting's occurrence, RFC 3339 UTC.
+          nextOccurrence: ?string,
+          # Things worth knowing, e.g. that the meeting has not started yet.
+          warnings: []string
+        )
+
+        # A relationship's meetings with the answers and captures recorded for each, oldest first.
+        method GetHistory(
+          # The partner.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role
+        ) -> (
+          # The relationship.
+          relationship: Relationship,
+          # One entry per occurrence with answers or a capture.
+          entries: []HistoryEntry
+        )
+
         # No meeting has this id.
         error NoSuchMeeting (id: int)
 

@@ -55,6 +55,9 @@ public struct MeetingStore: Sendable {
             if let partner = query.partner {
                 request = request.filter(sql: "relationship.partner = ? COLLATE NOCASE", arguments: [partner])
             }
+            if let relationshipID = query.relationshipID {
+                request = request.filter(sql: "meeting.relationship_id = ?", arguments: [relationshipID])
+            }
             return try Self.withExceptions(
                 request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain), in: db)
         }

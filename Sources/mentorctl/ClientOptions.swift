@@ -22,3 +22,5 @@ struct ClientOptions: ParsableArguments {
 }
 
 extension Wire.Role: ExpressibleByArgument {}
+
+extension Wire.Phase: ExpressibleByArgument {}

@@ -1,5 +1,9 @@
 import MentorProtocol
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -20,6 +24,13 @@ struct DaemonClient {
     /// A connection to the daemon, started first if nothing listens and autostart is allowed.
     static func connection(_ options: ClientOptions) throws -> VarlinkConnection {
         let path = options.socketPath
+        // Another user could have put a socket where ours belongs (/tmp without XDG_RUNTIME_DIR)
+        // to read every call: talk only to a socket this user owns.
+        var status = stat()
+        if stat(path, &status) == 0, status.st_uid != getuid() {
+            throw CommandFailure.unavailable(
+                "\(path) belongs to uid \(status.st_uid), not to you; refusing to send it anything")
+        }
         let failure: VarlinkConnectionError
         do {
             return try VarlinkConnection(path: path)
@@ -34,6 +45,11 @@ struct DaemonClient {
         }
         try DaemonLauncher.start(socket: path)
         return try VarlinkConnection(path: path)
+    }
+
+    /// Calls `method` and returns its reply, printing nothing.
+    func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> M.Reply {
+        try connection.call(M.self, parameters)
     }
 
     /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to

@@ -13,7 +13,9 @@ struct LifecycleTests {
     @Test func tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocket() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
-        #expect(daemon.notify.waitFor("READY=1").messages.contains("READY=1\nSTATUS=Serving \(daemon.socketPath)"))
+        #expect(
+            daemon.notify.waitFor("READY=1").messages.contains(
+                "READY=1\nSTATUS=Serving \(daemon.socketPath); no reminder due"))
         #expect(daemon.stop() == 0)
         #expect(daemon.notify.waitFor("STOPPING=1", timeout: 1).found)
         #expect(!FileManager.default.fileExists(atPath: daemon.socketPath))

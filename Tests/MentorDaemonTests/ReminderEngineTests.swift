@@ -47,9 +47,10 @@ struct ReminderEngineTests {
         policy.quietHours = nil
         policy.workingDays = Set(1...7)
         policy.mergeWithinSeconds = 0
-        let meetings = MeetingStore(database: database)
+        let stores = MentoringStores(database: database)
+        let meetings = stores.meetings
         let engine = ReminderEngine(
-            meetings: meetings, ledger: ReminderLedgerStore(database: database), policy: policy, clock: clock,
+            stores: stores, ledger: ReminderLedgerStore(database: database), policy: policy, clock: clock,
             channels: ReminderChannels(
                 settings: Self.subscribersOnly, broadcaster: broadcaster, logger: Logger(label: "test")),
             logger: Logger(label: "test")

@@ -1,0 +1,93 @@
+import Foundation
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// The handlers of the loop around one meeting: the prompts with their context and the answers
+/// before it (`GetPrep`, `RecordAnswers`), what was agreed after it (`CaptureMeeting`), and the
+/// record of all of it (`GetHistory`).
+struct PrepMethods: Sendable {
+    let stores: MentoringStores
+    let engine: ReminderEngine
+    let clock: any WallClock
+
+    /// The steps before a meeting, in the order `prep` walks them.
+    static let beforeSteps: [Step] = [.purpose, .preparation, .plan, .participation]
+
+    func register(in table: inout MethodTable) {
+        table.register(GetPrep.self, prep)
+        table.register(RecordAnswers.self, record)
+        table.register(CaptureMeeting.self) { parameters in
+            try await MeetingCapture(stores: stores, engine: engine, now: clock.now()).capture(parameters)
+        }
+        table.register(GetHistory.self, history)
+    }
+
+    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`.
+    private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
+        guard let text else { return await engine.currentOccurrence(of: meeting, for: step, now: clock.now()) }
+        return try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
+    }
+
+    private static func step(_ text: String) throws -> Step {
+        guard let step = Step(rawValue: text) else { throw MentordError.invalidStep(step: text) }
+        return step
+    }
+
+    @Sendable private func prep(_ parameters: GetPrep.Parameters) async throws -> GetPrep.Reply {
+        let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
+        var step = try parameters.step.map(Self.step) ?? .purpose
+        let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
+        if parameters.step == nil {
+            // The first step before the meeting that is not done yet.
+            let ledger = try await stores.ledger.entries(meetingID: meeting.id, occurrence: occurrence)
+            step = Self.beforeSteps.first { ledger[$0]?.state != .done } ?? .purpose
+        }
+        let context = try await MeetingContext.load(for: meeting, occurrence: occurrence, from: stores)
+        let answers = try await stores.answers.answers(meetingID: meeting.id, occurrence: occurrence)
+        return GetPrep.Reply(
+            meeting: Wire.Meeting(meeting), occurrence: RFC3339.utc(occurrence),
+            localStart: RFC3339.local(occurrence, in: meeting.timeZone), step: step.rawValue,
+            prompts: PromptCatalog.prompts(for: step, as: meeting.relationship.role, context: context.promptContext),
+            context: context.wire, answers: answers.filter { $0.step == step }.map(Wire.Answer.init))
+    }
+
+    @Sendable private func record(_ parameters: RecordAnswers.Parameters) async throws -> RecordAnswers.Reply {
+        let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
+        let step = try Self.step(parameters.step)
+        let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
+        _ = try await stores.answers.record(
+            meetingID: meeting.id, occurrence: occurrence, step: step,
+            answers: parameters.answers.map { (prompt: $0.prompt, answer: $0.answer) }, now: clock.now())
+        // An answered step has done its job: its reminder stays quiet.
+        try await engine.markDone(meetingID: meeting.id, steps: [step], occurrence: occurrence)
+        return RecordAnswers.Reply(occurrence: RFC3339.utc(occurrence))
+    }
+
+    @Sendable private func history(_ parameters: RelationshipIdentifier) async throws -> GetHistory.Reply {
+        let relationship = try await stores.relationships.relationship(
+            named: parameters.partner, role: parameters.role?.domain)
+        let meetings = try await stores.meetings.meetings(
+            MeetingQuery(includePast: true, includeCancelled: true, relationshipID: relationship.id),
+            now: clock.now())
+        let byID = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) })
+        let answers = Dictionary(grouping: try await stores.answers.answers(relationshipID: relationship.id)) {
+            MeetingOccurrence(meetingID: $0.meetingID, occurrence: $0.occurrence)
+        }
+        let captures = Dictionary(
+            (try await stores.captures.captures(relationshipID: relationship.id)).map {
+                (MeetingOccurrence(meetingID: $0.meetingID, occurrence: $0.occurrence), $0)
+            }, uniquingKeysWith: { $1 })
+        let keys = Set(answers.keys).union(captures.keys).sorted {
+            ($0.occurrence, $0.meetingID) < ($1.occurrence, $1.meetingID)
+        }
+        let entries = keys.compactMap { key -> Wire.HistoryEntry? in
+            guard let meeting = byID[key.meetingID] else { return nil }
+            return Wire.HistoryEntry(
+                meetingId: meeting.id, title: meeting.title, occurrence: RFC3339.utc(key.occurrence),
+                localStart: RFC3339.local(key.occurrence, in: meeting.timeZone),
+                answers: (answers[key] ?? []).map(Wire.Answer.init), capture: captures[key].map(Wire.Capture.init))
+        }
+        return GetHistory.Reply(relationship: Wire.Relationship(relationship), entries: entries)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import MentorCore
+import MentorProtocol
+import MentorStore
+
+/// The handlers of `io.mentord`'s relationship methods: relationships and their phases, learning
+/// goals, a mentor's offers, and the action items and topics carried between meetings.
+struct RelationshipMethods: Sendable {
+    let stores: MentoringStores
+    let engine: ReminderEngine
+    let clock: any WallClock
+
+    func register(in table: inout MethodTable) {
+        table.register(AddRelationship.self) { [stores, clock] parameters in
+            Wire.RelationshipReply(
+                relationship: Wire.Relationship(
+                    try await stores.relationships.add(
+                        partner: parameters.partner, role: parameters.role.domain, cadence: parameters.cadence ?? "",
+                        startedOn: parameters.startedOn ?? "", phase: parameters.phase?.domain ?? .initiation,
+                        now: clock.now())))
+        }
+        table.register(ListRelationships.self) { [stores] _ in
+            ListRelationships.Reply(relationships: try await stores.relationships.list().map(Wire.Relationship.init))
+        }
+        table.register(GetRelationship.self, details)
+        table.register(UpdateRelationship.self, update)
+        table.register(ChangePhase.self) { [stores, clock] parameters in
+            let relationship = try await find(parameters.partner, parameters.role)
+            return Wire.RelationshipReply(
+                relationship: Wire.Relationship(
+                    try await stores.relationships.changePhase(
+                        id: relationship.id, to: parameters.phase.domain, note: parameters.note ?? "", now: clock.now())
+                ))
+        }
+        table.register(DeleteRelationship.self) { [stores, engine] parameters in
+            let relationship = try await find(parameters.partner, parameters.role)
+            let meetings = try await stores.meetings.meetings(
+                MeetingQuery(includePast: true, includeCancelled: true, relationshipID: relationship.id), now: Date())
+            let deleted = try await stores.relationships.delete(id: relationship.id, force: parameters.force ?? false)
+            for meeting in meetings { await engine.meetingChanged(meeting.id) }
+            return DeleteRelationship.Reply(deletedMeetings: deleted)
+        }
+        registerGoalsAndOffers(in: &table)
+        ItemMethods(stores: stores, clock: clock).register(in: &table)
+    }
+
+    private func registerGoalsAndOffers(in table: inout MethodTable) {
+        table.register(AddGoal.self) { [stores, clock] parameters in
+            let relationship = try await find(parameters.partner, parameters.role)
+            return Wire.GoalReply(
+                goal: Wire.Goal(
+                    try await stores.goals.add(
+                        relationshipID: relationship.id, statement: parameters.statement,
+                        successCriteria: parameters.successCriteria ?? "", targetDate: parameters.targetDate ?? "",
+                        now: clock.now())))
+        }
+        table.register(ListGoals.self) { [stores] parameters in
+            let relationship = try await find(parameters.partner, parameters.role)
+            return ListGoals.Reply(
+                goals: try await stores.goals.list(
+                    relationshipID: relationship.id, includeClosed: parameters.all ?? false
+                )
+                .map(Wire.Goal.init))
+        }
+        table.register(SetGoalStatus.self) { [stores, clock] parameters in
+            guard let status = GoalStatus(rawValue: parameters.status) else {
+                throw VarlinkServiceError.invalidParameter(parameter: "status")
+            }
+            return Wire.GoalReply(
+                goal: Wire.Goal(try await stores.goals.setStatus(id: parameters.id, to: status, now: clock.now())))
+        }
+        table.register(AddOffer.self) { [stores, clock] parameters in
+            guard let kind = OfferKind(rawValue: parameters.kind) else {
+                throw VarlinkServiceError.invalidParameter(parameter: "kind")
+            }
+            let relationship = try await find(parameters.partner, parameters.role)
+            return Wire.OfferReply(
+                offer: Wire.Offer(
+                    try await stores.offers.add(
+                        relationshipID: relationship.id, kind: kind, description: parameters.description,
+                        now: clock.now())))
+        }
+        table.register(DeliverOffer.self) { [stores, clock] parameters in
+            Wire.OfferReply(
+                offer: Wire.Offer(try await stores.offers.markDelivered(id: parameters.id, now: clock.now())))
+        }
+    }
+
+    /// The relationship named by a partner (and a role when the partner has both).
+    func find(_ partner: String, _ role: Wire.Role?) async throws -> Relationship {
+        try await stores.relationships.relationship(named: partner, role: role?.domain)
+    }
+
+    @Sendable private func details(_ parameters: RelationshipIdentifier) async throws -> GetRelationship.Reply {
+        let relationship = try await find(parameters.partner, parameters.role)
+        let partner = relationship.partner
+        return GetRelationship.Reply(
+            relationship: Wire.Relationship(relationship),
+            phases: try await stores.relationships.phaseHistory(id: relationship.id).map(Wire.PhaseChange.init),
+            goals: try await stores.goals.list(relationshipID: relationship.id, includeClosed: true).map(
+                Wire.Goal.init),
+            offers: try await stores.offers.list(relationshipID: relationship.id, includeDelivered: true)
+                .map(Wire.Offer.init),
+            items: try await stores.actions.open(relationshipID: relationship.id).map {
+                Wire.Item($0, partner: partner)
+            }
+                + (try await stores.topics.open(relationshipID: relationship.id).map { Wire.Item($0, partner: partner) })
+        )
+    }
+
+    @Sendable private func update(_ parameters: UpdateRelationship.Parameters) async throws -> Wire.RelationshipReply {
+        let relationship = try await find(parameters.partner, parameters.role)
+        let overrides = try MeetingMethods.offsets(parameters.offsets)
+        let updated = try await stores.relationships.update(
+            id: relationship.id, cadence: parameters.cadence, startedOn: parameters.startedOn,
+            reminderOverrides: overrides)
+        // Its meetings' reminders follow new offsets.
+        if overrides != nil {
+            let meetings = try await stores.meetings.meetings(
+                MeetingQuery(relationshipID: relationship.id), now: clock.now())
+            for meeting in meetings { await engine.meetingChanged(meeting.id) }
+        }
+        return Wire.RelationshipReply(relationship: Wire.Relationship(updated))
+    }
+}

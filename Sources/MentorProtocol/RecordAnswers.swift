@@ -1,0 +1,26 @@
+/// `io.mentord.RecordAnswers`: stores answers to a step's prompts and marks the step done.
+public enum RecordAnswers: VarlinkMethod {
+    public static let name = "io.mentord.RecordAnswers"
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var meetingId: Int64
+        public var step: String
+        public var occurrence: String?
+        public var answers: [Wire.Answer]
+
+        public init(meetingId: Int64, step: String, occurrence: String? = nil, answers: [Wire.Answer] = []) {
+            self.meetingId = meetingId
+            self.step = step
+            self.occurrence = occurrence
+            self.answers = answers
+        }
+    }
+
+    public struct Reply: Codable, Sendable, Hashable {
+        public var occurrence: String
+
+        public init(occurrence: String) {
+            self.occurrence = occurrence
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// `io.mentord.UpdateRelationship`: changes cadence, start date or reminder offsets; absent fields
+/// keep their value.
+public enum UpdateRelationship: VarlinkMethod {
+    public static let name = "io.mentord.UpdateRelationship"
+    public typealias Reply = Wire.RelationshipReply
+
+    public struct Parameters: Codable, Sendable, Hashable {
+        public var partner: String
+        public var role: Wire.Role?
+        public var cadence: String?
+        public var startedOn: String?
+        public var offsets: String?
+
+        public init(
+            partner: String, role: Wire.Role? = nil, cadence: String? = nil, startedOn: String? = nil,
+            offsets: String? = nil
+        ) {
+            self.partner = partner
+            self.role = role
+            self.cadence = cadence
+            self.startedOn = startedOn
+            self.offsets = offsets
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import MentorProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+struct PrepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prep",
+        abstract: "Show a step's prompts with what was said before, and record your answers.",
+        discussion: """
+            Without STEP, the first step of the next occurrence that is not done yet. In a terminal, \
+            mentorctl asks one prompt at a time: type an answer, press Enter to skip, type :e to write \
+            a long answer in $EDITOR, Ctrl-D to stop. Answering marks the step done, so its reminder \
+            stays quiet.
+
+            Examples:
+              mentorctl prep 3
+              mentorctl prep 3 preparation --answer 1="The RFC review" --answer 3="Ask about Kim"
+              echo '["The RFC review", "", "Ask about Kim"]' | mentorctl prep 3 plan --stdin
+              mentorctl prep 3 --show
+            """)
+
+    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Argument(help: "purpose, preparation, plan, participation or capture.") var step: String?
+    @Option(help: "The occurrence's start (for a repeating meeting); default: the next one.")
+    var occurrence: String?
+    @Option(
+        name: .customLong("answer"),
+        help: ArgumentHelp("Answer prompt N, non-interactively (repeatable).", valueName: "N=TEXT"))
+    var answers: [String] = []
+    @Flag(help: "Read the answers as JSON from stdin: an array of strings in prompt order.")
+    var stdin = false
+    @Flag(help: "Only show the prompts and their context; record nothing.")
+    var show = false
+    @OptionGroup var client: ClientOptions
+
+    func run() throws {
+        try reportingFailures {
+            let daemon = try DaemonClient(client)
+            guard
+                let prep = try daemon.perform(
+                    GetPrep.self, .init(meetingId: meeting, step: step, occurrence: occurrence),
+                    human: { print(Self.render($0)) })
+            else { return }
+            let given = try collectAnswers(for: prep.prompts)
+            guard let given else { return }
+            guard !given.isEmpty else {
+                printError("nothing answered, nothing recorded; \(DisplayText.title(of: prep.step)) stays due")
+                return
+            }
+            let answers = given.map { Wire.Answer(step: prep.step, prompt: $0.prompt, answer: $0.answer) }
+            let reply = try daemon.call(
+                RecordAnswers.self,
+                .init(meetingId: meeting, step: prep.step, occurrence: prep.occurrence, answers: answers))
+            if client.json {
+                print(JSONOutput.line(reply))
+            } else {
+                print(
+                    "Recorded \(answers.count) answer\(answers.count == 1 ? "" : "s"); "
+                        + "\(DisplayText.title(of: prep.step)) of \(reply.occurrence) is done.")
+            }
+        }
+    }
+
+    /// The answers given with --answer, --stdin or interactively; nil when only showing.
+    private func collectAnswers(for prompts: [String]) throws -> [(prompt: String, answer: String)]? {
+        if show { return nil }
+        if !answers.isEmpty {
+            return try answers.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let index = Int(parts[0]), prompts.indices.contains(index - 1) else {
+                    throw CommandFailure(
+                        message: "--answer takes N=TEXT with N from 1 to \(prompts.count), not '\(text)'", exitCode: 64)
+                }
+                return (prompts[index - 1], parts[1])
+            }.filter { !$0.answer.trimmed.isEmpty }
+        }
+        if stdin {
+            var text = ""
+            while let line = readLine(strippingNewline: false) { text += line }
+            guard let list = try? JSONDecoder().decode([String].self, from: Data(text.utf8)) else {
+                throw CommandFailure(message: "--stdin expects a JSON array of strings, in prompt order", exitCode: 64)
+            }
+            guard list.count <= prompts.count else {
+                throw CommandFailure(
+                    message: "\(list.count) answers for \(prompts.count) prompts", exitCode: 64)
+            }
+            return zip(prompts, list).filter { !$0.1.trimmed.isEmpty }.map { ($0.0, $0.1) }
+        }
+        guard Terminal.isInteractive, !client.json else { return nil }
+        print("\nAnswer each prompt (Enter skips, :e opens $EDITOR, Ctrl-D stops):")
+        var given: [(prompt: String, answer: String)] = []
+        for (index, prompt) in prompts.enumerated() {
+            guard let answer = Terminal.ask("\n\(index + 1). \(prompt)\n>") else { break }
+            if !answer.isEmpty { given.append((prompt, answer)) }
+        }
+        return given
+    }
+
+    /// The step's prompts under what fills them.
+    static func render(_ prep: GetPrep.Reply) -> String {
+        var lines = [
+            "\(DisplayText.title(of: prep.step)) for \(prep.meeting.title) with \(prep.meeting.partner), "
+                + DisplayText.when(prep.localStart)
+        ]
+        let context = prep.context
+        if !context.goal.isEmpty {
+            lines.append("  Goal: \(context.goal)" + (context.daysLeft.map { " (\($0) days left)" } ?? ""))
+        }
+        if !context.agreedGoal.isEmpty { lines.append("  This meeting: \(context.agreedGoal)") }
+        if !context.lastSummary.isEmpty { lines.append("  Last time: \(context.lastSummary)") }
+        for item in context.openActions {
+            lines.append(
+                "  Open: \(item.text) (\(item.owner)\(item.dueOn.isEmpty ? "" : ", due \(item.dueOn)"), carried \(item.timesCarried)×)"
+            )
+        }
+        for topic in context.openTopics { lines.append("  Parked: \(topic.text) (carried \(topic.timesCarried)×)") }
+        lines.append("")
+        lines += prep.prompts.enumerated().map { "  \($0.offset + 1). \($0.element)" }
+        for answer in prep.answers { lines.append("  answered: \(answer.prompt)\n    \(answer.answer)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,159 @@
+import MentorProtocol
+
+/// A Markdown record of mentoring relationships: details, phase, goals, offers, each meeting's
+/// answers and capture, and what is still open.
+///
+/// A pure function of wire values: no I/O, no clock. A shareable export leaves every private note out
+/// and says so at the top.
+enum MarkdownExport {
+    /// What is exported of one relationship.
+    struct Section: Sendable {
+        /// `GetRelationship`'s reply: details, phase history, goals, offers, open items.
+        var details: GetRelationship.Reply
+        /// `GetHistory`'s entries, oldest first.
+        var history: [Wire.HistoryEntry]
+        /// Every item of the relationship, closed ones too, to list each capture's commitments and
+        /// topics (a capture does not carry them: they live on as items).
+        var items: [Wire.Item]
+    }
+
+    /// The document.
+    /// - Parameter exportedOn: the day of the export, `YYYY-MM-DD`.
+    static func render(_ sections: [Section], shareable: Bool, exportedOn: String) -> String {
+        var blocks = ["# Mentoring notes", "Exported from mentord on \(exportedOn)."]
+        if shareable {
+            blocks[1] += " Shareable export: private notes are left out."
+        }
+        if sections.isEmpty { blocks.append("No relationships.") }
+        for section in sections {
+            blocks += relationship(section, shareable: shareable)
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The blocks of one relationship, its heading first.
+    static func relationship(_ section: Section, shareable: Bool) -> [String] {
+        let details = section.details
+        let relationship = details.relationship
+        var facts = ["Phase: \(relationship.phase.rawValue)"]
+        if !relationship.cadence.isEmpty { facts.append("Cadence: \(relationship.cadence)") }
+        if !relationship.startedOn.isEmpty { facts.append("Since: \(relationship.startedOn)") }
+        var blocks = [
+            "## \(relationship.partner) (you are the \(relationship.role.rawValue))",
+            list(facts),
+            "### Phase history",
+            list(
+                details.phases.map { change in
+                    "\(change.changedAt.prefix(10)): \(change.phase.rawValue)"
+                        + (change.note.isEmpty ? "" : ". \(change.note)")
+                }),
+            "### Goals",
+            list(details.goals.map(goal)),
+            "### Offers",
+            list(details.offers.map(offer)),
+            "### Meetings",
+        ]
+        if section.history.isEmpty {
+            blocks.append("No answers or captures recorded yet.")
+        }
+        for entry in section.history {
+            blocks += meeting(entry, items: section.items, shareable: shareable)
+        }
+        blocks += ["### Open items", list(details.items.map(item))]
+        return blocks
+    }
+
+    /// One meeting occurrence: heading, answers by step, capture.
+    static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
+        var blocks = ["#### \(DisplayText.when(entry.localStart)): \(entry.title)"]
+        for (step, answers) in HistoryFormatter.answersByStep(entry.answers) {
+            blocks.append("**\(DisplayText.title(of: step))**")
+            blocks.append(list(answers.map { "*\($0.prompt)*\\\n" + lines($0.answer) }))
+        }
+        if let capture = entry.capture {
+            let occurrence = UTCTimestamp.epochSeconds(entry.occurrence)
+            let recorded = items.filter { item in
+                item.originMeetingId == entry.meetingId
+                    && item.originOccurrence.flatMap(UTCTimestamp.epochSeconds) == occurrence
+            }
+            blocks.append("**Capture** (\(capture.capturedAt.prefix(10)))")
+            blocks.append(list(captureLines(capture, recorded: recorded, shareable: shareable)))
+        }
+        return blocks
+    }
+
+    /// The filled-in parts of a capture, with the commitments and topics it recorded.
+    static func captureLines(_ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool) -> [String] {
+        var entries: [String] = []
+        func add(_ label: String, _ text: String) {
+            if !text.isEmpty { entries.append("\(label): \(Self.lines(text))") }
+        }
+        add("Summary", capture.summary)
+        let commitments = recorded.filter { $0.kind == "action" }.map(commitment)
+        if !commitments.isEmpty { entries.append("Commitments:\n" + list(commitments)) }
+        let topics = recorded.filter { $0.kind == "topic" }.map { $0.text + closed($0) }
+        if !topics.isEmpty { entries.append("Left open:\n" + list(topics)) }
+        add("Reflection", capture.reflection)
+        add("Ratings", HistoryFormatter.ratings(capture))
+        add("Feedback given", capture.feedbackGiven)
+        add("Feedback received", capture.feedbackReceived)
+        add("Next meeting", capture.nextStart ?? "")
+        add("Next goal", capture.nextGoal)
+        if !shareable { add("Private note", capture.privateNote) }
+        return entries
+    }
+
+    /// `Give a talk (active, by 2026-10-01). Success: talk given.`
+    static func goal(_ goal: Wire.Goal) -> String {
+        let state = [goal.status, goal.targetDate.isEmpty ? "" : "by \(goal.targetDate)"].filter { !$0.isEmpty }
+        return "\(goal.statement) (\(state.joined(separator: ", ")))"
+            + (goal.successCriteria.isEmpty ? "" : ". Success: \(goal.successCriteria)")
+    }
+
+    /// `Resource: the book (delivered 2026-01-20)`.
+    static func offer(_ offer: Wire.Offer) -> String {
+        let when = offer.deliveredAt.map { " \($0.prefix(10))" } ?? ""
+        return "\(DisplayText.title(of: offer.kind)): \(offer.description) (\(offer.status)\(when))"
+    }
+
+    /// `Action 3: draft the proposal (partner, due 2026-05-01, carried 2x)`.
+    static func item(_ item: Wire.Item) -> String {
+        let notes = [
+            item.owner, item.dueOn.isEmpty ? "" : "due \(item.dueOn)",
+            item.timesCarried == 0 ? "" : "carried \(item.timesCarried)x",
+        ].filter { !$0.isEmpty }
+        return "\(DisplayText.title(of: item.kind)) \(item.id): \(item.text)"
+            + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
+    }
+
+    /// `partner: draft the proposal, due 2026-05-01 (done)`.
+    static func commitment(_ item: Wire.Item) -> String {
+        (item.owner.isEmpty ? "" : "\(item.owner): ") + item.text
+            + (item.dueOn.isEmpty ? "" : ", due \(item.dueOn)") + closed(item)
+    }
+
+    /// ` (done)` or ` (dropped)` for a closed item; empty for an open one.
+    static func closed(_ item: Wire.Item) -> String {
+        item.status == "open" ? "" : " (\(item.status))"
+    }
+
+    /// A bulleted list, continuation lines indented under their bullet; `None.` when empty.
+    static func list(_ entries: [String]) -> String {
+        guard !entries.isEmpty else { return "None." }
+        return entries.map { entry in
+            entry.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                index == 0 ? "- " + line : line.isEmpty ? "" : "  " + line
+            }.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
+    /// Text typed by the user with its line breaks kept: a break inside a paragraph becomes a hard
+    /// break (a trailing backslash), which Markdown would otherwise join into one line.
+    static func lines(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.indices.map { index in
+            let continues = index + 1 < lines.count && !lines[index].isEmpty && !lines[index + 1].isEmpty
+            return lines[index] + (continues ? "\\" : "")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// The loop of #5 on a real daemon: prep answers quiet a step, a capture's commitments come back
+/// in the next meeting's Preparation reminder with their carry count, and closed ones stop.
+struct MentoringLoopTests {
+    /// Purpose and Preparation 3 s before each meeting; the test answers the first meeting's
+    /// Purpose before it is due. The other steps are off.
+    private static let offsets = "purpose=3s,preparation=3s,plan=off,participation=off,capture=off,capture_again=off"
+
+    private func preparationCard(for meeting: Int64, in watcher: ReminderWatcher) -> Wire.Reminder? {
+        for count in 1...8 {
+            if let card = watcher.waitFor(count: count, timeout: 10).first(where: {
+                $0.meetingId == meeting && $0.steps.contains("preparation")
+            }) {
+                return card
+            }
+        }
+        return nil
+    }
+
+    @Test func commitmentsRollIntoTheNextMeetingsUntilDone() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        let connection = try daemon.connect()
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        _ = try connection.call(AddRelationship.self, .init(partner: "Sam", role: .mentee, cadence: "weekly"))
+        let first = try connection.call(
+            AddMeeting.self,
+            .init(title: "Weekly", partner: "Sam", start: "in 6s", duration: "1s", offsets: Self.offsets)
+        ).meeting
+
+        // Purpose answered before it is due: done, and it will stay quiet.
+        let prep = try connection.call(GetPrep.self, .init(meetingId: first.id))
+        #expect(prep.step == "purpose" && !prep.prompts.isEmpty)
+        _ = try connection.call(
+            RecordAnswers.self,
+            .init(
+                meetingId: first.id, step: "purpose",
+                answers: [.init(step: "purpose", prompt: prep.prompts[0], answer: "Feedback on my RFC")]))
+        let upcoming = try connection.call(ListUpcoming.self, .init(days: 1)).occurrences
+        #expect(upcoming.first { $0.meetingId == first.id }?.reminders.first { $0.step == "purpose" }?.state == "done")
+
+        // After the meeting, a capture with two commitments and a next date: the next meeting
+        // exists with the agreed goal.
+        Thread.sleep(forTimeInterval: 6.5)
+        let capture = try connection.call(
+            CaptureMeeting.self,
+            .init(
+                meetingId: first.id, summary: "Went through the RFC",
+                commitments: [
+                    .init(text: "Send the revised RFC", dueOn: "2036-01-10"),
+                    .init(text: "Introduce me to Kim", owner: "partner"),
+                ],
+                nextStart: "in 8s", nextGoal: "Decide on the conference talk"))
+        #expect(capture.warnings.isEmpty)
+        let second = try #require(capture.nextMeeting)
+        #expect(second.id != first.id && second.purpose == "Decide on the conference talk")
+
+        // Its Preparation reminder lists both commitments, carried once.
+        let card = try #require(preparationCard(for: second.id, in: watcher))
+        let prompts = card.prompts.flatMap(\.prompts).joined(separator: "\n")
+        #expect(prompts.contains("Send the revised RFC (me, due 2036-01-10, carried 1×)"), "\(prompts)")
+        #expect(prompts.contains("Introduce me to Kim (them, carried 1×)"))
+        #expect(prompts.contains("Went through the RFC"))
+
+        // One is done; after the second meeting's capture only the other rolls on, carried twice.
+        let items = try connection.call(ListItems.self, .init(kind: "action", partner: "Sam")).items
+        let sent = try #require(items.first { $0.text == "Send the revised RFC" })
+        _ = try connection.call(SetItemStatus.self, .init(kind: "action", id: sent.id, status: "done"))
+        Thread.sleep(forTimeInterval: 3.5)  // the second meeting has started
+        let third = try #require(
+            try connection.call(
+                CaptureMeeting.self, .init(meetingId: second.id, summary: "Talk decided", nextStart: "in 8s")
+            )
+            .nextMeeting)
+        let following = try #require(preparationCard(for: third.id, in: watcher))
+        let later = following.prompts.flatMap(\.prompts).joined(separator: "\n")
+        #expect(!later.contains("Send the revised RFC"), "\(later)")
+        #expect(later.contains("Introduce me to Kim (them, carried 2×)"), "\(later)")
+        // The first meeting's Purpose never fired.
+        #expect(!watcher.received.contains { $0.meetingId == first.id && $0.steps.contains("purpose") })
+    }
+
+    @Test func capturingTwiceKeepsOneCaptureAndRefusesBadRatings() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        let connection = try daemon.connect()
+        let meeting = try connection.call(
+            AddMeeting.self, .init(title: "Chat", partner: "Ana", role: .mentor, start: "in 2h", duration: "30m")
+        ).meeting
+        #expect(throws: VarlinkConnectionError.self) {
+            try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, usefulness: 9))
+        }
+        #expect(throws: VarlinkConnectionError.self) {
+            try connection.call(
+                CaptureMeeting.self, .init(meetingId: meeting.id, commitments: [.init(text: "x", dueOn: "2026-02-30")]))
+        }
+        // Nothing of the refused calls was stored.
+        #expect(try connection.call(ListItems.self, .init(partner: "Ana")).items.isEmpty)
+        // Capturing before the meeting is allowed, with a warning.
+        let early = try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, summary: "first"))
+        #expect(early.warnings.first?.contains("has not started yet") == true)
+        _ = try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, summary: "second"))
+        let history = try connection.call(GetHistory.self, .init(partner: "Ana")).entries
+        #expect(history.count == 1 && history.first?.capture?.summary == "second")
+        // Answers for a step that does not exist.
+        #expect(throws: VarlinkConnectionError.self) {
+            try connection.call(RecordAnswers.self, .init(meetingId: meeting.id, step: "lunch", answers: []))
+        }
+    }
+
+    /// `mentorctl prep` in a pseudo-terminal, typed at as a person would.
+    @Test func interactivePrepAsksOnePromptAtATime() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        let meeting = try daemon.connect().call(
+            AddMeeting.self, .init(title: "Chat", partner: "Ana", role: .mentee, start: "in 2h", duration: "30m")
+        ).meeting
+        let driver = """
+            import os, pty, sys, time
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execv(sys.argv[1], [sys.argv[1], "prep", sys.argv[2], "purpose", "--socket", sys.argv[3], "--no-autostart"])
+            out = b""
+            def until(text):
+                global out
+                deadline = time.time() + 10
+                while text.encode() not in out and time.time() < deadline:
+                    try:
+                        out += os.read(fd, 4096)
+                    except OSError:
+                        break
+            for typed in sys.argv[4:]:
+                until(">")
+                out = out.replace(b">", b"]", out.count(b">"))
+                os.write(fd, typed.encode() if typed != "EOF" else b"\\x04")
+            time.sleep(0.5)
+            try:
+                while True:
+                    chunk = os.read(fd, 4096)
+                    if not chunk: break
+                    out += chunk
+            except OSError:
+                pass
+            os.waitpid(pid, 0)
+            print(out.decode(errors="replace"))
+            """
+        let session = try ProcessRunner.run(
+            "/usr/bin/python3",
+            [
+                "-c", driver, BuildProducts.executable("mentorctl"), String(meeting.id), daemon.socketPath,
+                "My one goal\n", "\n", "EOF",
+            ])
+        #expect(session.stdout.contains("Recorded 1 answer"), "\(session)")
+        let prep = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: "purpose"))
+        #expect(prep.answers.map(\.answer) == ["My one goal"])
+
+        // Ctrl-D at the first prompt records nothing and leaves the step due.
+        let empty = try ProcessRunner.run(
+            "/usr/bin/python3",
+            ["-c", driver, BuildProducts.executable("mentorctl"), String(meeting.id), daemon.socketPath, "EOF"])
+        #expect(empty.stdout.contains("nothing answered"), "\(empty)")
+    }
+}
