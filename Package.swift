@@ -69,10 +69,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // Markdown and iCalendar renderings of wire values, for mentorctl export; pure, so tested alone.
+        .target(name: "MentorExport", dependencies: ["MentorProtocol"]),
         .executableTarget(
             name: "mentorctl",
             dependencies: [
-                "MentorProtocol",
+                "MentorProtocol", "MentorExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,6 +86,7 @@ let package = Package(
             dependencies: ["MentorStore", "MentorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
+        .testTarget(name: "MentorExportTests", dependencies: ["MentorExport"], resources: [.copy("Golden")]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
         .testTarget(
             name: "MentorDaemonTests",

@@ -4,9 +4,10 @@
 Starts its own mentord processes in a temporary directory (private socket, database and config),
 measures, prints a table and writes it to bench-results/engine.txt. Every measurement is bounded
 in time; --quick shortens the windows for a smoke run. See Benchmarks/README.md for what each
-figure means and how it is taken.
+figure means and how it is taken. With --json PATH it also writes the headline figures as rows
+({metric, tool, value, unit, note}) that Benchmarks/side_by_side.py merges with peers.py's.
 
-    python3 Benchmarks/engine.py --bin .build/release [--quick]
+    python3 Benchmarks/engine.py --bin .build/release [--quick] [--json bench-results/engine.json]
 
 Needs Python 3.8+ and the PyPI `varlink` package; nothing else.
 """
@@ -313,6 +314,7 @@ class Bench:
         self.env = env
         self.daemons = []
         self.lines = []
+        self.rows = []  # for --json: {metric, tool, value, unit, note}, keys as in side_by_side.py
         self.idle_window = args.idle_window or (10.0 if self.quick else 60.0)
         self.settle = args.settle
         self.lateness_samples = args.lateness_samples or (12 if self.quick else 60)
@@ -332,6 +334,13 @@ class Bench:
     def row(self, label, value, note=""):
         self.out("  %-38s %-28s %s" % (label, value, note))
 
+    def record(self, metric, value, unit, note=""):
+        """A headline figure for --json, named as peers.py names the peers' figures."""
+        if isinstance(value, float) and value != value:
+            value = None
+        self.rows.append({"metric": metric, "tool": "mentord", "value": value, "unit": unit,
+                          "note": note})
+
     def cleanup(self):
         # Bounded (SIGKILL after 5 s per daemon), so a second Ctrl-C must not cut it short.
         for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
@@ -350,6 +359,7 @@ class Bench:
                                  timeout=10, env=self.env).stdout.strip() or "?"
         kind = ("release" if "/release" in self.mentord else
                 "debug" if "/debug" in self.mentord else "unknown")
+        self.description = "mentord %s (%s build): %s" % (version, kind, self.mentord)
         built = datetime.datetime.fromtimestamp(os.path.getmtime(self.mentord),
                                                 datetime.timezone.utc)
         self.out("mentord engine benchmarks, %s UTC"
@@ -427,6 +437,11 @@ class Bench:
                  % (result["threads_start"], result["threads_end"], result["cpu"],
                     result["busiest"]))
 
+    def record_idle(self, meetings, result):
+        self.record("idle.wakeups_per_min.%d" % meetings, result["per_thread"], "/min",
+                    "counted per thread; FACTS before/after sums %.1f/min; daemon CPU %.2f s"
+                    % (result["facts"], result["cpu"]))
+
     def add_far_future(self, daemon, count, connections=1):
         """Adds `count` meetings from 2030 on (nothing due for years); returns adds per second."""
         def worker(indices):
@@ -477,10 +492,14 @@ class Bench:
         daemon = Daemon(self, "idle")
         daemon.start()
         time.sleep(self.settle)
-        self.report_idle("0 meetings", self.idle_window_count(daemon))
+        result = self.idle_window_count(daemon)
+        self.report_idle("0 meetings", result)
+        self.record_idle(0, result)
         rate = self.add_far_future(daemon, 1000, connections=1)
         time.sleep(self.settle)
-        self.report_idle("1,000 meetings (from 2030 on)", self.idle_window_count(daemon))
+        result = self.idle_window_count(daemon)
+        self.report_idle("1,000 meetings (from 2030 on)", result)
+        self.record_idle(1000, result)
         self.row("(AddMeeting, one connection)", "%.0f adds/s" % rate,
                  "1,000 sequential adds, each committed before its reply")
         return daemon  # reused by the control-plane benchmark
@@ -576,6 +595,13 @@ class Bench:
             note += "; %d flagged late (excluded)" % flagged
         if not samples:
             self.row("lateness", "no samples", note)
+        if vs_planned:
+            self.record("lateness.n", len(vs_planned), "",
+                        "due instant -> a Subscribe client receives the card; " + note)
+            self.record("lateness.median_ms", statistics.median(vs_planned) * 1000, "ms",
+                        "min %s" % ms(min(vs_planned)))
+            self.record("lateness.p99_ms", percentile(vs_planned, 99) * 1000, "ms")
+            self.record("lateness.max_ms", max(vs_planned) * 1000, "ms")
         for label, values in (("vs planned (start - 10 s)", vs_planned),
                               ("vs the card's dueAt", samples)):
             if not values:
@@ -737,6 +763,11 @@ class Bench:
             self.row("{:,} meetings: VmHWM / VmRSS".format(count),
                      "%.1f MB / %.1f MB" % (max(hwm) / 1024.0, max(rss) / 1024.0),
                      "1 s after ready; database %.1f MB" % size)
+            self.record("startup.ready_ms.%d" % count, statistics.median(walls) * 1000, "ms",
+                        "exec -> socket accepts and GetStatus answers; restarts %s ms"
+                        % ", ".join("%.0f" % (w * 1000) for w in walls))
+            self.record("memory.vmrss_mb.%d" % count, max(rss) / 1024.0, "MB", "1 s after ready")
+            self.record("memory.vmhwm_mb.%d" % count, max(hwm) / 1024.0, "MB", "1 s after ready")
             daemon.stop()
 
     # -- all -----------------------------------------------------------------------------------
@@ -757,6 +788,33 @@ class Bench:
             f.write("\n".join(self.lines) + "\n")
         shown = os.path.relpath(out_path)
         print("written to %s" % (out_path if shown.startswith("..") else shown), flush=True)
+        if self.args.json:
+            self.write_json(self.args.json)
+
+    def write_json(self, path):
+        data = {
+            "source": "engine.py",
+            "generated": datetime.datetime.now(datetime.timezone.utc)
+            .strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine_description(),
+            "mode": "quick" if self.quick else "full",
+            "tools": {"mentord": self.description},
+            "notes": [
+                "mentord lateness is due instant -> a Subscribe client receiving the card (no "
+                "process is started); its due instants are to the millisecond.",
+                "mentord start-up is exec -> its socket accepts and GetStatus answers; it has "
+                "no start-up CPU figure; items are meetings in its SQLite database.",
+                "mentord's behaviour across a SIGSTOP or a downtime is not measured by "
+                "engine.py.",
+            ],
+            "rows": self.rows,
+        }
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        with open(path, "w") as f:
+            json.dump(data, f, indent=1)
+            f.write("\n")
+        shown = os.path.relpath(path)
+        print("written to %s" % (path if shown.startswith("..") else shown), flush=True)
 
 
 def newest_source_mtime():
@@ -788,6 +846,8 @@ def main():
                         help="short windows for a smoke run (idle 10 s, fewer samples)")
     parser.add_argument("--out", help="where to write the table (default: "
                                       "bench-results/engine.txt)")
+    parser.add_argument("--json", help="also write the headline figures as JSON rows here "
+                                       "(for Benchmarks/side_by_side.py)")
     parser.add_argument("--idle-window", type=float, help="seconds per idle window")
     parser.add_argument("--settle", type=float, default=5.0,
                         help="seconds to wait before each idle window (default 5)")

@@ -165,3 +165,58 @@ struct MentoringLoopTests {
         #expect(empty.stdout.contains("nothing answered"), "\(empty)")
     }
 }
+
+/// `mentorctl export` read back by parsers we did not write.
+struct ExportEndToEndTests {
+    @Test func icsExportParsesWithThePyPIIcalendarPackage() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        _ = try daemon.ctl([
+            "add", "Weekly, with Sam", "--with", "Sam", "--role", "mentee", "--at", "in 3d", "--tz", "Europe/Berlin",
+            "--repeat", "weekly", "--offsets", "plan=off",
+        ])
+        let file = daemon.directory.file("mentord.ics")
+        let export = try daemon.ctl(["export", "--ics", "--days", "20", "-o", file])
+        #expect(export.status == 0, "\(export)")
+        let reader = """
+            import icalendar, json, sys
+            calendar = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+            events = [c for c in calendar.walk("VEVENT")]
+            print(json.dumps({
+                "events": len(events),
+                "summary": str(events[0]["SUMMARY"]),
+                "alarms": [len(e.walk("VALARM")) for e in events],
+            }))
+            """
+        let parsed = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", reader, file])
+        #expect(parsed.status == 0, "\(parsed)")
+        struct Parsed: Decodable {
+            var events: Int
+            var summary: String
+            var alarms: [Int]
+        }
+        let result = try JSONDecoder().decode(Parsed.self, from: Data(parsed.stdout.utf8))
+        #expect(result.events == 3 && result.summary.hasPrefix("Weekly, with Sam"), "\(parsed.stdout)")
+        // Purpose, Preparation and Participation ring; Plan is off; capture is after the meeting.
+        #expect(result.alarms.allSatisfy { $0 >= 3 }, "\(result.alarms)")
+    }
+
+    @Test func markdownExportOfARealRelationship() throws {
+        let daemon = try DaemonProcess()
+        defer { daemon.directory.remove() }
+        _ = try daemon.ctl(["relationship", "add", "Kim", "--role", "mentor"])
+        _ = try daemon.ctl(["goal", "add", "Kim", "Ship the first open-source patch"])
+        let meeting = try daemon.connect().call(
+            AddMeeting.self, .init(title: "Kickoff", partner: "Kim", start: "in 2h", duration: "45m")
+        ).meeting
+        _ = try daemon.ctl([
+            "capture", String(meeting.id), "--summary", "Set expectations", "--private-note", "Nervous but good",
+            "--commit", "partner: Read the contributing guide",
+        ])
+        let full = try daemon.ctl(["export", "--markdown", "Kim"])
+        let shared = try daemon.ctl(["export", "--markdown", "--shareable", "Kim"])
+        #expect(full.status == 0 && full.stdout.contains("Nervous but good"), "\(full)")
+        #expect(full.stdout.contains("Ship the first open-source patch") && full.stdout.contains("Read the contributing guide"))
+        #expect(shared.status == 0 && !shared.stdout.contains("Nervous but good"))
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MentorExport
 import MentorProtocol
 
 #if canImport(Glibc)

@@ -4,16 +4,16 @@ import MentorProtocol
 /// reminder step, so a phone rings when mentord would.
 ///
 /// A pure function of wire values and the current instant: no I/O, no clock.
-enum CalendarExport {
+public enum CalendarExport {
     /// Steps whose reminder the daemon keeps quiet: an alarm for them would ring for nothing.
-    static let quietStates: Set<String> = ["done", "suppressed"]
+    public static let quietStates: Set<String> = ["done", "suppressed"]
 
     /// The calendar, CRLF line endings, long lines folded.
     /// - Parameters:
     ///   - occurrences: what `ListUpcoming` returned.
     ///   - purposes: each meeting's purpose by meeting id (an occurrence does not carry it).
     ///   - now: seconds since the epoch, for `DTSTAMP`.
-    static func render(_ occurrences: [Wire.Occurrence], purposes: [Int64: String], now: Int64) -> String {
+    public static func render(_ occurrences: [Wire.Occurrence], purposes: [Int64: String], now: Int64) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentord//mentorctl \(MentordVersion.current)//EN",
             "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
@@ -26,7 +26,7 @@ enum CalendarExport {
     }
 
     /// One `VEVENT` with its `VALARM`s, unfolded; empty when the occurrence's start cannot be read.
-    static func event(_ occurrence: Wire.Occurrence, purpose: String, now: Int64) -> [String] {
+    public static func event(_ occurrence: Wire.Occurrence, purpose: String, now: Int64) -> [String] {
         guard let start = UTCTimestamp.epochSeconds(occurrence.start) else { return [] }
         let about =
             "Mentoring meeting with \(occurrence.partner) (you are the \(occurrence.role.rawValue)), "
@@ -55,7 +55,7 @@ enum CalendarExport {
     }
 
     /// A TEXT value escaped (RFC 5545 3.3.11): backslash, semicolon, comma, and line breaks as `\n`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
             switch character {
@@ -71,7 +71,7 @@ enum CalendarExport {
 
     /// A content line folded (RFC 5545 3.1): at most 75 octets per physical line, the leading space
     /// of each continuation counted, never splitting a UTF-8 sequence. No line ending is added at the end.
-    static func fold(_ line: String) -> String {
+    public static func fold(_ line: String) -> String {
         var folded = ""
         var octets = 0
         for scalar in line.unicodeScalars {

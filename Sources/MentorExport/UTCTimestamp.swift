@@ -1,9 +1,9 @@
 /// RFC 3339 instants as seconds since the epoch and back, by civil-date arithmetic, so exports
 /// need neither Foundation's calendars nor a time zone database.
-enum UTCTimestamp {
+public enum UTCTimestamp {
     /// Seconds since 1970-01-01T00:00:00Z of `2026-12-03T14:00:00.000Z` or `2026-12-03T15:00:00+01:00`
     /// (fractions of a second dropped); nil when the text is not in that form.
-    static func epochSeconds(_ text: String) -> Int64? {
+    public static func epochSeconds(_ text: String) -> Int64? {
         let characters = Array(text.utf8)
         func number(_ range: Range<Int>) -> Int64? {
             guard range.upperBound <= characters.count else { return nil }
@@ -46,7 +46,7 @@ enum UTCTimestamp {
     }
 
     /// The instant in iCalendar's UTC form: `20261203T140000Z`.
-    static func basic(_ epochSeconds: Int64) -> String {
+    public static func basic(_ epochSeconds: Int64) -> String {
         let days = floorDivide(epochSeconds, 86_400)
         let seconds = epochSeconds - days * 86_400
         let (year, month, day) = civilFromDays(days)
@@ -55,13 +55,13 @@ enum UTCTimestamp {
     }
 
     /// The date part, `2026-12-03`.
-    static func date(_ epochSeconds: Int64) -> String {
+    public static func date(_ epochSeconds: Int64) -> String {
         let (year, month, day) = civilFromDays(floorDivide(epochSeconds, 86_400))
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+    public static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = floorDivide(y, 400)
         let yearOfEra = y - era * 400
@@ -71,7 +71,7 @@ enum UTCTimestamp {
     }
 
     /// The date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    public static func civilFromDays(_ days: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let shifted = days + 719_468
         let era = floorDivide(shifted, 146_097)
         let dayOfEra = shifted - era * 146_097

@@ -5,21 +5,27 @@ import MentorProtocol
 ///
 /// A pure function of wire values: no I/O, no clock. A shareable export leaves every private note out
 /// and says so at the top.
-enum MarkdownExport {
+public enum MarkdownExport {
     /// What is exported of one relationship.
-    struct Section: Sendable {
+    public struct Section: Sendable {
         /// `GetRelationship`'s reply: details, phase history, goals, offers, open items.
-        var details: GetRelationship.Reply
+        public var details: GetRelationship.Reply
         /// `GetHistory`'s entries, oldest first.
-        var history: [Wire.HistoryEntry]
+        public var history: [Wire.HistoryEntry]
         /// Every item of the relationship, closed ones too, to list each capture's commitments and
         /// topics (a capture does not carry them: they live on as items).
-        var items: [Wire.Item]
+        public var items: [Wire.Item]
+
+        public init(details: GetRelationship.Reply, history: [Wire.HistoryEntry], items: [Wire.Item]) {
+            self.details = details
+            self.history = history
+            self.items = items
+        }
     }
 
     /// The document.
     /// - Parameter exportedOn: the day of the export, `YYYY-MM-DD`.
-    static func render(_ sections: [Section], shareable: Bool, exportedOn: String) -> String {
+    public static func render(_ sections: [Section], shareable: Bool, exportedOn: String) -> String {
         var blocks = ["# Mentoring notes", "Exported from mentord on \(exportedOn)."]
         if shareable {
             blocks[1] += " Shareable export: private notes are left out."
@@ -32,7 +38,7 @@ enum MarkdownExport {
     }
 
     /// The blocks of one relationship, its heading first.
-    static func relationship(_ section: Section, shareable: Bool) -> [String] {
+    public static func relationship(_ section: Section, shareable: Bool) -> [String] {
         let details = section.details
         let relationship = details.relationship
         var facts = ["Phase: \(relationship.phase.rawValue)"]
@@ -64,9 +70,9 @@ enum MarkdownExport {
     }
 
     /// One meeting occurrence: heading, answers by step, capture.
-    static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
+    public static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
         var blocks = ["#### \(DisplayText.when(entry.localStart)): \(entry.title)"]
-        for (step, answers) in HistoryFormatter.answersByStep(entry.answers) {
+        for (step, answers) in HistoryText.answersByStep(entry.answers) {
             blocks.append("**\(DisplayText.title(of: step))**")
             blocks.append(list(answers.map { "*\($0.prompt)*\\\n" + lines($0.answer) }))
         }
@@ -83,7 +89,7 @@ enum MarkdownExport {
     }
 
     /// The filled-in parts of a capture, with the commitments and topics it recorded.
-    static func captureLines(_ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool) -> [String] {
+    public static func captureLines(_ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool) -> [String] {
         var entries: [String] = []
         func add(_ label: String, _ text: String) {
             if !text.isEmpty { entries.append("\(label): \(Self.lines(text))") }
@@ -94,7 +100,7 @@ enum MarkdownExport {
         let topics = recorded.filter { $0.kind == "topic" }.map { $0.text + closed($0) }
         if !topics.isEmpty { entries.append("Left open:\n" + list(topics)) }
         add("Reflection", capture.reflection)
-        add("Ratings", HistoryFormatter.ratings(capture))
+        add("Ratings", HistoryText.ratings(capture))
         add("Feedback given", capture.feedbackGiven)
         add("Feedback received", capture.feedbackReceived)
         add("Next meeting", capture.nextStart ?? "")
@@ -104,20 +110,20 @@ enum MarkdownExport {
     }
 
     /// `Give a talk (active, by 2026-10-01). Success: talk given.`
-    static func goal(_ goal: Wire.Goal) -> String {
+    public static func goal(_ goal: Wire.Goal) -> String {
         let state = [goal.status, goal.targetDate.isEmpty ? "" : "by \(goal.targetDate)"].filter { !$0.isEmpty }
         return "\(goal.statement) (\(state.joined(separator: ", ")))"
             + (goal.successCriteria.isEmpty ? "" : ". Success: \(goal.successCriteria)")
     }
 
     /// `Resource: the book (delivered 2026-01-20)`.
-    static func offer(_ offer: Wire.Offer) -> String {
+    public static func offer(_ offer: Wire.Offer) -> String {
         let when = offer.deliveredAt.map { " \($0.prefix(10))" } ?? ""
         return "\(DisplayText.title(of: offer.kind)): \(offer.description) (\(offer.status)\(when))"
     }
 
     /// `Action 3: draft the proposal (partner, due 2026-05-01, carried 2x)`.
-    static func item(_ item: Wire.Item) -> String {
+    public static func item(_ item: Wire.Item) -> String {
         let notes = [
             item.owner, item.dueOn.isEmpty ? "" : "due \(item.dueOn)",
             item.timesCarried == 0 ? "" : "carried \(item.timesCarried)x",
@@ -127,18 +133,18 @@ enum MarkdownExport {
     }
 
     /// `partner: draft the proposal, due 2026-05-01 (done)`.
-    static func commitment(_ item: Wire.Item) -> String {
+    public static func commitment(_ item: Wire.Item) -> String {
         (item.owner.isEmpty ? "" : "\(item.owner): ") + item.text
             + (item.dueOn.isEmpty ? "" : ", due \(item.dueOn)") + closed(item)
     }
 
     /// ` (done)` or ` (dropped)` for a closed item; empty for an open one.
-    static func closed(_ item: Wire.Item) -> String {
+    public static func closed(_ item: Wire.Item) -> String {
         item.status == "open" ? "" : " (\(item.status))"
     }
 
     /// A bulleted list, continuation lines indented under their bullet; `None.` when empty.
-    static func list(_ entries: [String]) -> String {
+    public static func list(_ entries: [String]) -> String {
         guard !entries.isEmpty else { return "None." }
         return entries.map { entry in
             entry.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
@@ -149,7 +155,7 @@ enum MarkdownExport {
 
     /// Text typed by the user with its line breaks kept: a break inside a paragraph becomes a hard
     /// break (a trailing backslash), which Markdown would otherwise join into one line.
-    static func lines(_ text: String) -> String {
+    public static func lines(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         return lines.indices.map { index in
             let continues = index + 1 < lines.count && !lines[index].isEmpty && !lines[index + 1].isEmpty
