@@ -22,6 +22,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxConnections = 256
         /// Largest Varlink message in bytes (`max_message_bytes`).
         public var maxMessageBytes = 1 << 20
+        /// Meetings the database may hold, past and cancelled ones included (`max_meetings`).
+        public var maxMeetings = 1_000_000
 
         public init() {}
     }
@@ -115,6 +117,11 @@ extension DaemonConfiguration.Limits {
                     throw locate.error("limits.\(key)", "must be a whole number from 1024 to 67108864")
                 }
                 maxMessageBytes = number
+            case "max_meetings":
+                guard let number = value?.int, (1...10_000_000).contains(number) else {
+                    throw locate.error("limits.\(key)", "must be a whole number from 1 to 10000000")
+                }
+                maxMeetings = number
             default:
                 throw locate.error("limits.\(key)", "unknown key")
             }

@@ -2,6 +2,7 @@ import Foundation
 import MentorCore
 import MentorProtocol
 import MentorStore
+import NIOConcurrencyHelpers
 
 /// The handlers of `io.mentord`'s meeting methods: parse what people typed (times, zones,
 /// durations) with the core's parsers, then let the store commit.
@@ -12,6 +13,8 @@ struct MeetingMethods: Sendable {
     let engine: ReminderEngine
     /// Where local times are read when a call names no zone.
     let defaultTimeZone: TimeZone
+    /// `[limits] max_meetings`, changed by a reload.
+    let maximumMeetings: NIOLockedValueBox<Int>
 
     func register(in table: inout MethodTable) {
         table.register(AddMeeting.self, add)
@@ -69,7 +72,7 @@ struct MeetingMethods: Sendable {
             durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
             purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:],
             recurrence: try Self.recurrence(parameters.recurrence) ?? nil)
-        let meeting = try await store.add(draft, now: now)
+        let meeting = try await store.add(draft, now: now, limit: maximumMeetings.withLockedValue { $0 })
         await engine.meetingChanged(meeting.id)
         return Wire.MeetingReply(meeting: .init(meeting))
     }

@@ -56,7 +56,10 @@ public struct MentorDaemon: Service {
             notifier.status(line)
         }
         var table = MethodTable()
-        MeetingMethods(store: store, clock: clock, engine: engine, defaultTimeZone: zone).register(in: &table)
+        let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
+        MeetingMethods(
+            store: store, clock: clock, engine: engine, defaultTimeZone: zone, maximumMeetings: maximumMeetings
+        ).register(in: &table)
         ReminderMethods(engine: engine, channels: channels, meetings: store, clock: clock, defaultTimeZone: zone)
             .register(in: &table)
         RelationshipMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
@@ -92,7 +95,10 @@ public struct MentorDaemon: Service {
         let (listenEvents, listeningNow) = AsyncStream<Void>.makeStream()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { await reload(server, engine, channels, on: hangups, status: statusLine) }
+                group.addTask {
+                    await reload(
+                        server, engine, channels, maximumMeetings: maximumMeetings, on: hangups, status: statusLine)
+                }
                 group.addTask { [notifier] in
                     for await _ in listenEvents {
                         await engine.start(timerQueue: timerQueue)
@@ -159,7 +165,7 @@ public struct MentorDaemon: Service {
     /// leaves the running configuration as it was, and says why.
     private func reload(
         _ server: ControlServer, _ engine: ReminderEngine, _ channels: ReminderChannels,
-        on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
+        maximumMeetings: NIOLockedValueBox<Int>, on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
     )
         async
     {
@@ -168,6 +174,7 @@ public struct MentorDaemon: Service {
             do {
                 let fresh = try DaemonConfiguration.load(path: paths.configuration)
                 server.apply(fresh.limits)
+                maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
                 await engine.use(fresh.reminders)
                 channels.apply(fresh.channels)
                 logger.info("Reloaded configuration from \(paths.configuration)")

@@ -30,6 +30,11 @@ actor ReminderEngine {
     private var gateBusy = false
     private var gateWaiters: [CheckedContinuation<Void, Never>] = []
 
+    /// Fault injection for the crash tests: with `MENTORD_FAULT=crash-after-claim` in its
+    /// environment the daemon kills itself right after a card is claimed in the ledger and before
+    /// anyone sees it, the window the restart path must close. Not for use outside tests.
+    private static let crashAfterClaim = ProcessInfo.processInfo.environment["MENTORD_FAULT"] == "crash-after-claim"
+
     /// The queue key that stands for "re-plan every meeting" (meeting ids start at 1).
     private static let everything: Int64 = 0
 
@@ -400,6 +405,7 @@ actor ReminderEngine {
                 metadata: ["mentord.meeting.id": "\(meeting.id)"])
         }
         if let card = decision.deliver, try await ledger.claim(card, now: now) {
+            if Self.crashAfterClaim { kill(getpid(), SIGKILL) }
             await publish(card, of: meeting)
             try await ledger.markDelivered(card, now: now)
         }

@@ -42,6 +42,7 @@ enum WireErrorMapping {
         case .noSuchOffer(let id): .noSuchOffer(id: id)
         case .noSuchActionItem(let id): .noSuchActionItem(id: id)
         case .noSuchTopic(let id): .noSuchTopic(id: id)
+        case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
         }
     }
 

@@ -13,9 +13,14 @@ public struct MeetingStore: Sendable {
         self.database = database
     }
 
-    /// Stores a new meeting, finding or creating its relationship.
-    public func add(_ draft: MeetingDraft, now: Date) async throws -> Meeting {
+    /// Stores a new meeting, finding or creating its relationship; refuses one more than `limit`.
+    public func add(_ draft: MeetingDraft, now: Date, limit: Int = .max) async throws -> Meeting {
         try await database.write { db in
+            // Counted inside the write transaction, so concurrent adds cannot overshoot together.
+            if limit < .max {
+                let count = try MeetingRecord.fetchCount(db)
+                guard count < limit else { throw StoreError.tooManyMeetings(count: count, limit: limit) }
+            }
             let relationship = try RelationshipRecord.findOrCreate(
                 partner: draft.partner, role: draft.role, now: now, in: db)
             let stamp = now.millisecondsSince1970

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The mentord database file: opened in WAL mode, checked, and migrated.
 ///
@@ -8,7 +9,10 @@ import GRDB
 public final class MentorDatabase: Sendable {
     /// Where the database lives.
     public let path: String
-    let pool: DatabasePool
+    private let configuration: Configuration
+    /// Replaced when SQLite had to open the file read-only (see ``write(_:)``).
+    private let current: Mutex<DatabasePool>
+    var pool: DatabasePool { current.withLock { $0 } }
 
     /// How long a write waits by default for another process holding the lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 5
@@ -26,7 +30,9 @@ public final class MentorDatabase: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "mentord"
-            pool = try DatabasePool(path: path, configuration: configuration)
+            self.configuration = configuration
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            current = Mutex(pool)
             try migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
@@ -43,9 +49,25 @@ public final class MentorDatabase: Sendable {
     }
 
     /// A write transaction; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
+    ///
+    /// A file SQLite could only open read-only (its file system was read-only when the daemon
+    /// started) stays read-only on that connection even after the file system becomes writable.
+    /// So a write refused as read-only reopens the database once and tries again: writes resume
+    /// as soon as the condition clears, without a restart.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await pool.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            do {
+                // Connections of one process share SQLite's file state, the read-only shared
+                // memory included: the old pool must go before a new one can write.
+                try pool.close()
+                let fresh = try DatabasePool(path: path, configuration: configuration)
+                current.withLock { $0 = fresh }
+                return try await fresh.write(body)
+            } catch let again as DatabaseError {
+                throw StoreError.databaseFailure(reason: again.message ?? again.description)
+            }
         } catch let error as DatabaseError {
             throw StoreError.databaseFailure(reason: error.message ?? error.description)
         }

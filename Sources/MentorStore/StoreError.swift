@@ -41,6 +41,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchActionItem(id: Int64)
     /// No parked topic has this id.
     case noSuchTopic(id: Int64)
+    /// The database already holds the configured maximum of meetings.
+    case tooManyMeetings(count: Int, limit: Int)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -71,6 +73,7 @@ extension StoreError: CustomStringConvertible {
         case .noSuchGoal(let id): "no learning goal with id \(id)"
         case .noSuchOffer(let id): "no offer with id \(id)"
         case .noSuchActionItem(let id): "no action item with id \(id)"
+        case .tooManyMeetings(let count, let limit): "\(count) meetings stored, the limit is \(limit)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
         }
     }

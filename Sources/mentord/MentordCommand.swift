@@ -52,6 +52,13 @@ struct MentordCommand: AsyncParsableCommand {
     func run() async throws {
         // Files we create (database, WAL, socket) are private to the user, whatever the caller's umask.
         umask(0o077)
+        // Each client is a descriptor: allow as many as the hard limit (systemd's advice to services
+        // that need more than the traditional 1024), so [limits] max_connections is what limits.
+        var files = rlimit()
+        if getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files) == 0, files.rlim_cur < files.rlim_max {
+            files.rlim_cur = files.rlim_max
+            _ = setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files)
+        }
         let level = Logger.Level(rawValue: logLevel) ?? .info
         LoggingSystem.bootstrap { label in
             var handler = JournalLogHandler(label: label)

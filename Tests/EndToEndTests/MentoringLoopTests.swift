@@ -106,6 +106,16 @@ struct MentoringLoopTests {
         _ = try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, summary: "second"))
         let history = try connection.call(GetHistory.self, .init(partner: "Ana")).entries
         #expect(history.count == 1 && history.first?.capture?.summary == "second")
+        // A huge answer is refused, naming the field and the limit.
+        #expect {
+            try connection.call(
+                RecordAnswers.self,
+                .init(
+                    meetingId: meeting.id, step: "purpose",
+                    answers: [.init(step: "purpose", prompt: "Why?", answer: String(repeating: "a", count: 10_001))]))
+        } throws: { error in
+            (error as? VarlinkConnectionError)?.message.contains("10000") == true
+        }
         // Answers for a step that does not exist.
         #expect(throws: VarlinkConnectionError.self) {
             try connection.call(RecordAnswers.self, .init(meetingId: meeting.id, step: "lunch", answers: []))
@@ -216,7 +226,9 @@ struct ExportEndToEndTests {
         let full = try daemon.ctl(["export", "--markdown", "Kim"])
         let shared = try daemon.ctl(["export", "--markdown", "--shareable", "Kim"])
         #expect(full.status == 0 && full.stdout.contains("Nervous but good"), "\(full)")
-        #expect(full.stdout.contains("Ship the first open-source patch") && full.stdout.contains("Read the contributing guide"))
+        #expect(
+            full.stdout.contains("Ship the first open-source patch")
+                && full.stdout.contains("Read the contributing guide"))
         #expect(shared.status == 0 && !shared.stdout.contains("Nervous but good"))
     }
 }

@@ -29,7 +29,8 @@ struct ExportTests {
             ],
             goals: [
                 .init(
-                    id: 1, relationshipId: 1, statement: "Lead a design review", successCriteria: "One review run by me",
+                    id: 1, relationshipId: 1, statement: "Lead a design review",
+                    successCriteria: "One review run by me",
                     targetDate: "2027-01-31", status: "active", createdAt: "2026-09-01T08:00:00.000Z")
             ],
             offers: [], items: []),
@@ -79,7 +80,8 @@ struct ExportTests {
             partner: "Sam", role: .mentee, start: "2026-11-30T14:00:00.000Z", localStart: "2026-11-30T15:00:00+01:00",
             timeZone: "Europe/Berlin", durationSeconds: 3600, recurring: true,
             reminders: [
-                .init(step: "purpose", at: "2026-11-27T09:00:00.000Z", localAt: "2026-11-27T10:00:00+01:00", state: nil),
+                .init(
+                    step: "purpose", at: "2026-11-27T09:00:00.000Z", localAt: "2026-11-27T10:00:00+01:00", state: nil),
                 .init(step: "plan", at: "2026-11-30T12:00:00.000Z", localAt: "2026-11-30T13:00:00+01:00", state: nil),
                 .init(
                     step: "preparation", at: "2026-11-29T09:00:00.000Z", localAt: "2026-11-29T10:00:00+01:00",

@@ -16,16 +16,20 @@ public final class DaemonProcess: @unchecked Sendable {
     private let errors: TemporaryFile
 
     /// Starts mentord in `directory` (a new one by default) and waits until it is ready.
+    /// `launcher` runs first and must exec its arguments (`unshare`, a wrapper script), so the
+    /// daemon keeps the pid the test holds.
     /// - Throws: ``DaemonProcessError`` with the daemon's stderr when it exits or never gets ready.
     public init(
-        in directory: TemporaryDirectory? = nil, arguments: [String] = [], environment: [String: String] = [:]
+        in directory: TemporaryDirectory? = nil, arguments: [String] = [], environment: [String: String] = [:],
+        launcher: [String] = []
     ) throws {
         self.directory = try directory ?? TemporaryDirectory()
         notify = try NotifySocketListener(path: self.directory.file("notify-\(UUID().uuidString.prefix(8))"))
         errors = try TemporaryFile()
+        let command = launcher + [BuildProducts.executable("mentord")]
         process = try ChildProcess(
-            BuildProducts.executable("mentord"),
-            [
+            command[0],
+            Array(command.dropFirst()) + [
                 "--socket", self.directory.file("socket"), "--database", self.directory.file("data/mentord.sqlite3"),
                 "--config", self.directory.file("config.toml"),
             ] + arguments,
