@@ -91,6 +91,13 @@ struct DaemonConfigurationTests {
         #expect(try DaemonConfiguration.load(path: "/dev/null") == DaemonConfiguration())
     }
 
+    /// The commented file `make install` puts in place states every default, and only defaults.
+    @Test func theShippedConfigurationFileReadsAsTheDefaults() throws {
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("config/mentord.toml").path
+        #expect(try DaemonConfiguration.load(path: shipped) == DaemonConfiguration())
+    }
+
     @Test func reportsSyntaxErrorsWithTheirLine() {
         #expect {
             try DaemonConfiguration.parse("[limits]\nmax_connections = = 3\n", path: "c.toml")
