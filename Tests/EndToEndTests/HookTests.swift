@@ -44,8 +44,10 @@ struct HookTests {
         var variables: [String: String] = [:]
         for entry in text.split(separator: "\0") {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2, parts[0].hasPrefix("MENTORD_") { variables[parts[0]] = parts[1] }
+            if parts.count == 2 { variables[parts[0]] = parts[1] }
         }
+        // The daemon runs with NOTIFY_SOCKET set; its hook cannot speak for the service.
+        #expect(variables["NOTIFY_SOCKET"] == nil && variables["PATH"] != nil)
         #expect(variables["MENTORD_TITLE"] == title)
         #expect(variables["MENTORD_MEETING_ID"] == String(id) && variables["MENTORD_PARTNER"] == "Sam")
         #expect(variables["MENTORD_ROLE"] == "mentor" && variables["MENTORD_STEP"] == "purpose")

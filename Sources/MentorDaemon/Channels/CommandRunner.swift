@@ -8,6 +8,11 @@ import SystemPackage
 /// Output (stdout and stderr together) is drained as it comes, so a chatty command never blocks
 /// on a full pipe; only the first ``keptOutputBytes`` are kept, for the log.
 enum CommandRunner {
+    /// Variables of the daemon's service manager, removed from a command's environment.
+    static let serviceVariables = [
+        "NOTIFY_SOCKET", "LISTEN_FDS", "LISTEN_PID", "LISTEN_FDNAMES", "WATCHDOG_USEC", "WATCHDOG_PID",
+    ]
+
     /// How much output is kept for the log.
     static let keptOutputBytes = 4096
 
@@ -40,8 +45,12 @@ enum CommandRunner {
             return options
         }()
         let executable: Executable = program.contains("/") ? .path(FilePath(program)) : .name(program)
-        let overrides = Environment.inherit.updating(
-            Dictionary(uniqueKeysWithValues: environment.map { (Environment.Key(stringLiteral: $0.key), $0.value) }))
+        // The service manager's variables are the daemon's alone: a hook must not speak for the
+        // service (NOTIFY_SOCKET, WATCHDOG_*) or think it was socket-activated (LISTEN_*).
+        var values: [Environment.Key: String?] = [:]
+        for name in Self.serviceVariables { values[Environment.Key(stringLiteral: name)] = .some(nil) }
+        for (name, value) in environment { values[Environment.Key(stringLiteral: name)] = value }
+        let overrides = Environment.inherit.updating(values)
         let arguments = Arguments(Array(argv.dropFirst()))
         return try await withThrowingTaskGroup(of: Outcome?.self) { group in
             group.addTask {

@@ -9,6 +9,8 @@ import MentorProtocol
 struct HookChannel: ReminderChannel {
     let command: [String]
     let timeout: Int
+    /// Shared by every delivery, so a burst of cards runs a bounded number of hooks at once.
+    let gate: HookGate
     let logger: Logger
     var name: String { "hook" }
 
@@ -16,8 +18,10 @@ struct HookChannel: ReminderChannel {
         let metadata: Logger.Metadata = ["mentord.meeting.id": "\(reminder.meetingId)"]
         let outcome: CommandRunner.Outcome
         do {
-            outcome = try await CommandRunner.run(
-                command, environment: HookEnvironment.variables(for: reminder), timeout: timeout)
+            outcome = try await gate.run { [command, timeout] in
+                try await CommandRunner.run(
+                    command, environment: HookEnvironment.variables(for: reminder), timeout: timeout)
+            }
         } catch {
             logger.error("Hook \(command[0]) could not run: \(error)", metadata: metadata)
             throw CommandRunner.LaunchError(description: "\(command[0]) could not run: \(error)")

@@ -12,6 +12,7 @@ final class ReminderChannels: Sendable {
     let broadcaster: ReminderBroadcaster
     private let settings: NIOLockedValueBox<ChannelSettings>
     private let desktop: DesktopChannel
+    private let hooks = HookGate(limit: 4)
     private let logger: Logger
 
     init(settings: ChannelSettings, broadcaster: ReminderBroadcaster, logger: Logger) {
@@ -40,7 +41,8 @@ final class ReminderChannels: Sendable {
         if settings.desktop { channels.append(desktop) }
         if !settings.hookCommand.isEmpty {
             channels.append(
-                HookChannel(command: settings.hookCommand, timeout: settings.hookTimeoutSeconds, logger: logger))
+                HookChannel(
+                    command: settings.hookCommand, timeout: settings.hookTimeoutSeconds, gate: hooks, logger: logger))
         }
         return channels
     }
