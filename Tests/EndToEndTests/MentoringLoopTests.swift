@@ -232,3 +232,37 @@ struct ExportEndToEndTests {
         #expect(shared.status == 0 && !shared.stdout.contains("Nervous but good"))
     }
 }
+
+/// Relationships as a user manages them with mentorctl.
+struct RelationshipCommandTests {
+    @Test func relationshipOffsetsApplyToItsMeetingsAndDeletingNeedsForce() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        #expect(try daemon.ctl(["relationship", "add", "Sam", "--role", "mentee", "--cadence", "weekly"]).status == 0)
+        let meeting = try daemon.connect().call(
+            AddMeeting.self, .init(title: "Weekly", partner: "Sam", start: "in 3d", duration: "30m")
+        ).meeting
+        func steps() throws -> [String] {
+            try daemon.connect().call(ListUpcoming.self, .init(days: 4)).occurrences.first {
+                $0.meetingId == meeting.id
+            }?
+            .reminders.map(\.step) ?? []
+        }
+        #expect(try steps().contains("purpose"))
+        // A redefinition-phase relationship may keep only some steps: set for the relationship.
+        let edit = try daemon.ctl(["relationship", "edit", "Sam", "--offsets", "purpose=off,plan=off"])
+        #expect(edit.status == 0, "\(edit)")
+        #expect(try !steps().contains("purpose") && !steps().contains("plan") && steps().contains("participation"))
+        #expect(try daemon.ctl(["relationship", "phase", "Sam", "redefinition", "--note", "peers now"]).status == 0)
+        let shown = try daemon.ctl(["relationship", "show", "Sam"])
+        #expect(shown.stdout.contains("redefinition") && shown.stdout.contains("peers now"), "\(shown)")
+
+        let refused = try daemon.ctl(["relationship", "delete", "Sam"])
+        #expect(refused.status == 1 && refused.stderr.contains("--force"), "\(refused)")
+        #expect(try daemon.connect().call(GetStatus.self, NoParameters()).meetings == 1)
+        let forced = try daemon.ctl(["relationship", "delete", "Sam", "--force"])
+        #expect(forced.status == 0, "\(forced)")
+        let status = try daemon.connect().call(GetStatus.self, NoParameters())
+        #expect(status.meetings == 0 && status.relationships == 0)
+    }
+}
