@@ -282,6 +282,70 @@ actor ReminderEngine {
         }
     }
 
+    /// Re-plans the due-date reminder of one action item (added, done, dropped, reopened).
+    ///
+    /// The user's own open commitments (owner me or both) with a due date remind once, at the prep
+    /// hour of that day in the daemon's zone. Their queue keys are the negated item ids.
+    func itemChanged(_ id: Int64) async {
+        await exclusively {
+            let now = clock.now()
+            do {
+                guard try await stores.actions.awaitsReminder(id: id) else {
+                    queue.set(-id, nil)
+                    rearm()
+                    return
+                }
+                queue.set(-id, commitmentDue(try await stores.actions.item(id: id)) ?? now)
+            } catch {
+                logger.error("Failed to plan the reminder of action item \(id): \(error), retrying in 60 s")
+                queue.set(-id, now.addingTimeInterval(60))
+            }
+            rearm()
+        }
+    }
+
+    /// The prep hour of the item's due day, in the daemon's zone.
+    private func commitmentDue(_ item: ActionItem) -> Date? {
+        let parts = item.dueOn.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return LocalDateTime(
+            year: parts[0], month: parts[1], day: parts[2], hour: policy.prepHourMinutes / 60,
+            minute: policy.prepHourMinutes % 60
+        ).instant(in: TimeZone.current)
+    }
+
+    /// Sends one commitment's due-date card, then records it, so a crash in between repeats it
+    /// rather than losing it.
+    private func remindCommitment(_ id: Int64, now: Date) async {
+        do {
+            guard try await stores.actions.awaitsReminder(id: id) else { return }
+            let item = try await stores.actions.item(id: id)
+            let relationship = try await stores.relationships.relationship(id: item.relationshipID)
+            let due = commitmentDue(item) ?? now
+            let zone = TimeZone.current
+            let step = "commitment"
+            await channels.publish(
+                Wire.Reminder(
+                    meetingId: item.origin?.meetingID ?? 0, occurrence: RFC3339.utc(due), title: item.text,
+                    partner: relationship.partner, role: Wire.Role(relationship.role), steps: [step],
+                    dueAt: RFC3339.utc(due), localDueAt: RFC3339.local(due, in: zone),
+                    localStart: RFC3339.local(due, in: zone), timeZone: zone.identifier, minutesToStart: 0,
+                    late: now.timeIntervalSince(due) > 60,
+                    prompts: [
+                        Wire.StepPrompts(
+                            step: step,
+                            prompts: [
+                                "Due today, promised to \(relationship.partner): \(item.text).",
+                                "Done? mentorctl action done \(id). No longer needed? mentorctl action drop \(id).",
+                            ])
+                    ]))
+            try await stores.actions.markReminded(id: id, now: now)
+        } catch {
+            logger.error("Failed to remind action item \(id): \(error), retrying in 60 s")
+            queue.set(-id, now.addingTimeInterval(60))
+        }
+    }
+
     /// Returns once the engine is free: a mutation that never ends would hold this up, which is
     /// what the watchdog's ping is for.
     func heartbeat() async {
@@ -301,7 +365,9 @@ actor ReminderEngine {
                 await replanEverything()
                 return
             }
-            for id in due { await replan(id, now: now) }
+            for id in due {
+                if id < 0 { await remindCommitment(-id, now: now) } else { await replan(id, now: now) }
+            }
             rearm()
         }
     }
@@ -348,6 +414,14 @@ actor ReminderEngine {
         }
         queue = DeadlineQueue()
         for meeting in all { await plan(meeting, now: now) }
+        do {
+            for item in try await stores.actions.awaitingReminder() {
+                queue.set(-item.id, commitmentDue(item) ?? now)
+            }
+        } catch {
+            logger.error("Failed to load commitments for their due-date reminders: \(error), retrying in 60 s")
+            queue.set(Self.everything, now.addingTimeInterval(60))
+        }
         rearm()
     }
 

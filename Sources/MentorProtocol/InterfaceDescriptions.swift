@@ -235,7 +235,8 @@ public enum InterfaceDescriptions {
           partner: string,
           # The user's role in the relationship.
           role: Role,
-          # The steps on this card, in the order they are meant to be read.
+          # The steps on this card, in the order they are meant to be read; "commitment" for the due
+          # date of one of the user's own action items (meetingId is then the meeting it came from, or 0).
           steps: []string,
           # When the card is (or was) due: its earliest step's own time, RFC 3339 in UTC.
           dueAt: string,

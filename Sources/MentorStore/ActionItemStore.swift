@@ -48,4 +48,41 @@ public struct ActionItemStore: Sendable {
             try CarriedItems.setStatus(ActionItemRecord.self, id: id, to: status, now: now, in: db)
         }
     }
+
+    /// The user's own open commitments (owner me or both) with a due date whose reminder has not
+    /// gone out yet.
+    public func awaitingReminder() async throws -> [ActionItem] {
+        try await database.read { db in
+            let ids = try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT id FROM action_item
+                    WHERE status = 'open' AND owner IN ('me', 'both') AND due_on != '' AND reminded_at IS NULL
+                    ORDER BY id
+                    """)
+            return try ids.map { try CarriedItems.fetch(ActionItemRecord.self, id: $0, in: db) }
+        }
+    }
+
+    /// Whether the item still waits for its due-date reminder.
+    public func awaitsReminder(id: Int64) async throws -> Bool {
+        try await database.read { db in
+            try Bool.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) > 0 FROM action_item
+                    WHERE id = ? AND status = 'open' AND owner IN ('me', 'both') AND due_on != ''
+                        AND reminded_at IS NULL
+                    """, arguments: [id]) ?? false
+        }
+    }
+
+    /// Records that the item's due-date reminder went out.
+    public func markReminded(id: Int64, now: Date) async throws {
+        try await database.write { db in
+            try db.execute(
+                sql: "UPDATE action_item SET reminded_at = ? WHERE id = ?",
+                arguments: [now.millisecondsSince1970, id])
+        }
+    }
 }

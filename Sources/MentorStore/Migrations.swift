@@ -207,6 +207,14 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v6 commitment reminders") { db in
+            try db.execute(
+                sql: """
+                    -- When the due-date reminder of one of the user's own commitments went out; NULL
+                    -- until then, so each commitment reminds once.
+                    ALTER TABLE action_item ADD COLUMN reminded_at INTEGER;
+                    """)
+        }
         return migrator
     }
 }

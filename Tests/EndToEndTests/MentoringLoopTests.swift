@@ -266,3 +266,52 @@ struct RelationshipCommandTests {
         #expect(status.meetings == 0 && status.relationships == 0)
     }
 }
+
+/// The user's own commitments remind on their due date, once.
+struct CommitmentReminderTests {
+    private func configure(_ directory: TemporaryDirectory, prepHour: String) throws {
+        try DaemonProcess.secondsConfiguration.replacingOccurrences(
+            of: "[reminders]\n", with: "[reminders]\nprep_hour = \"\(prepHour)\"\n"
+        ).write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+    }
+
+    /// Needs the prep hour 23:59 to be still ahead today (UTC): every minute but one.
+    static let beforeTheLastMinute =
+        Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "UTC")!, from: Date()
+        ).hour! < 23
+
+    @Test(.enabled(if: beforeTheLastMinute))
+    func aCommitmentDueTodayRemindsOnceUnlessDoneFirst() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try configure(directory, prepHour: "23:59")
+        let daemon = try DaemonProcess(in: directory, environment: ["TZ": "UTC"])
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        let today = formatter.string(from: Date())
+        _ = try daemon.ctl(["relationship", "add", "Kim", "--role", "mentor"])
+        _ = try daemon.ctl(["action", "add", "Kim", "Read the guide", "--owner", "partner", "--due", today])
+        _ = try daemon.ctl(["action", "add", "Kim", "Send the intro to Ana", "--due", today])
+        let sent = try daemon.connect().call(
+            AddItem.self, .init(kind: "action", partner: "Kim", text: "Already sent", dueOn: today)
+        ).item
+        _ = try daemon.connect().call(SetItemStatus.self, .init(kind: "action", id: sent.id, status: "done"))
+        // The prep hour moves to midnight: today's commitments are due now.
+        try configure(directory, prepHour: "00:00")
+        kill(daemon.pid, SIGHUP)
+        let cards = watcher.waitFor(count: 1, timeout: 5)
+        Thread.sleep(forTimeInterval: 0.5)
+        // Only the user's own open one: not the partner's, not the one already done.
+        #expect(watcher.received.map(\.title) == ["Send the intro to Ana"], "\(cards)")
+        #expect(cards.first?.steps == ["commitment"] && cards.first?.partner == "Kim")
+        // Once: not again after a restart.
+        #expect(daemon.stop() == 0)
+        let again = try DaemonProcess(in: directory, environment: ["TZ": "UTC"])
+        let later = try ReminderWatcher(socket: again.socketPath)
+        Thread.sleep(forTimeInterval: 0.5)
+        #expect(later.received.isEmpty && !again.stderr.contains("Send the intro"), "\(again.stderr)")
+    }
+}

@@ -49,7 +49,7 @@ struct MigrationTests {
         #expect(try await database.integrityCheck() == ["ok"])
     }
 
-    @Test func addsTheMentoringLoopLast() {
-        #expect(MentorDatabase.knownMigrations.last == "v5 mentoring loop")
+    @Test func addsTheMentoringLoopThenCommitmentReminders() {
+        #expect(MentorDatabase.knownMigrations.suffix(2) == ["v5 mentoring loop", "v6 commitment reminders"])
     }
 }

@@ -27,8 +27,9 @@ enum NotificationContent {
             lines += section.prompts.prefix(promptsPerStep).map { "• " + text($0) }
         }
         var actions: [DesktopNotification.Action] = []
-        // Meeting 0 is `mentorctl test-notify`'s made-up card: buttons would act on nothing.
-        if capabilities.contains("actions"), reminder.meetingId != 0 {
+        // Meeting 0 is `mentorctl test-notify`'s made-up card, and a commitment's card is no
+        // meeting step: buttons would act on nothing.
+        if capabilities.contains("actions"), reminder.meetingId != 0, !reminder.steps.contains("commitment") {
             if canOpen { actions.append(.init(key: openKey, label: "Open prompts")) }
             actions.append(.init(key: snoozeKey, label: "Snooze 1 h"))
             actions.append(.init(key: doneKey, label: "Done"))

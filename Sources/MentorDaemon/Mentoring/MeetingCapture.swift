@@ -48,9 +48,10 @@ struct MeetingCapture {
         capture = try await stores.captures.save(capture)
         let origin = MeetingOccurrence(meetingID: meeting.id, occurrence: occurrence)
         for (commitment, owner) in zip(commitments, owners) {
-            _ = try await stores.actions.add(
+            let item = try await stores.actions.add(
                 relationshipID: meeting.relationship.id, text: commitment.text, owner: owner,
                 dueOn: commitment.dueOn ?? "", origin: origin, now: now)
+            await engine.itemChanged(item.id)
         }
         for topic in topics {
             _ = try await stores.topics.add(

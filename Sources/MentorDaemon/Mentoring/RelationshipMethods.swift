@@ -41,7 +41,7 @@ struct RelationshipMethods: Sendable {
             return DeleteRelationship.Reply(deletedMeetings: deleted)
         }
         registerGoalsAndOffers(in: &table)
-        ItemMethods(stores: stores, clock: clock).register(in: &table)
+        ItemMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
     }
 
     private func registerGoalsAndOffers(in table: inout MethodTable) {
