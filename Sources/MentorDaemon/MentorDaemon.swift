@@ -63,7 +63,8 @@ public struct MentorDaemon: Service {
         ReminderMethods(engine: engine, channels: channels, meetings: store, clock: clock, defaultTimeZone: zone)
             .register(in: &table)
         RelationshipMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
-        PrepMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
+        PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
+            .register(in: &table)
         ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
             .register(in: &table)
         // Timer and clock-step events share one serial queue; the engine actor orders the rest.

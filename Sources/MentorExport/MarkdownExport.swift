@@ -42,16 +42,16 @@ public enum MarkdownExport {
         let details = section.details
         let relationship = details.relationship
         var facts = ["Phase: \(relationship.phase.rawValue)"]
-        if !relationship.cadence.isEmpty { facts.append("Cadence: \(relationship.cadence)") }
+        if !relationship.cadence.isEmpty { facts.append("Cadence: \(escape(relationship.cadence))") }
         if !relationship.startedOn.isEmpty { facts.append("Since: \(relationship.startedOn)") }
         var blocks = [
-            "## \(relationship.partner) (you are the \(relationship.role.rawValue))",
+            "## \(escape(relationship.partner)) (you are the \(relationship.role.rawValue))",
             list(facts),
             "### Phase history",
             list(
                 details.phases.map { change in
                     "\(change.changedAt.prefix(10)): \(change.phase.rawValue)"
-                        + (change.note.isEmpty ? "" : ". \(change.note)")
+                        + (change.note.isEmpty ? "" : ". \(escape(change.note))")
                 }),
             "### Goals",
             list(details.goals.map(goal)),
@@ -71,10 +71,10 @@ public enum MarkdownExport {
 
     /// One meeting occurrence: heading, answers by step, capture.
     public static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
-        var blocks = ["#### \(DisplayText.when(entry.localStart)): \(entry.title)"]
+        var blocks = ["#### \(DisplayText.when(entry.localStart)): \(escape(entry.title))"]
         for (step, answers) in HistoryText.answersByStep(entry.answers) {
             blocks.append("**\(DisplayText.title(of: step))**")
-            blocks.append(list(answers.map { "*\($0.prompt)*\\\n" + lines($0.answer) }))
+            blocks.append(list(answers.map { "*\(escape($0.prompt))*\\\n" + lines($0.answer) }))
         }
         if let capture = entry.capture {
             let occurrence = UTCTimestamp.epochSeconds(entry.occurrence)
@@ -97,7 +97,7 @@ public enum MarkdownExport {
         add("Summary", capture.summary)
         let commitments = recorded.filter { $0.kind == "action" }.map(commitment)
         if !commitments.isEmpty { entries.append("Commitments:\n" + list(commitments)) }
-        let topics = recorded.filter { $0.kind == "topic" }.map { $0.text + closed($0) }
+        let topics = recorded.filter { $0.kind == "topic" }.map { escape($0.text) + closed($0) }
         if !topics.isEmpty { entries.append("Left open:\n" + list(topics)) }
         add("Reflection", capture.reflection)
         add("Ratings", HistoryText.ratings(capture))
@@ -112,14 +112,14 @@ public enum MarkdownExport {
     /// `Give a talk (active, by 2026-10-01). Success: talk given.`
     public static func goal(_ goal: Wire.Goal) -> String {
         let state = [goal.status, goal.targetDate.isEmpty ? "" : "by \(goal.targetDate)"].filter { !$0.isEmpty }
-        return "\(goal.statement) (\(state.joined(separator: ", ")))"
-            + (goal.successCriteria.isEmpty ? "" : ". Success: \(goal.successCriteria)")
+        return "\(escape(goal.statement)) (\(state.joined(separator: ", ")))"
+            + (goal.successCriteria.isEmpty ? "" : ". Success: \(escape(goal.successCriteria))")
     }
 
     /// `Resource: the book (delivered 2026-01-20)`.
     public static func offer(_ offer: Wire.Offer) -> String {
         let when = offer.deliveredAt.map { " \($0.prefix(10))" } ?? ""
-        return "\(DisplayText.title(of: offer.kind)): \(offer.description) (\(offer.status)\(when))"
+        return "\(DisplayText.title(of: offer.kind)): \(escape(offer.description)) (\(offer.status)\(when))"
     }
 
     /// `Action 3: draft the proposal (partner, due 2026-05-01, carried 2x)`.
@@ -128,19 +128,40 @@ public enum MarkdownExport {
             item.owner, item.dueOn.isEmpty ? "" : "due \(item.dueOn)",
             item.timesCarried == 0 ? "" : "carried \(item.timesCarried)x",
         ].filter { !$0.isEmpty }
-        return "\(DisplayText.title(of: item.kind)) \(item.id): \(item.text)"
+        return "\(DisplayText.title(of: item.kind)) \(item.id): \(escape(item.text))"
             + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 
     /// `partner: draft the proposal, due 2026-05-01 (done)`.
     public static func commitment(_ item: Wire.Item) -> String {
-        (item.owner.isEmpty ? "" : "\(item.owner): ") + item.text
+        (item.owner.isEmpty ? "" : "\(item.owner): ") + escape(item.text)
             + (item.dueOn.isEmpty ? "" : ", due \(item.dueOn)") + closed(item)
     }
 
     /// ` (done)` or ` (dropped)` for a closed item; empty for an open one.
     public static func closed(_ item: Wire.Item) -> String {
         item.status == "open" ? "" : " (\(item.status))"
+    }
+
+    /// User text as literal Markdown: the characters Markdown (or the HTML it allows) gives a
+    /// meaning inline are backslash-escaped, and so are those that start a block at the start of a
+    /// line, so a title cannot become a heading, a link, an image that loads from elsewhere, or raw
+    /// HTML in a file that is shared. Ordinary punctuation is left alone, to keep the file readable.
+    public static func escape(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var escaped = ""
+            for character in line {
+                if "\\`*_[]<>|~&".contains(character) { escaped.append("\\") }
+                escaped.append(character)
+            }
+            // Block markers count only at the start of a line: "# ", "- ", "+ ", "=", "1. ".
+            if let first = escaped.first, "#-+=".contains(first) { escaped = "\\" + escaped }
+            let digits = escaped.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, let marker = escaped.dropFirst(digits.count).first, ".)".contains(marker) {
+                escaped = digits + "\\" + escaped.dropFirst(digits.count)
+            }
+            return escaped
+        }.joined(separator: "\n")
     }
 
     /// A bulleted list, continuation lines indented under their bullet; `None.` when empty.
@@ -156,7 +177,7 @@ public enum MarkdownExport {
     /// Text typed by the user with its line breaks kept: a break inside a paragraph becomes a hard
     /// break (a trailing backslash), which Markdown would otherwise join into one line.
     public static func lines(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = escape(text).split(separator: "\n", omittingEmptySubsequences: false)
         return lines.indices.map { index in
             let continues = index + 1 < lines.count && !lines[index].isEmpty && !lines[index + 1].isEmpty
             return lines[index] + (continues ? "\\" : "")

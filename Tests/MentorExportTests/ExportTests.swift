@@ -68,6 +68,13 @@ struct ExportTests {
         #expect(text == expected, "actual output in \(NSTemporaryDirectory())relationship.md.actual")
     }
 
+    @Test func userTextStaysTextInMarkdown() {
+        #expect(
+            MarkdownExport.escape("# Plan <img src=x> [link](http://e.org) *bold*")
+                == "\\# Plan \\<img src=x\\> \\[link\\](http://e.org) \\*bold\\*")
+        #expect(MarkdownExport.escape("1. first\n- item\nplain, text.") == "1\\. first\n\\- item\nplain, text.")
+    }
+
     @Test func shareableMarkdownLeavesPrivateNotesOut() throws {
         let text = MarkdownExport.render([Self.section], shareable: true, exportedOn: "2026-11-30")
         #expect(!text.contains("Felt rushed") && text.contains("private notes are left out"))

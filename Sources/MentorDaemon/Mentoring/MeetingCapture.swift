@@ -12,6 +12,8 @@ import MentorStore
 struct MeetingCapture {
     let stores: MentoringStores
     let engine: ReminderEngine
+    /// `[limits] max_meetings`: a next meeting created here counts like any other.
+    let maximumMeetings: Int
     let now: Date
 
     /// The next meeting the capture arranged: a meeting and one of its occurrences.
@@ -112,7 +114,7 @@ struct MeetingCapture {
                 title: meeting.title, partner: meeting.relationship.partner, role: meeting.relationship.role,
                 start: start, timeZone: meeting.timeZone, durationSeconds: meeting.durationSeconds,
                 purpose: goal.isEmpty ? meeting.purpose : goal, reminderOverrides: meeting.reminderOverrides)
-            let created = try await stores.meetings.add(draft, now: now)
+            let created = try await stores.meetings.add(draft, now: now, limit: maximumMeetings)
             await engine.meetingChanged(created.id)
             return Next(meeting: created, occurrence: start)
         }

@@ -2,6 +2,7 @@ import Foundation
 import MentorCore
 import MentorProtocol
 import MentorStore
+import NIOConcurrencyHelpers
 
 /// The handlers of the loop around one meeting: the prompts with their context and the answers
 /// before it (`GetPrep`, `RecordAnswers`), what was agreed after it (`CaptureMeeting`), and the
@@ -10,6 +11,8 @@ struct PrepMethods: Sendable {
     let stores: MentoringStores
     let engine: ReminderEngine
     let clock: any WallClock
+    /// `[limits] max_meetings`, changed by a reload.
+    let maximumMeetings: NIOLockedValueBox<Int>
 
     /// The steps before a meeting, in the order `prep` walks them.
     static let beforeSteps: [Step] = [.purpose, .preparation, .plan, .participation]
@@ -18,7 +21,10 @@ struct PrepMethods: Sendable {
         table.register(GetPrep.self, prep)
         table.register(RecordAnswers.self, record)
         table.register(CaptureMeeting.self) { parameters in
-            try await MeetingCapture(stores: stores, engine: engine, now: clock.now()).capture(parameters)
+            try await MeetingCapture(
+                stores: stores, engine: engine, maximumMeetings: maximumMeetings.withLockedValue { $0 },
+                now: clock.now()
+            ).capture(parameters)
         }
         table.register(GetHistory.self, history)
     }

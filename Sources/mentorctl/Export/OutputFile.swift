@@ -10,10 +10,13 @@ enum OutputFile {
             print(text, terminator: "")
             return
         }
-        // Exports hold private notes: readable by the user alone, like the database.
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // Exports hold private notes: readable by the user alone, like the database. O_NOFOLLOW: a
+        // symlink planted at the path is refused, not followed; fchmod: an existing file that was
+        // readable by others is made private before the notes go in.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
+        guard fchmod(descriptor, 0o600) == 0 else { throw failure(path) }
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -1,0 +1,79 @@
+import Foundation
+import MentorCore
+import MentorDaemon
+import Testing
+
+/// Replays the fuzzer's corpus, Fuzz/corpus/config, through the calls and checks of
+/// Fuzz/ConfigFuzzer.swift (keep the two in step): every input must come back, soon, without
+/// trapping or breaking a property.
+///
+/// An input named `crash-*` once crashed the fuzzer. It runs in a child process (an exit test), so
+/// that it fails one test instead of taking the suite down; while its bug is open it is listed in
+/// ``openBugs`` and reported as a known issue.
+struct FuzzCorpusReplayTests {
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/config")
+
+    /// Crash inputs whose bug is not fixed yet, and the bug. Remove an entry once the fix is in:
+    /// its known issue then no longer occurs, which fails the test as a reminder.
+    static let openBugs: [String: Comment] = [
+        "crash-table-header-newline":
+            "toml++ 3.4.0 in TOMLKit 0.6.0 asserts (SIGABRT) in parse_key() on a table header '[' then a newline"
+    ]
+
+    static func inputs() -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
+    }
+
+    @Test func findsTheCorpus() {
+        #expect(Self.inputs().count >= 10)
+    }
+
+    @Test(arguments: inputs())
+    func config(name: String) async throws {
+        let text = String(decoding: try Data(contentsOf: Self.corpus.appendingPathComponent(name)), as: UTF8.self)
+        guard name.hasPrefix("crash-") else {
+            var broken: [String] = []
+            let elapsed = ContinuousClock().measure { broken = Self.replay(text) }
+            #expect(broken.isEmpty, "\(name): \(broken)")
+            #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
+            return
+        }
+        if let bug = Self.openBugs[name] {
+            await withKnownIssue(bug) { await Self.expectNoCrash(name, text) }
+        } else {
+            await Self.expectNoCrash(name, text)
+        }
+    }
+
+    /// A config file that is not TOML must be an error naming its line, at start-up and on SIGHUP
+    /// (where the documented behaviour is to keep the running settings), never an abort. Found by
+    /// the config fuzzer.
+    @Test func aTableHeaderCutShortIsAnErrorNotAnAbort() async {
+        await withKnownIssue(Self.openBugs["crash-table-header-newline"]!) {
+            await #expect(processExitsWith: .success) {
+                do {
+                    _ = try DaemonConfiguration.parse("[\n", path: "c.toml")
+                    exit(1)
+                } catch {
+                    exit(0)
+                }
+            }
+        }
+    }
+
+    /// Fuzz/ConfigFuzzer.swift's body; the broken properties.
+    static func replay(_ text: String) -> [String] {
+        _ = try? DaemonConfiguration.parse(text, path: "config.toml")
+        guard let overrides = try? ReminderPolicy.offsetOverrides(text) else { return [] }
+        let stored = ReminderPolicy.overridesText(overrides)
+        return (try? ReminderPolicy.offsetOverrides(stored)) == overrides ? [] : ["\(text) is stored as \(stored)"]
+    }
+
+    /// Replays a crash input in a child process, which must exit normally.
+    private static func expectNoCrash(_ name: String, _ text: String) async {
+        await #expect(processExitsWith: .success, "\(name)") { [text] in
+            if !FuzzCorpusReplayTests.replay(text).isEmpty { exit(1) }
+        }
+    }
+}
