@@ -232,7 +232,9 @@ struct ExportEndToEndTests {
         #expect(shared.status == 0 && !shared.stdout.contains("Nervous but good"))
         // A file that existed readable by others is private once the notes are in it.
         let file = daemon.directory.file("notes.md")
-        FileManager.default.createFile(atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
+        #expect(
+            FileManager.default.createFile(
+                atPath: file, contents: Data("old".utf8), attributes: [.posixPermissions: 0o644]))
         #expect(try daemon.ctl(["export", "--markdown", "-o", file]).status == 0)
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
