@@ -19,7 +19,6 @@ needs root (mount namespace, setuid jobs).
 import argparse
 import datetime
 import grp
-import json
 import math
 import os
 import platform
@@ -37,6 +36,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import side_by_side  # noqa: E402  (the table layout shared with the merge script)
+from benchlib import (  # noqa: E402  (the helpers shared with engine.py)
+    NotReady, catch_signals, checkpoint, cpu_seconds, log_tail, machine_description, on_signals,
+    percentile, proc_read, read_stamps, run_bench, sleep_until, status_kb, stop_popen, switches,
+    utc_now, write_file, write_results)
 
 SEARCH_PATH = os.pathsep.join(
     [os.environ.get("PATH", ""), "/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin",
@@ -59,30 +62,6 @@ HOOK = """\
 # Written by Benchmarks/peers.py: appends "ID SECONDS.NANOSECONDS" to the stamp file $1.
 echo "$2 $(date +%s.%N)" >> "$1"
 """
-INTERRUPTED = []
-
-
-def checkpoint():
-    if INTERRUPTED:
-        raise KeyboardInterrupt
-
-
-def sleep_until(epoch):
-    """Sleeps until the wall-clock instant `epoch`, in short steps so Ctrl-C stays prompt."""
-    while True:
-        checkpoint()
-        left = epoch - time.time()
-        if left <= 0:
-            return
-        time.sleep(min(left, 0.25))
-
-
-def percentile(values, p):
-    """Nearest rank, as engine.py computes it."""
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    return ordered[max(1, math.ceil(p / 100.0 * len(ordered))) - 1]
 
 
 def hhmm(epoch):
@@ -97,14 +76,6 @@ def which(program):
 # /proc
 
 
-def proc_read(pid, name):
-    try:
-        with open("/proc/%d/%s" % (pid, name)) as f:
-            return f.read()
-    except (FileNotFoundError, ProcessLookupError):
-        return None
-
-
 def proc_state(pid):
     stat = proc_read(pid, "stat")
     return stat.rsplit(")", 1)[1].split()[0] if stat else None
@@ -114,50 +85,16 @@ def alive(pid):
     return proc_state(pid) not in (None, "Z", "X")
 
 
-def switches(pid):
-    """Voluntary + involuntary context switches summed over /proc/PID/task/*/status."""
-    total = 0
-    try:
-        tids = os.listdir("/proc/%d/task" % pid)
-    except FileNotFoundError:
-        return None
-    for tid in tids:
+def system_atd_pid():
+    """The pid of the running system atd (from its pid file), None when none runs."""
+    for path in ("/run/atd.pid", "/var/run/atd.pid"):
         try:
-            with open("/proc/%d/task/%s/status" % (pid, tid)) as f:
-                for line in f:
-                    if line.startswith(("voluntary_ctxt_switches:",
-                                        "nonvoluntary_ctxt_switches:")):
-                        total += int(line.split()[1])
-        except (FileNotFoundError, ProcessLookupError):
+            with open(path) as f:
+                text = f.read().strip()
+        except OSError:
             continue
-    return total
-
-
-def cpu_seconds(pid):
-    """CPU time of the live threads, in nanosecond resolution (schedstat), else clock ticks."""
-    total = 0
-    try:
-        tids = os.listdir("/proc/%d/task" % pid)
-    except FileNotFoundError:
-        return None
-    for tid in tids:
-        text = proc_read(pid, "task/%s/schedstat" % tid)
-        if text:
-            total += int(text.split()[0])
-    if total:
-        return total / 1e9
-    stat = proc_read(pid, "stat")
-    if not stat:
-        return None
-    fields = stat.rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def status_kb(pid, key):
-    text = proc_read(pid, "status") or ""
-    for line in text.splitlines():
-        if line.startswith(key + ":"):
-            return int(line.split()[1])
+        if text.isdigit() and alive(int(text)):
+            return int(text)
     return None
 
 
@@ -176,10 +113,6 @@ def in_sleep_syscall(pid):
     if not first.lstrip("-").isdigit():
         return False  # "running"
     return int(first) in SLEEP_SYSCALLS
-
-
-class NotReady(RuntimeError):
-    pass
 
 
 def wait_idle(pid, started, timeout=READY_TIMEOUT, describe=""):
@@ -215,14 +148,6 @@ def wait_idle(pid, started, timeout=READY_TIMEOUT, describe=""):
         time.sleep(0.0005)
 
 
-def log_tail(path, lines=10):
-    try:
-        with open(path, errors="replace") as f:
-            return "".join(f.readlines()[-lines:]).strip()
-    except OSError:
-        return "(no log)"
-
-
 # ---------------------------------------------------------------------------------------------
 # Items: each peer stores the same "far" items (from 2030 on, 53 minutes apart, so nothing is
 # due for years) plus the timed items a test needs.
@@ -237,21 +162,9 @@ def local(epoch):
     return datetime.datetime.fromtimestamp(epoch)
 
 
-def read_stamps(path):
+def read_hook_stamps(path):
     """{id: [epoch, ...]} from a hook's stamp file."""
-    stamps = {}
-    try:
-        with open(path) as f:
-            for line in f:
-                parts = line.split()
-                if len(parts) == 2:
-                    try:
-                        stamps.setdefault(parts[0], []).append(float(parts[1]))
-                    except ValueError:
-                        pass
-    except FileNotFoundError:
-        pass
-    return stamps
+    return read_stamps(path, 2, lambda w: (w[0], float(w[1])))
 
 
 class Instance:
@@ -302,7 +215,38 @@ class Instance:
         self.stop()
 
 
-class Remind(Instance):
+class ChildInstance(Instance):
+    """A peer daemon that runs as this process's child: start() runs argv() with stdin."""
+
+    stdin = subprocess.DEVNULL
+
+    def __init__(self, bench, name):
+        super().__init__(bench, name)
+        self.process = None
+
+    @property
+    def pid(self):
+        return self.process.pid if self.process else None
+
+    def argv(self):
+        raise NotImplementedError
+
+    def start(self):
+        with self.open_log() as log:
+            started = time.monotonic()
+            self.process = subprocess.Popen(
+                self.argv(), cwd=self.dir, env=self.bench.env, stdin=self.stdin, stdout=log,
+                stderr=subprocess.STDOUT)
+        self.bench.processes.append(self.process)
+        wall = wait_idle(self.process.pid, started, describe=self.name)
+        return wall, cpu_seconds(self.process.pid)
+
+    def stop(self):
+        stop_popen(self.process, self.paused)
+        self.paused = False
+
+
+class Remind(ChildInstance):
     """`remind -z -k'HOOK %s' FILE`: daemon mode, waking every minute to check the file.
     With server=True, `remind -z0` (server mode, as tkremind runs it, commands on stdin)."""
 
@@ -312,9 +256,9 @@ class Remind(Instance):
         super().__init__(bench, name)
         self.server = server
         self.file = os.path.join(self.dir, "reminders")
-        self.process = None
         if server:
             self.peer = "remind -z0"
+            self.stdin = subprocess.PIPE  # commands go to its stdin
 
     def write(self, far=0, timed=()):
         """timed: (id, epoch on a minute) pairs; each becomes `REM date AT hh:mm MSG id`."""
@@ -327,28 +271,9 @@ class Remind(Instance):
                 f.write("REM %d %s %d AT %02d:%02d MSG far%d\n"
                         % (t.day, MONTHS[t.month - 1], t.year, t.hour, t.minute, i))
 
-    @property
-    def pid(self):
-        return self.process.pid if self.process else None
-
     def argv(self):
         return [self.bench.programs["remind"], "-z0" if self.server else "-z",
                 "-k%s %s %%s" % (self.bench.hook, self.stamps), self.file]
-
-    def start(self):
-        with self.open_log() as log:
-            started = time.monotonic()
-            self.process = subprocess.Popen(
-                self.argv(), cwd=self.dir, env=self.bench.env, stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.PIPE if self.server else subprocess.DEVNULL)
-        self.bench.processes.append(self.process)
-        wall = wait_idle(self.process.pid, started, describe=self.name)
-        return wall, cpu_seconds(self.process.pid)
-
-    def stop(self):
-        stop_popen(self.process, self.paused)
-        self.paused = False
 
 
 class Calcurse(Instance):
@@ -404,7 +329,7 @@ class Calcurse(Instance):
                               else -os.WTERMSIG(status))  # Popen must not wait for it again
         if process.returncode != 0:
             raise RuntimeError("calcurse --daemon (%s) exited %d: %s"
-                               % (self.name, process.returncode, log_tail(self.log)))
+                               % (self.name, process.returncode, log_tail(self.log).strip()))
         deadline = time.monotonic() + 10
         while True:
             try:
@@ -433,7 +358,7 @@ class Calcurse(Instance):
         self.paused = False
 
 
-class Atd(Instance):
+class Atd(ChildInstance):
     """A private `atd -f`: a holder process keeps a mount namespace in which a fresh tmpfs is
     mounted over /var/spool/cron (atjobs and atspool, owned by daemon, mode 1770 as Debian has
     them) and another over /run (for atd.pid); atd and `at` enter it with nsenter. The system
@@ -452,7 +377,6 @@ class Atd(Instance):
 
     def __init__(self, bench, name):
         super().__init__(bench, name)
-        self.process = None
         self.next_job = 1
         with self.open_log() as log:
             self.holder = subprocess.Popen(
@@ -475,7 +399,7 @@ class Atd(Instance):
                 break
             if self.holder.poll() is not None or time.monotonic() > deadline:
                 raise NamespaceUnavailable(
-                    "no private mount namespace for atd: %s" % log_tail(self.log, 3))
+                    "no private mount namespace for atd: %s" % log_tail(self.log, 3).strip())
             time.sleep(0.002)
         self.write_seq()
 
@@ -519,24 +443,8 @@ class Atd(Instance):
         if done.returncode != 0 or "job" not in done.stderr:
             raise RuntimeError("at -t %s failed: %s" % (stamp, done.stderr.strip()))
 
-    @property
-    def pid(self):
-        return self.process.pid if self.process else None
-
-    def start(self):
-        with self.open_log() as log:
-            started = time.monotonic()
-            self.process = subprocess.Popen(
-                self.nsenter(self.bench.programs["atd"], "-f"), cwd=self.dir,
-                env=self.bench.env, stdin=subprocess.DEVNULL, stdout=log,
-                stderr=subprocess.STDOUT)
-        self.bench.processes.append(self.process)
-        wall = wait_idle(self.process.pid, started, describe=self.name)
-        return wall, cpu_seconds(self.process.pid)
-
-    def stop(self):
-        stop_popen(self.process, self.paused)
-        self.paused = False
+    def argv(self):
+        return self.nsenter(self.bench.programs["atd"], "-f")
 
     def close(self):
         self.stop()
@@ -556,17 +464,9 @@ class SystemAtd(Instance):
     def __init__(self, bench, name):
         super().__init__(bench, name)
         self.job_ids = []
-        text = None
-        for path in ("/run/atd.pid", "/var/run/atd.pid"):
-            try:
-                with open(path) as f:
-                    text = f.read().strip()
-                break
-            except OSError:
-                continue
-        if not text or not text.isdigit() or not alive(int(text)):
+        self.system_pid = system_atd_pid()
+        if self.system_pid is None:
             raise RuntimeError("no system atd runs (no live pid in /run/atd.pid)")
-        self.system_pid = int(text)
 
     @property
     def pid(self):
@@ -599,21 +499,6 @@ class SystemAtd(Instance):
             subprocess.run([self.bench.programs["atrm"]] + self.job_ids, capture_output=True,
                            env=self.bench.env, timeout=120)
             self.job_ids = []
-
-
-def stop_popen(process, paused):
-    if process is None or process.poll() is not None:
-        return
-    try:
-        if paused:
-            process.send_signal(signal.SIGCONT)
-        process.send_signal(signal.SIGTERM)
-        process.wait(5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-    except ProcessLookupError:
-        pass
 
 
 def stop_foreign(pid, marker, paused):
@@ -706,8 +591,7 @@ class Bench:
         return Atd(self, name)
 
     def cleanup(self):
-        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-            signal.signal(signum, signal.SIG_IGN)
+        on_signals(signal.SIG_IGN)
         self.progress("stopping %d daemon(s) and removing %s" % (len(self.instances), self.workdir))
         for instance in reversed(self.instances):
             try:
@@ -751,8 +635,7 @@ class Bench:
                    "THE SYSTEM atd (%s); test jobs queued with at and removed with atrm "
                    "afterwards" % self.atd_reason)
             self.tools["atd"] = "at %s: %s; jobs run HOOK" % (versions["atd"], how)
-        self.out("mentord peers benchmarks, %s UTC"
-                 % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M"))
+        self.out("mentord peers benchmarks, %s UTC" % utc_now())
         self.out("machine:    %s" % machine_description())
         for tool, text in self.tools.items():
             self.out("%-11s %s" % (tool + ":", text))
@@ -1052,7 +935,7 @@ class Bench:
                 instances = [instances]
             stamps = {}
             for instance in instances:
-                for ident, times in read_stamps(instance.stamps).items():
+                for ident, times in read_hook_stamps(instance.stamps).items():
                     stamps.setdefault(ident, []).extend(times)
             samples = [min(stamps[i]) - due for i, due in ids.items() if i in stamps]
             repeats = sum(len(stamps[i]) - 1 for i in ids if i in stamps)
@@ -1079,7 +962,7 @@ class Bench:
 
     def report_missed(self, missed, resumed, gap):
         for peer, scenario, instance, due in missed:
-            times = sorted(read_stamps(instance.stamps).get("m", []))
+            times = sorted(read_hook_stamps(instance.stamps).get("m", []))
             back = resumed.get(instance.name)
             how = "SIGCONT" if scenario == "sigstop" else "the restart"
             if peer == "calcurse":
@@ -1149,38 +1032,8 @@ class Bench:
         out_path = self.args.out or os.path.join(REPO, "bench-results", "peers.txt")
         write_file(out_path, "\n".join(self.lines) + "\n")
         if self.args.json:
-            write_file(self.args.json, json.dumps({
-                "source": "peers.py",
-                "generated": datetime.datetime.now(datetime.timezone.utc)
-                .strftime("%Y-%m-%d %H:%M UTC"),
-                "machine": machine_description(),
-                "mode": "quick" if self.quick else "full",
-                "tools": self.tools, "notes": self.notes, "rows": self.rows,
-                "run_seconds": round(time.monotonic() - self.started, 1),
-            }, indent=1) + "\n")
-
-
-def write_file(path, text):
-    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
-    shown = os.path.relpath(path)
-    print("written to %s" % (path if shown.startswith("..") else shown), flush=True)
-
-
-def machine_description():
-    """The same words engine.py uses, so side_by_side.py can tell whether the machines match."""
-    model = "unknown"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    return "%d x %s, Linux %s, Python %s" % (os.cpu_count() or 0, model, platform.release(),
-                                            platform.python_version())
+            write_results(self.args.json, "peers.py", self.quick, self.tools, self.notes,
+                          self.rows, time.monotonic() - self.started)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1232,14 +1085,8 @@ def atd_mode(programs, force_system=False):
         reason = "unshare --mount failed: %s" % probe.stderr.strip()
     else:
         reason = "unshare/nsenter (util-linux) not found"
-    for path in ("/run/atd.pid", "/var/run/atd.pid"):
-        try:
-            with open(path) as f:
-                text = f.read().strip()
-            if text.isdigit() and alive(int(text)):
-                return "system", reason
-        except OSError:
-            continue
+    if system_atd_pid() is not None:
+        return "system", reason
     return None, reason + "; and no system atd runs"
 
 
@@ -1294,21 +1141,8 @@ def main():
     if not peers:
         sys.exit("peers.py: no peer to measure")
 
-    def interrupt(signum, frame):
-        INTERRUPTED.append(signum)
-        raise KeyboardInterrupt
-
-    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
-        signal.signal(signum, interrupt)
-    bench = Bench(args, peers, programs, mode, reason)
-    try:
-        bench.run()
-    except KeyboardInterrupt:
-        print("\ninterrupted; stopping the daemons", file=sys.stderr)
-        return 128 + (INTERRUPTED[0] if INTERRUPTED else signal.SIGINT)
-    finally:
-        bench.cleanup()
-    return 0
+    catch_signals()
+    return run_bench(Bench(args, peers, programs, mode, reason))
 
 
 if __name__ == "__main__":

@@ -18,22 +18,50 @@ import json
 import os
 import sys
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from benchlib import write_file  # noqa: E402  (shared with engine.py and peers.py)
 # The columns, in this order; tools not listed here follow in the order they first appear.
 TOOL_ORDER = ("mentord", "remind", "calcurse", "atd")
 # (metric prefix, section title, row label); a numeric last component is an item count.
 METRICS = (
     ("idle.wakeups_per_min", "Idle", "wake-ups per minute, {items} items"),
-    ("lateness.n", "Lateness (due instant -> notification)", "samples"),
-    ("lateness.median_ms", "Lateness (due instant -> notification)", "median"),
-    ("lateness.p99_ms", "Lateness (due instant -> notification)", "p99"),
-    ("lateness.max_ms", "Lateness (due instant -> notification)", "max"),
+    ("lateness.n", "Lateness (due instant -> hook stamp, all samples due on one instant)", "samples"),
+    ("lateness.median_ms", "Lateness (due instant -> hook stamp, all samples due on one instant)",
+     "median"),
+    ("lateness.p99_ms", "Lateness (due instant -> hook stamp, all samples due on one instant)", "p99"),
+    ("lateness.max_ms", "Lateness (due instant -> hook stamp, all samples due on one instant)", "max"),
+    ("lateness.spaced.n", "Lateness, one card at a time", "hook stamp: samples"),
+    ("lateness.spaced.median_ms", "Lateness, one card at a time", "hook stamp: median"),
+    ("lateness.spaced.p99_ms", "Lateness, one card at a time", "hook stamp: p99"),
+    ("lateness.spaced.max_ms", "Lateness, one card at a time", "hook stamp: max"),
+    ("lateness.watch.n", "Lateness, one card at a time", "Subscribe client: samples"),
+    ("lateness.watch.median_ms", "Lateness, one card at a time", "Subscribe client: median"),
+    ("lateness.watch.p99_ms", "Lateness, one card at a time", "Subscribe client: p99"),
+    ("lateness.watch.max_ms", "Lateness, one card at a time", "Subscribe client: max"),
+    ("lateness.notify.n", "Lateness, one card at a time", "desktop Notify call: samples"),
+    ("lateness.notify.median_ms", "Lateness, one card at a time", "desktop Notify call: median"),
+    ("lateness.notify.p99_ms", "Lateness, one card at a time", "desktop Notify call: p99"),
+    ("lateness.notify.max_ms", "Lateness, one card at a time", "desktop Notify call: max"),
     ("missed.sigstop", "Missed due time", "SIGSTOP across the due time, then SIGCONT"),
+    ("missed.sigstop_started", "Missed due time",
+     "the same, meeting started before SIGCONT"),
     ("missed.down", "Missed due time", "daemon down across the due time, then started"),
+    ("missed.down_started", "Missed due time", "the same, meeting started before the restart"),
     ("startup.ready_ms", "Start-up and memory", "start-up to ready, {items} items (median)"),
+    ("startup.planned_ms", "Start-up and memory",
+     "start-up to sd_notify READY=1, {items} items (median)"),
     ("startup.cpu_ms", "Start-up and memory", "start-up CPU, {items} items (median)"),
     ("memory.vmrss_mb", "Start-up and memory", "VmRSS, {items} items"),
     ("memory.vmhwm_mb", "Start-up and memory", "VmHWM, {items} items"),
+    ("scale.add_ms", "Start-up and memory", "add one item, {items} items (median)"),
+    ("control.getstatus_calls_per_s", "Control plane", "GetStatus, {items} clients: calls/s"),
+    ("control.getstatus_p50_ms", "Control plane", "GetStatus, {items} clients: p50"),
+    ("control.getstatus_p99_ms", "Control plane", "GetStatus, {items} clients: p99"),
+    ("control.mentorctl_next_ms", "Control plane", "`mentorctl next`, whole process (median)"),
+    ("control.mentorctl_prompt_ms", "Control plane",
+     "`mentorctl prompt`, whole process (median)"),
 )
 
 
@@ -58,7 +86,8 @@ def metric_label(metric):
     prefix, items = split_metric(metric)
     for known, section, label in METRICS:
         if prefix == known:
-            return section, label.format(items="{:,}".format(items) if items is not None else "?")
+            text = label.format(items="{:,}".format(items) if items is not None else "?")
+            return section, text.replace(" 1 clients", " 1 client")
     return "Other", metric
 
 
@@ -72,6 +101,8 @@ def format_value(value, unit):
     if unit == "ms":
         if abs(value) >= 10000:
             return "%.1f s" % (value / 1000.0)
+        if abs(value) >= 1000:
+            return "%.2f s" % (value / 1000.0)
         if abs(value) >= 100:
             return "%.0f ms" % value
         if abs(value) >= 10:
@@ -79,6 +110,8 @@ def format_value(value, unit):
         return "%.2f ms" % value
     if unit == "/min":
         return "%.1f /min" % value
+    if unit == "/s":
+        return "{:,.0f} /s".format(value)
     if unit == "MB":
         return "%.1f MB" % value
     if unit == "s":
@@ -174,11 +207,7 @@ def main():
             lines.append("- " + note)
     text = "\n".join(lines) + "\n"
     sys.stdout.write(text)
-    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-    with open(args.out, "w") as f:
-        f.write(text)
-    shown = os.path.relpath(args.out)
-    print("written to %s" % (args.out if shown.startswith("..") else shown))
+    write_file(args.out, text)
     return 0
 
 
