@@ -7,10 +7,12 @@
 #   make build       a debug build
 #   make lint        check formatting; `make format` fixes it
 #   make interface   regenerate InterfaceDescriptions.swift after editing a .varlink file
+#   make fuzz        build the libFuzzer harnesses in Fuzz/ into .build-fuzz/ and run each for 60 s
+#                    (scripts/fuzz; FUZZ_TARGET=recurrence FUZZ_SECONDS=300 for one target, longer)
 #   make verify-units  check the systemd unit files
 #   make bench       build release binaries, run Benchmarks/engine.py against them and
 #                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
-#                    side by side (about 10 minutes; BENCH_ARGS=--quick for a smoke run); writes
+#                    side by side (about 12 minutes; BENCH_ARGS=--quick for a smoke run); writes
 #                    bench-results/engine.txt, peers.txt and side-by-side.txt
 #
 # PREFIX=/some/where make install installs the binaries into /some/where/bin.
@@ -36,12 +38,12 @@ MANUALS := .build/plugins/GenerateManual/outputs
 
 BINARIES := mentord mentorctl
 UNITS := mentord.service mentord.socket
-SWIFT_FORMAT_PATHS := Sources Tests Package.swift
+SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 
 # Plain `make` builds; installing is never a surprise.
 .DEFAULT_GOAL := build
 
-.PHONY: build install uninstall test lint format interface verify-units bench
+.PHONY: build install uninstall test lint format interface verify-units bench fuzz
 
 build:
 	swift build
@@ -140,6 +142,14 @@ interface:
 
 verify-units:
 	scripts/verify-units
+
+# Findings, not tests: a crash is written to .build-fuzz/work/TARGET/ and fails the target. The seed
+# corpus in Fuzz/corpus/ is replayed by the normal suite (FuzzCorpusReplayTests).
+FUZZ_TARGET ?= all
+FUZZ_SECONDS ?= 60
+
+fuzz:
+	scripts/fuzz $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 # Figures, not tests: see Benchmarks/README.md. The scripts start their own daemons on private
 # sockets, databases, spools and calendars, so they never touch an installed mentord or the

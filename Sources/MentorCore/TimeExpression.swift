@@ -12,8 +12,22 @@ import Foundation
 /// Local forms are resolved with ``LocalDateTime/instant(in:)``: a time skipped by a DST change is
 /// refused, a time that occurs twice means the first one.
 public enum TimeExpression {
+    /// The instants a meeting can have: 1970 to the end of 9999, UTC. Outside them an instant does
+    /// not fit the store's milliseconds or reads back as another year (the fuzzer found both: a
+    /// start "in 20000000000w", and 0001-01-01 east of UTC, which is in 1 BC).
+    public static let supportedRange = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799)
+
     /// The instant `text` denotes, reading local times in `zone`, relative ones from `now`.
+    /// - Throws: ``TimeExpressionError/impossibleDate(_:)`` for an instant outside ``supportedRange``.
     public static func parse(_ text: String, in zone: TimeZone, now: Date) throws(TimeExpressionError) -> Date {
+        let instant = try parseAnyInstant(text, in: zone, now: now)
+        guard supportedRange.contains(instant) else { throw .impossibleDate(text) }
+        return instant
+    }
+
+    private static func parseAnyInstant(_ text: String, in zone: TimeZone, now: Date) throws(TimeExpressionError)
+        -> Date
+    {
         let input = text.trimmingCharacters(in: .whitespaces).lowercased()
         if input == "now" { return now }
         if input.hasPrefix("in ") {

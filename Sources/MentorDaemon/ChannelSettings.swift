@@ -6,8 +6,8 @@ import TOMLKit
 public struct ChannelSettings: Sendable, Hashable {
     /// Desktop notifications over the session bus (`[desktop] enabled`).
     public var desktop = true
-    /// Run when a notification is clicked, with the meeting id appended (`[desktop] open`); the
-    /// action is offered only when the program is found on PATH.
+    /// Run when a notification is clicked, with the meeting id and the card's first step appended
+    /// (`[desktop] open`); the action is offered only when the program is found on PATH.
     public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "prep"]
     /// Seconds to wait for the notification server (`[desktop] timeout`).
     public var desktopTimeoutSeconds = 3

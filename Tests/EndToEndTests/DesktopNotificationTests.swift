@@ -52,10 +52,10 @@ struct DesktopNotificationTests {
         #expect(shown.map { $0.hints["urgency"] } == [.number(1), .number(2), .number(2)])
         // Each replaces the meeting's previous notification on screen.
         #expect(shown[0].replacesId == 0 && shown[1].replacesId == shown[0].id && shown[2].replacesId == shown[1].id)
-        // Clicking the notification opens the prompts for that meeting.
+        // Clicking the notification opens the prompts for that meeting's step (here: capture).
         try bus.invoke("default", on: try #require(shown[2].id))
         for _ in 0..<250 where !FileManager.default.fileExists(atPath: opened) { Thread.sleep(forTimeInterval: 0.02) }
-        #expect((try? String(contentsOfFile: opened, encoding: .utf8)) == "\(id)\n")
+        #expect((try? String(contentsOfFile: opened, encoding: .utf8)) == "\(id) capture\n")
     }
 
     @Test func snoozeAndDoneButtonsChangeTheLedger() throws {

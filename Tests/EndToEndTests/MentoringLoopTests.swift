@@ -106,6 +106,20 @@ struct MentoringLoopTests {
         _ = try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, summary: "second"))
         let history = try connection.call(GetHistory.self, .init(partner: "Ana")).entries
         #expect(history.count == 1 && history.first?.capture?.summary == "second")
+        // A refused capture leaves the stored one as it was.
+        #expect(throws: VarlinkConnectionError.self) {
+            try connection.call(
+                CaptureMeeting.self,
+                .init(meetingId: meeting.id, summary: "third", commitments: [.init(text: "x", dueOn: "2026-13-01")]))
+        }
+        #expect(try connection.call(GetHistory.self, .init(partner: "Ana")).entries.first?.capture?.summary == "second")
+        // Capturing again with another next date moves the next meeting; it does not add a second.
+        let next = try #require(
+            try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, nextStart: "in 7d")).nextMeeting)
+        let moved = try #require(
+            try connection.call(CaptureMeeting.self, .init(meetingId: meeting.id, nextStart: "in 8d")).nextMeeting)
+        #expect(moved.id == next.id && moved.start != next.start)
+        #expect(try connection.call(GetStatus.self, NoParameters()).meetings == 2)
         // A huge answer is refused, naming the field and the limit.
         #expect {
             try connection.call(

@@ -15,10 +15,7 @@ struct FuzzCorpusReplayTests {
 
     /// Crash inputs whose bug is not fixed yet, and the bug. Remove an entry once the fix is in:
     /// its known issue then no longer occurs, which fails the test as a reminder.
-    static let openBugs: [String: Comment] = [
-        "timeExpression/crash-in-huge-duration":
-            "Date.millisecondsSince1970 (MeetingDraft.swift) traps on an instant past Int64.max ms: 'in 20000000000w'"
-    ]
+    static let openBugs: [String: Comment] = [:]
 
     static func inputs(_ target: String) -> [String] {
         let directory = corpus.appendingPathComponent(target).path
@@ -46,15 +43,24 @@ struct FuzzCorpusReplayTests {
     }
 
     /// The daemon's path for a start far in the future: AddMeeting reads it, MeetingDraft rounds it
-    /// to the milliseconds the store keeps. Found by the timeExpression fuzzer.
+    /// to the milliseconds the store keeps. Found by the timeExpression fuzzer (crash-in-huge-duration):
+    /// Date.millisecondsSince1970 trapped on an instant past Int64.max milliseconds.
     @Test func aStartTooFarAwayForMillisecondsIsRefusedNotATrap() async {
-        await withKnownIssue(Self.openBugs["timeExpression/crash-in-huge-duration"]!) {
-            await #expect(processExitsWith: .success) {
-                let zone = TimeZone(identifier: "Europe/Berlin")!
-                guard let start = try? TimeExpression.parse("in 20000000000w", in: zone, now: Date()) else { return }
-                _ = try? MeetingDraft(title: "t", partner: "p", role: .mentor, start: start, timeZone: zone)
-            }
+        await #expect(processExitsWith: .success) {
+            let zone = TimeZone(identifier: "Europe/Berlin")!
+            guard let start = try? TimeExpression.parse("in 20000000000w", in: zone, now: Date()) else { return }
+            _ = try? MeetingDraft(title: "t", partner: "p", role: .mentor, start: start, timeZone: zone)
         }
+    }
+
+    /// A local time in year 1 east of UTC is an instant in 1 BC, which RFC3339.utc wrote as
+    /// 0001-12-31: the text a client got back named another instant. Found by the timeExpression
+    /// fuzzer (crash-year-one-east-of-utc).
+    @Test func anInstantBeforeYearOneIsRefusedOrWrittenAsItself() {
+        let berlin = TimeZone(identifier: "Europe/Berlin")!
+        guard let start = try? TimeExpression.parse("0001-01-01 00:10", in: berlin, now: Date()) else { return }
+        let written = RFC3339.utc(start)
+        #expect((try? TimeExpression.parse(written, in: berlin, now: Date())) == start, "written as \(written)")
     }
 
     private func replay(_ target: String, _ name: String, _ body: (String) -> [String]) async throws {
@@ -101,7 +107,8 @@ private enum Replay {
         let written = RFC3339.utc(stored)
         _ = RFC3339.local(stored, in: zone)
         if (1...9999).contains(LocalDateTime(stored, in: utc).year),
-            (try? TimeExpression.parse(written, in: zone, now: now)) != stored
+            (try? TimeExpression.parse(written, in: zone, now: now))?.millisecondsSince1970
+                != stored.millisecondsSince1970
         {
             return ["\(lines[0]) is \(written), which does not read back as the same instant"]
         }

@@ -106,7 +106,7 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
         case NotificationContent.doneKey:
             onAction?(.done(meetingID: card.meetingID, occurrence: card.occurrence, steps: card.steps))
         case NotificationContent.openKey:
-            open(meetingID: card.meetingID)
+            open(meetingID: card.meetingID, step: card.steps.first)
         default:
             logger.debug("Ignoring unknown action '\(key)' on notification \(id)")
         }
@@ -117,11 +117,12 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
         if latestByMeeting[card.meetingID] == id { latestByMeeting[card.meetingID] = nil }
     }
 
-    /// Starts the configured program with the meeting id; it lives as long as the user keeps it
-    /// open, so there is no timeout, and its output is not kept.
-    private func open(meetingID: Int64) {
+    /// Starts the configured program with the meeting id and the card's first step (so a capture
+    /// card opens the capture prompts); it lives as long as the user keeps it open, so there is no
+    /// timeout, and its output is not kept.
+    private func open(meetingID: Int64, step: String?) {
         guard !openCommand.isEmpty else { return }
-        let argv = openCommand + [String(meetingID)]
+        let argv = openCommand + [String(meetingID)] + (step.map { [$0 == "captureAgain" ? "capture" : $0] } ?? [])
         let logger = logger
         Task.detached {
             do {

@@ -34,7 +34,7 @@ struct MeetingCapture {
         }
         let nextStart = try parameters.nextStart.map { try TimeExpression.parse($0, in: meeting.timeZone, now: now) }
         let nextGoal = parameters.nextGoal?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        // Validate everything before the first write, so a bad commitment stores nothing.
+        // Validate everything before the first write, so a refused call stores nothing.
         var capture = try Capture(
             meetingID: meeting.id, occurrence: occurrence, summary: parameters.summary ?? "",
             reflection: parameters.reflection ?? "", privateNote: parameters.privateNote ?? "",
@@ -43,9 +43,24 @@ struct MeetingCapture {
             nextStart: nextStart, nextGoal: nextGoal, capturedAt: now
         ).validated()
         let owners = try commitments.map { try ItemMethods.owner($0.owner) }
+        // The items themselves, checked the way the store will check them.
+        for (commitment, owner) in zip(commitments, owners) {
+            _ = try ActionItem(
+                id: 0, relationshipID: meeting.relationship.id, text: commitment.text, owner: owner,
+                dueOn: commitment.dueOn ?? "", createdAt: now
+            ).validated()
+        }
+        for topic in topics {
+            _ = try FieldRules.requiredLine(topic, field: "topic", limit: MentoringLimits.itemLength)
+        }
+        guard meeting.isScheduledOccurrence(occurrence) else {
+            throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
+        }
+        let previous = try await stores.captures.capture(meetingID: meeting.id, occurrence: occurrence)
 
         let next = try await arrangeNext(
-            after: occurrence, of: meeting, at: nextStart, goal: nextGoal, warnings: &warnings)
+            after: occurrence, of: meeting, at: nextStart, goal: nextGoal, arrangedBefore: previous?.nextStart,
+            warnings: &warnings)
         capture.nextStart = next?.occurrence ?? nextStart
         capture = try await stores.captures.save(capture)
         let origin = MeetingOccurrence(meetingID: meeting.id, occurrence: occurrence)
@@ -67,6 +82,13 @@ struct MeetingCapture {
         return CaptureMeeting.Reply(
             capture: Wire.Capture(capture), nextMeeting: next.map { Wire.Meeting($0.meeting) },
             nextOccurrence: next.map { RFC3339.utc($0.occurrence) }, warnings: warnings)
+    }
+
+    /// The relationship's single meeting starting at `start`, other than `meeting` itself.
+    private func meetingOfRelationship(_ meeting: Meeting, startingAt start: Date) async throws -> Meeting? {
+        try await stores.meetings.meetings(MeetingQuery(relationshipID: meeting.relationship.id), now: now).first {
+            $0.id != meeting.id && $0.recurrence == nil && abs($0.start.timeIntervalSince(start)) < 0.001
+        }
     }
 
     /// The occurrence given, or the latest that has started; without one, the next, with a warning.
@@ -95,9 +117,21 @@ struct MeetingCapture {
     /// new meeting at `start`, with the same title, length, zone and offsets. Without a start the
     /// goal goes to the relationship's next meeting, if there is one.
     private func arrangeNext(
-        after occurrence: Date, of meeting: Meeting, at start: Date?, goal: String, warnings: inout [String]
+        after occurrence: Date, of meeting: Meeting, at start: Date?, goal: String, arrangedBefore: Date?,
+        warnings: inout [String]
     ) async throws -> Next? {
         guard start != nil || !goal.isEmpty else { return nil }
+        // Capturing the same occurrence again: the meeting an earlier capture created is the next
+        // one, moved if the date changed, never a second one.
+        if let start, meeting.recurrence == nil, let arrangedBefore,
+            let earlier = try await meetingOfRelationship(meeting, startingAt: arrangedBefore)
+        {
+            guard earlier.start != start else { return Next(meeting: earlier, occurrence: start) }
+            let moved = try await stores.meetings.update(
+                id: earlier.id, changes: MeetingChanges(start: start), now: now)
+            await engine.meetingChanged(moved.id)
+            return Next(meeting: moved, occurrence: start)
+        }
         let following = meeting.occurrences(
             from: occurrence.addingTimeInterval(1), through: occurrence.addingTimeInterval(400 * 86_400), limit: 1
         ).first

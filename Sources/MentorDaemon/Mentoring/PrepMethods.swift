@@ -32,7 +32,11 @@ struct PrepMethods: Sendable {
     /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`.
     private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
         guard let text else { return await engine.currentOccurrence(of: meeting, for: step, now: clock.now()) }
-        return try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
+        let occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
+        guard meeting.isScheduledOccurrence(occurrence) else {
+            throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
+        }
+        return occurrence
     }
 
     private static func step(_ text: String) throws -> Step {
