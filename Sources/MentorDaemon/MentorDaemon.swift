@@ -15,15 +15,22 @@ import UnixSignals
 public struct MentorDaemon: Service {
     private let paths: DaemonPaths
     private let configuration: DaemonConfiguration
+    /// How a reload reads the file (mentord reads it in a child process first).
+    private let loadConfiguration: @Sendable (String) async throws -> DaemonConfiguration
     private let clock: any WallClock
     private let logger: Logger
     private let notifier = ServiceNotifier()
 
     public init(
-        paths: DaemonPaths, configuration: DaemonConfiguration, clock: any WallClock = SystemWallClock(), logger: Logger
+        paths: DaemonPaths, configuration: DaemonConfiguration, clock: any WallClock = SystemWallClock(),
+        loadConfiguration: @escaping @Sendable (String) async throws -> DaemonConfiguration = {
+            try DaemonConfiguration.load(path: $0)
+        },
+        logger: Logger
     ) {
         self.paths = paths
         self.configuration = configuration
+        self.loadConfiguration = loadConfiguration
         self.clock = clock
         self.logger = logger
     }
@@ -173,7 +180,7 @@ public struct MentorDaemon: Service {
         for await _ in hangups {
             notifier.reloading()
             do {
-                let fresh = try DaemonConfiguration.load(path: paths.configuration)
+                let fresh = try await loadConfiguration(paths.configuration)
                 server.apply(fresh.limits)
                 maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
                 await engine.use(fresh.reminders)

@@ -31,6 +31,10 @@ struct MentordCommand: AsyncParsableCommand {
             "SQLite database path.", discussion: "Default: $XDG_DATA_HOME/mentord/mentord.sqlite3.", valueName: "path"))
     var database: String?
 
+    /// Used by the daemon itself: reads a configuration file in a process of its own (see
+    /// IsolatedConfigurationLoader), exiting 0 if it reads, 1 with the reason if not.
+    @Option(help: .hidden) var checkConfig: String?
+
     @Option(
         help: ArgumentHelp(
             "Configuration file.",
@@ -50,6 +54,15 @@ struct MentordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let checkConfig {
+            do {
+                _ = try DaemonConfiguration.load(path: checkConfig)
+                return
+            } catch {
+                FileHandle.standardError.write(Data("mentord: \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+        }
         // Files we create (database, WAL, socket) are private to the user, whatever the caller's umask.
         umask(0o077)
         // Each client is a descriptor: allow as many as the hard limit (systemd's advice to services
@@ -71,8 +84,12 @@ struct MentordCommand: AsyncParsableCommand {
             socket: socket ?? defaults.socket, database: database ?? defaults.database,
             configuration: config ?? defaults.configuration)
         do {
-            let configuration = try DaemonConfiguration.load(path: paths.configuration)
-            let daemon = MentorDaemon(paths: paths, configuration: configuration, logger: logger)
+            let loader: @Sendable (String) async throws -> DaemonConfiguration = {
+                try await IsolatedConfigurationLoader.load(path: $0, executable: "/proc/self/exe")
+            }
+            let configuration = try await loader(paths.configuration)
+            let daemon = MentorDaemon(
+                paths: paths, configuration: configuration, loadConfiguration: loader, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(
                     services: [

@@ -38,4 +38,28 @@ struct ReloadTests {
         #expect(try addLongTitle(daemon).meeting.id == 2, "still the 8192 limit")
         #expect(daemon.stop() == 0)
     }
+
+    /// Files that trip the TOML parser's assertions (found by the config fuzzer) are read in a
+    /// child process first: the daemon refuses them instead of aborting, at start and at reload.
+    @Test func aFileThatCrashesTheTOMLParserIsRefusedNotFatal() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try "[\n".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let refused = try ProcessRunner.run(
+            BuildProducts.executable("mentord"),
+            [
+                "--socket", directory.file("socket"), "--database", directory.file("db.sqlite3"), "--config",
+                directory.file("config.toml"),
+            ])
+        #expect(refused.status == 1 && refused.stderr.contains("the TOML parser crashed"), "\(refused)")
+
+        try "".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(in: directory)
+        try "a = [}\n".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        kill(daemon.pid, SIGHUP)
+        #expect(daemon.notify.waitFor("READY=1", count: 2).found)
+        #expect(daemon.stderr.contains("the TOML parser crashed"), "\(daemon.stderr)")
+        #expect(try daemon.connect().call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
+        #expect(daemon.stop() == 0)
+    }
 }
