@@ -20,6 +20,9 @@ actor ReminderEngine {
     private let logger: Logger
     private var policy: ReminderPolicy
     private var queue = DeadlineQueue<Int64>()
+    /// Each meeting's next card alone (the queue also holds wake-ups, retries and commitments):
+    /// what `GetNextReminder` shows.
+    private var cards = DeadlineQueue<Int64>()
     private var timer: WallClockTimer?
     /// Called with the next card after every change, for the service manager's status line.
     private let onNext: @Sendable (Date?) -> Void
@@ -147,7 +150,7 @@ actor ReminderEngine {
 
     /// The next card that will fire.
     func nextReminder() async -> (reminder: Wire.Reminder, dueAt: Date)? {
-        guard let (_, id) = queue.peek(), let meeting = try? await meetings.meeting(id: id),
+        guard let (_, id) = cards.peek(), let meeting = try? await meetings.meeting(id: id),
             let decisions = try? await decisions(for: meeting, now: clock.now()),
             let card = decisions.compactMap(\.next).min(by: { $0.dueAt < $1.dueAt })
         else { return nil }
@@ -393,6 +396,7 @@ actor ReminderEngine {
             await plan(try await meetings.meeting(id: id), now: now)
         } catch StoreError.noSuchMeeting {
             queue.set(id, nil)
+            cards.set(id, nil)
         } catch {
             logger.error("Failed to read meeting \(id) for planning: \(error), retrying in 60 s")
             queue.set(id, now.addingTimeInterval(60))
@@ -413,6 +417,7 @@ actor ReminderEngine {
             return
         }
         queue = DeadlineQueue()
+        cards = DeadlineQueue()
         for meeting in all { await plan(meeting, now: now) }
         do {
             for item in try await stores.actions.awaitingReminder() {
@@ -425,12 +430,21 @@ actor ReminderEngine {
         rearm()
     }
 
+    /// How far ahead occurrences are planned: the longest offset (30 days) plus a week of
+    /// working-day shifts.
+    static let planningWindow: TimeInterval = 38 * 86_400
+
+    /// The deadline the timer is armed for, if any (for tests).
+    func nextDeadline() -> Date? {
+        queue.peek()?.deadline
+    }
+
     /// The occurrences that may still remind: from those whose capture nudges could still be due
     /// to those whose first step (at most 30 days ahead, plus a week of working-day shifts) could be.
     private func occurrences(of meeting: Meeting, now: Date) -> [Date] {
         meeting.occurrences(
             from: now.addingTimeInterval(-lookBack(for: meeting) - TimeInterval(meeting.durationSeconds)),
-            through: now.addingTimeInterval(38 * 86_400), limit: 64)
+            through: now.addingTimeInterval(Self.planningWindow), limit: 64)
     }
 
     private func decisions(for meeting: Meeting, now: Date) async throws -> [ReminderPlanner.Decision] {
@@ -452,6 +466,7 @@ actor ReminderEngine {
     private func plan(_ meeting: Meeting, now: Date) async {
         guard meeting.status == .scheduled else {
             queue.set(meeting.id, nil)
+            cards.set(meeting.id, nil)
             return
         }
         do {
@@ -459,6 +474,16 @@ actor ReminderEngine {
             for decision in try await decisions(for: meeting, now: now) {
                 try await carryOut(decision, for: meeting, now: now)
                 if let due = decision.next?.dueAt { next = min(next ?? due, due) }
+            }
+            cards.set(meeting.id, next)
+            // A meeting beyond the planning window wakes the engine when its first occurrence
+            // enters it, to be planned then; without this it would wait for a full re-plan.
+            if next == nil,
+                let later = meeting.occurrences(
+                    from: now.addingTimeInterval(Self.planningWindow), through: .distantFuture, limit: 1
+                ).first
+            {
+                next = later.addingTimeInterval(-Self.planningWindow)
             }
             queue.set(meeting.id, next)
         } catch {

@@ -1,11 +1,10 @@
 import Foundation
-import MentorCore
 import MentorDaemon
 import Testing
 
-/// Replays the fuzzer's corpus, Fuzz/corpus/config, through the calls and checks of
-/// Fuzz/ConfigFuzzer.swift (keep the two in step): every input must come back, soon, without
-/// trapping or breaking a property.
+/// Replays the fuzzer's corpus, Fuzz/corpus/config, through the checks that Fuzz/ConfigFuzzer.swift
+/// runs (ConfigFuzzChecks, compiled into both): every input must come back, soon, without trapping
+/// or breaking a property.
 ///
 /// An input named `crash-*` once crashed the fuzzer. It runs in a child process (an exit test), so
 /// that it fails one test instead of taking the suite down; while its bug is open it is listed in
@@ -40,7 +39,7 @@ struct FuzzCorpusReplayTests {
         let text = String(decoding: try Data(contentsOf: Self.corpus.appendingPathComponent(name)), as: UTF8.self)
         guard name.hasPrefix("crash-") else {
             var broken: [String] = []
-            let elapsed = ContinuousClock().measure { broken = Self.replay(text) }
+            let elapsed = ContinuousClock().measure { broken = ConfigFuzzChecks.broken(text) }
             #expect(broken.isEmpty, "\(name): \(broken)")
             #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
             return
@@ -70,18 +69,10 @@ struct FuzzCorpusReplayTests {
         }
     }
 
-    /// Fuzz/ConfigFuzzer.swift's body; the broken properties.
-    static func replay(_ text: String) -> [String] {
-        _ = try? DaemonConfiguration.parse(text, path: "config.toml")
-        guard let overrides = try? ReminderPolicy.offsetOverrides(text) else { return [] }
-        let stored = ReminderPolicy.overridesText(overrides)
-        return (try? ReminderPolicy.offsetOverrides(stored)) == overrides ? [] : ["\(text) is stored as \(stored)"]
-    }
-
     /// Replays a crash input in a child process, which must exit normally.
     private static func expectNoCrash(_ name: String, _ text: String) async {
         await #expect(processExitsWith: .success, "\(name)") { [text] in
-            if !FuzzCorpusReplayTests.replay(text).isEmpty { exit(1) }
+            if !ConfigFuzzChecks.broken(text).isEmpty { exit(1) }
         }
     }
 }

@@ -86,6 +86,24 @@ struct ReminderEngineTests {
         #expect(await engine.nextReminder()?.reminder.steps == ["participation"])
     }
 
+    /// A meeting 60 days ahead has no step inside the planning window yet: the engine still arms
+    /// for the moment its occurrence enters the window, so a daemon that runs for weeks reminds.
+    @Test func wakesForAMeetingBeyondThePlanningWindowWhenItEntersIt() async throws {
+        let (engine, meetings, clock, _, directory) = try await fixture()
+        defer { directory.remove() }
+        let far = start.addingTimeInterval(50 * 86_400)
+        let meeting = try await meetings.add(
+            try MeetingDraft(
+                title: "Far", partner: "Sam", role: .mentee, start: far, timeZone: TimeZone(identifier: "UTC")!,
+                durationSeconds: 3600),
+            now: clock.now())
+        await engine.meetingChanged(meeting.id)
+        #expect(await engine.nextDeadline() == far.addingTimeInterval(-ReminderEngine.planningWindow))
+        clock.set(far.addingTimeInterval(-ReminderEngine.planningWindow))
+        await engine.meetingChanged(meeting.id)
+        #expect(await engine.nextReminder()?.reminder.steps == ["purpose"])
+    }
+
     @Test func recordsMissedStepsWhenResumingAfterTheStart() async throws {
         let (engine, meetings, clock, stream, directory) = try await fixture()
         defer { directory.remove() }
