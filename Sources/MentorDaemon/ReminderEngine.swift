@@ -416,9 +416,12 @@ actor ReminderEngine {
             rearm()
             return
         }
+        // One read of the ledger for every occurrence that can still remind; a failure falls back
+        // to reading per occurrence.
+        let preloaded = try? await ledger.entries(from: now.addingTimeInterval(-Self.widestLookBack - 86_400))
         queue = DeadlineQueue()
         cards = DeadlineQueue()
-        for meeting in all { await plan(meeting, now: now) }
+        for meeting in all { await plan(meeting, now: now, preloaded: preloaded) }
         do {
             for item in try await stores.actions.awaitingReminder() {
                 queue.set(-item.id, commitmentDue(item) ?? now)
@@ -447,13 +450,23 @@ actor ReminderEngine {
             through: now.addingTimeInterval(Self.planningWindow), limit: 64)
     }
 
-    private func decisions(for meeting: Meeting, now: Date) async throws -> [ReminderPlanner.Decision] {
+    /// The planner's decisions for each occurrence that may still remind. `preloaded` is the
+    /// ledger read in one go for a full re-plan; without it each occurrence's entries are read.
+    private func decisions(
+        for meeting: Meeting, now: Date, preloaded: [MeetingOccurrence: [Step: LedgerEntry]]? = nil
+    ) async throws -> [ReminderPlanner.Decision] {
         let policy = effectivePolicy(meeting)
         var decisions: [ReminderPlanner.Decision] = []
         for occurrence in occurrences(of: meeting, now: now) {
             let end = occurrence.addingTimeInterval(TimeInterval(meeting.durationSeconds))
             let times = ReminderSchedule.times(start: occurrence, end: end, zone: meeting.timeZone, policy: policy)
-            let entries = try await ledger.entries(meetingID: meeting.id, occurrence: occurrence)
+            let entries =
+                if let preloaded {
+                    preloaded[MeetingOccurrence(meetingID: meeting.id, occurrence: occurrence.roundedToMilliseconds)]
+                        ?? [:]
+                } else {
+                    try await ledger.entries(meetingID: meeting.id, occurrence: occurrence)
+                }
             decisions.append(
                 ReminderPlanner.decide(
                     meetingID: meeting.id, start: occurrence, times: times, ledger: entries, now: now,
@@ -463,7 +476,9 @@ actor ReminderEngine {
     }
 
     /// Carries out the planner's decisions for one meeting and queues its next card.
-    private func plan(_ meeting: Meeting, now: Date) async {
+    private func plan(
+        _ meeting: Meeting, now: Date, preloaded: [MeetingOccurrence: [Step: LedgerEntry]]? = nil
+    ) async {
         guard meeting.status == .scheduled else {
             queue.set(meeting.id, nil)
             cards.set(meeting.id, nil)
@@ -471,7 +486,7 @@ actor ReminderEngine {
         }
         do {
             var next: Date?
-            for decision in try await decisions(for: meeting, now: now) {
+            for decision in try await decisions(for: meeting, now: now, preloaded: preloaded) {
                 try await carryOut(decision, for: meeting, now: now)
                 if let due = decision.next?.dueAt { next = min(next ?? due, due) }
             }
