@@ -24,6 +24,32 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
         id = inserted.rowID
     }
 
+    /// Reads the columns by name, as ``MeetingRecord/init(row:)`` does and for the same reason.
+    init(row: Row) throws {
+        id = row["id"]
+        partner = row["partner"]
+        role = row["role"]
+        createdAt = row["created_at"]
+        cadence = row["cadence"]
+        startedOn = row["started_on"]
+        phase = row["phase"]
+        reminderOffsets = row["reminder_offsets"]
+    }
+
+    init(
+        id: Int64? = nil, partner: String, role: String, createdAt: Int64, cadence: String = "",
+        startedOn: String = "", phase: String = Phase.initiation.rawValue, reminderOffsets: String = ""
+    ) {
+        self.id = id
+        self.partner = partner
+        self.role = role
+        self.createdAt = createdAt
+        self.cadence = cadence
+        self.startedOn = startedOn
+        self.phase = phase
+        self.reminderOffsets = reminderOffsets
+    }
+
     var relationship: Relationship {
         // The CHECK constraints keep `role` and `phase` to the known values.
         Relationship(

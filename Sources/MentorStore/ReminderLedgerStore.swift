@@ -30,7 +30,8 @@ public struct ReminderLedgerStore: Sendable {
     public func entries(from instant: Date) async throws -> [MeetingOccurrence: [Step: LedgerEntry]] {
         try await database.read { db in
             Self.grouped(
-                try LedgerRecord.filter(sql: "occurrence >= ?", arguments: [instant.millisecondsSince1970]).fetchAll(db))
+                try LedgerRecord.filter(sql: "occurrence >= ?", arguments: [instant.millisecondsSince1970]).fetchAll(db)
+            )
         }
     }
 
