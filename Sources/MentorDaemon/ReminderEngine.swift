@@ -578,11 +578,12 @@ actor ReminderEngine {
     }
 
     private func rearm() {
-        let next = queue.peek()
-        timer?.arm(at: next?.deadline)
-        if announced != .some(next?.deadline) {
-            announced = .some(next?.deadline)
-            onNext(next?.deadline)
+        timer?.arm(at: queue.peek()?.deadline)
+        // The status line names the next card, not the engine's own wake-ups and retries.
+        let card = cards.peek()?.deadline
+        if announced != .some(card) {
+            announced = .some(card)
+            onNext(card)
         }
     }
 }

@@ -22,6 +22,8 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
     }
 
     private let queue = DispatchQueue(label: "mentord.desktop")
+    /// Notifications whose buttons are remembered at most.
+    static let shownLimit = 256
     private let bus: SessionBus
     private let client: NotificationsClient
     private let logger: Logger
@@ -75,6 +77,9 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
                 logger.notice("Desktop notifications work again")
             }
             if let occurrence = try? TimeExpression.parse(reminder.occurrence, in: .gmt, now: Date()) {
+                // Servers that never send NotificationClosed must not grow the table without end:
+                // past the cap, the oldest notification's buttons stop working.
+                if shown.count >= Self.shownLimit, let oldest = shown.keys.min() { closed(id: oldest) }
                 shown[id] = Shown(meetingID: reminder.meetingId, occurrence: occurrence, steps: reminder.steps)
             }
             latestByMeeting[reminder.meetingId] = id
