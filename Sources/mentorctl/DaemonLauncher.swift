@@ -26,7 +26,7 @@ enum DaemonLauncher {
             executable, arguments: ["--socket", socket], notifySocket: "@" + notifyName, logPath: logPath)
         var waited: Int32 = 0
         while waited < startTimeoutMilliseconds {
-            if listener.waitForReady(milliseconds: 100) { return }
+            if listener.waitForReady(milliseconds: 100, from: pid) { return }
             waited += 100
             var status: Int32 = 0
             if waitpid(pid, &status, WNOHANG) == pid {
