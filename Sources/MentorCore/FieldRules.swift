@@ -43,12 +43,7 @@ public enum FieldRules {
     public static func day(_ text: String, field: String) throws(MeetingValidationError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return "" }
-        let parts = trimmed.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
-            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            LocalDateTime(year: Int(parts[0])!, month: Int(parts[1])!, day: Int(parts[2])!, hour: 0, minute: 0)
-                .isValid
-        else { throw .invalidDay(field: field, text: text) }
+        guard LocalDateTime(day: trimmed)?.isValid == true else { throw .invalidDay(field: field, text: text) }
         return trimmed
     }
 

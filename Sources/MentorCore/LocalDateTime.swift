@@ -23,6 +23,17 @@ public struct LocalDateTime: Sendable, Hashable {
         self.millisecond = millisecond
     }
 
+    /// The start of the day written `YYYY-MM-DD` (digits only, four-two-two), at `hour:minute`;
+    /// nil when the text is not in that form. Whether the day exists is ``isValid``'s to say.
+    public init?(day text: some StringProtocol, hour: Int = 0, minute: Int = 0) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts.map(\.count) == [4, 2, 2],
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day, hour: hour, minute: minute)
+    }
+
     /// Whether every field is in range, including the day for that month and year.
     public var isValid: Bool {
         guard (1...9999).contains(year), (1...12).contains(month) else { return false }

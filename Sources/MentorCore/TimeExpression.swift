@@ -63,7 +63,7 @@ public enum TimeExpression {
     private static func parseDateTime(_ value: String, text: String, zone: TimeZone) throws(TimeExpressionError) -> Date
     {
         let halves = value.split(separator: "t", maxSplits: 1).map(String.init)
-        guard halves.count == 2, let date = parseDate(halves[0]) else { throw .invalidSyntax(text) }
+        guard halves.count == 2, let date = LocalDateTime(day: halves[0]) else { throw .invalidSyntax(text) }
         var clockText = halves[1]
         var offsetSeconds: Int?
         if clockText.hasSuffix("z") {
@@ -88,15 +88,6 @@ public enum TimeExpression {
             throw .nonexistentLocalTime(text, zone: zone.identifier)
         }
         return instant
-    }
-
-    private static func parseDate(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        return (year, month, day)
     }
 
     /// `+01:00`, `-0530`, `+02` in seconds east of UTC.

@@ -309,12 +309,8 @@ actor ReminderEngine {
 
     /// The prep hour of the item's due day, in the daemon's zone.
     private func commitmentDue(_ item: ActionItem) -> Date? {
-        let parts = item.dueOn.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return LocalDateTime(
-            year: parts[0], month: parts[1], day: parts[2], hour: policy.prepHourMinutes / 60,
-            minute: policy.prepHourMinutes % 60
-        ).instant(in: TimeZone.current)
+        LocalDateTime(day: item.dueOn, hour: policy.prepHourMinutes / 60, minute: policy.prepHourMinutes % 60)?
+            .instant(in: TimeZone.current)
     }
 
     /// Sends one commitment's due-date card, then records it, so a crash in between repeats it

@@ -40,9 +40,6 @@ public final class SessionBus: @unchecked Sendable {
         close()
     }
 
-    /// Whether the connection is open.
-    public var isConnected: Bool { bus != nil }
-
     /// Opens the session bus named by `DBUS_SESSION_BUS_ADDRESS` (or `$XDG_RUNTIME_DIR/bus`).
     public func connect() throws(BusError) {
         dispatchPrecondition(condition: .onQueue(queue))
@@ -85,14 +82,6 @@ public final class SessionBus: @unchecked Sendable {
         } else {
             release()
         }
-    }
-
-    /// This connection's unique name on the bus (":1.42").
-    public var uniqueName: String? {
-        guard let bus else { return nil }
-        var name: UnsafePointer<CChar>?
-        guard sd_bus_get_unique_name(bus, &name) >= 0, let name else { return nil }
-        return String(cString: name)
     }
 
     /// Calls a method and waits at most `timeout` seconds for the reply; `arguments` appends the

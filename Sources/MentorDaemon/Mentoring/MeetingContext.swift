@@ -66,12 +66,11 @@ struct MeetingContext: Sendable {
 
     /// Days from the occurrence's local date to `day` (YYYY-MM-DD); nil without a date.
     static func daysUntil(_ day: String, from instant: Date, in zone: TimeZone) -> Int? {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
+        guard let date = LocalDateTime(day: day) else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let start = calendar.startOfDay(for: instant)
-        guard let target = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else {
+        guard let target = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)) else {
             return nil
         }
         return calendar.dateComponents([.day], from: start, to: target).day
