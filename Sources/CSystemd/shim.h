@@ -3,7 +3,11 @@
 #ifndef MENTORD_CSYSTEMD_SHIM_H
 #define MENTORD_CSYSTEMD_SHIM_H
 
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/timerfd.h>
 #include <time.h>
@@ -37,6 +41,53 @@ static inline int mentord_clock_change_fd(void) {
         return -1;
     }
     return fd;
+}
+
+/// glibc 2.34's `posix_spawn_file_actions_addclosefrom_np`, declared only under _GNU_SOURCE.
+extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *actions, int from);
+
+/// glibc's POSIX_SPAWN_SETSID (2.26), declared only under _GNU_SOURCE.
+#define MENTORD_POSIX_SPAWN_SETSID 0x80
+
+/// Starts `program` (looked up on PATH when `search_path` is non-zero) with stdin on /dev/null,
+/// stdout and stderr on `output_fd`, no other descriptor, an empty signal mask, every signal at
+/// its default action (ignored ones included), in a session and process group of its own.
+/// Returns 0 and sets `pid`, or an errno value (ENOENT: no such program).
+static inline int mentord_spawn(pid_t *pid, const char *program, int search_path, char *const argv[],
+                                char *const envp[], int output_fd) {
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attributes;
+    int error = posix_spawn_file_actions_init(&actions);
+    if (error != 0) return error;
+    error = posix_spawnattr_init(&attributes);
+    if (error != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return error;
+    }
+    sigset_t none, all;
+    sigemptyset(&none);
+    sigfillset(&all);
+    if (!error) error = posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    if (!error) error = posix_spawn_file_actions_adddup2(&actions, output_fd, 1);
+    if (!error) error = posix_spawn_file_actions_adddup2(&actions, output_fd, 2);
+    if (!error) error = posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+    if (!error) error = posix_spawnattr_setsigmask(&attributes, &none);
+    if (!error) error = posix_spawnattr_setsigdefault(&attributes, &all);
+    if (!error)
+        error = posix_spawnattr_setflags(
+            &attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | MENTORD_POSIX_SPAWN_SETSID);
+    if (!error)
+        error = search_path ? posix_spawnp(pid, program, &actions, &attributes, argv, envp)
+                            : posix_spawn(pid, program, &actions, &attributes, argv, envp);
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    return error;
+}
+
+/// A descriptor that becomes readable when process `pid` exits (Linux 5.3); -1 with errno.
+/// `syscall` is variadic, so Swift cannot call it.
+static inline int mentord_pidfd_open(pid_t pid) {
+    return (int)syscall(434 /* SYS_pidfd_open, the same number on every architecture */, pid, 0);
 }
 
 #endif

@@ -6,7 +6,6 @@ import MentorProtocol
 import ServiceLifecycle
 
 /// `mentord`: parses flags, reads the configuration, and runs the daemon until SIGTERM or SIGINT.
-@main
 struct MentordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mentord",

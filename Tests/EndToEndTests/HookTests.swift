@@ -58,6 +58,39 @@ struct HookTests {
         #expect(!FileManager.default.fileExists(atPath: scratch.file("pwned2")))
     }
 
+    /// Looked at from outside, while the hook (`sleep`, exec'd with no shell in between) runs.
+    @Test func aHookInheritsOnlyItsStandardDescriptors() throws {
+        let daemon = try daemon(hook: ["/bin/sleep", "30"])
+        defer { daemon.directory.remove() }
+        _ = try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: "Inherit", partner: "Sam", role: .mentor, start: "in 3h", timeZone: "Europe/Berlin",
+                duration: "30m", offsets: "purpose=1d,preparation=off,plan=off,participation=off"))
+        var found: Int32?
+        for _ in 0..<250 where found == nil {
+            let children = try ProcessRunner.run("/usr/bin/pgrep", ["-x", "-P", String(daemon.pid), "sleep"])
+            found = Int32(children.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            if found == nil { Thread.sleep(forTimeInterval: 0.02) }
+        }
+        let hook = try #require(found, "\(daemon.stderr)")
+        defer { kill(hook, SIGTERM) }
+        // Only stdin, stdout and stderr: not the daemon's socket, database, bus or pipes.
+        let descriptors = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(hook)/fd").sorted()
+        #expect(descriptors == ["0", "1", "2"])
+        // Nothing blocked, nothing ignored but glibc's own signals 32 and 33 (its posix_spawn
+        // ignores those in the child; every program's C library sets them up again).
+        let status = try String(contentsOfFile: "/proc/\(hook)/status", encoding: .utf8).split(separator: "\n")
+        let mask = { (name: String) in
+            status.first { $0.hasPrefix(name) }.flatMap { UInt64($0.split(separator: "\t").last ?? "", radix: 16) }
+        }
+        #expect(mask("SigBlk:") == 0)
+        #expect(mask("SigIgn:").map { $0 & ~UInt64(0x1_8000_0000) } == 0)
+        // A session of its own, which it leads: the timeout can stop all it started.
+        let stat = try String(contentsOfFile: "/proc/\(hook)/stat", encoding: .utf8).split(separator: " ")
+        #expect(stat.count > 5 && stat[5] == "\(hook)")
+    }
+
     @Test func aHookThatHangsIsStoppedWithEverythingItStarted() throws {
         let daemon = try daemon(hook: ["/bin/sh", "-c", "sleep 60 & sleep 60"], timeout: "1s")
         defer { daemon.directory.remove() }

@@ -1,0 +1,40 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// An idle mentord never wakes up, even after every channel has delivered a reminder, the
+/// configuration was reloaded and a client is still subscribed. The first job libdispatch runs on
+/// a global queue would start its one-second monitor for good (see EventLoopGlobalExecutor), so
+/// this fails as soon as any path reaches one, with the threads that woke.
+struct IdleWakeupTests {
+    @Test func anIdleDaemonDoesNotWakeAfterUsingEveryChannel() throws {
+        let bus = try PrivateSessionBus()
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let ran = directory.file("hook-ran")
+        try (DaemonProcess.secondsConfiguration + "[hook]\ncommand = [\"/bin/sh\", \"-c\", \"echo >> '\(ran)'\"]\n")
+            .write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(in: directory, environment: bus.environment)
+        let watcher = try ReminderWatcher(socket: daemon.socketPath)
+        _ = try daemon.connect().call(
+            AddMeeting.self,
+            .init(
+                title: "Quiet", partner: "Sam", role: .mentee, start: "in 1h", timeZone: "Europe/Berlin",
+                duration: "30m", offsets: "purpose=2h,preparation=off,plan=off,participation=off"))
+        try #require(watcher.waitFor(count: 1).count == 1, "\(daemon.stderr)")
+        try #require(bus.waitForNotifications(count: 1).count == 1, "\(daemon.stderr)")
+        for _ in 0..<250 where !FileManager.default.fileExists(atPath: ran) { Thread.sleep(forTimeInterval: 0.02) }
+        #expect(try daemon.ctl(["test-notify"]).status == 0)
+        kill(daemon.pid, SIGHUP)
+        for _ in 0..<250 where !daemon.stderr.contains("Reloaded") { Thread.sleep(forTimeInterval: 0.02) }
+        try #require(daemon.stderr.contains("Reloaded"), "\(daemon.stderr)")
+
+        // Let the work above finish, then watch: the monitor would add one per second.
+        Thread.sleep(forTimeInterval: 1.5)
+        let before = ThreadWakeups(pid: daemon.pid)
+        Thread.sleep(forTimeInterval: 4)
+        let woke = ThreadWakeups(pid: daemon.pid).since(before)
+        #expect(woke.total == 0, "threads that woke: \(woke.byThread)")
+    }
+}
