@@ -514,15 +514,23 @@ actor ReminderEngine {
                 "Missed \(decision.missed.map(\.rawValue).joined(separator: ", ")) of '\(meeting.title)': it had started",
                 metadata: ["mentord.meeting.id": "\(meeting.id)"])
         }
-        if let card = decision.deliver, try await ledger.claim(card, now: now) {
+        if let card = decision.deliver {
+            // The card's prompts are read while the claim is written (readers and the writer are
+            // separate connections): both are on the path from the due instant to delivery.
+            async let rendered = reminder(card, of: meeting)
+            guard try await ledger.claim(card, now: now) else { return }
             if Self.crashAfterClaim { kill(getpid(), SIGKILL) }
-            await publish(card, of: meeting)
+            await publish(await rendered, of: meeting)
             try await ledger.markDelivered(card, now: now)
         }
     }
 
     private func publish(_ card: ReminderCard, of meeting: Meeting) async {
-        let subscribers = await channels.publish(await reminder(card, of: meeting))
+        await publish(await reminder(card, of: meeting), of: meeting)
+    }
+
+    private func publish(_ reminder: Wire.Reminder, of meeting: Meeting) async {
+        let subscribers = await channels.publish(reminder)
         logger.debug(
             "Delivered a card of meeting \(meeting.id) to \(subscribers) subscribers",
             metadata: ["mentord.meeting.id": "\(meeting.id)"])

@@ -38,13 +38,14 @@ public struct CaptureStore: Sendable {
     public func latest(relationshipID: Int64, before instant: Date) async throws -> Capture? {
         try await database.read { db in
             _ = try RelationshipRecord.require(relationshipID, in: db)
+            // Cached: read for every reminder card.
             return try CaptureRecord.fetchOne(
-                db,
-                sql: """
-                    SELECT capture.* FROM capture JOIN meeting ON meeting.id = capture.meeting_id
-                    WHERE meeting.relationship_id = ? AND capture.occurrence < ?
-                    ORDER BY capture.occurrence DESC, capture.captured_at DESC LIMIT 1
-                    """, arguments: [relationshipID, instant.millisecondsSince1970])?.domain
+                db.cachedStatement(
+                    sql: """
+                        SELECT capture.* FROM capture JOIN meeting ON meeting.id = capture.meeting_id
+                        WHERE meeting.relationship_id = ? AND capture.occurrence < ?
+                        ORDER BY capture.occurrence DESC, capture.captured_at DESC LIMIT 1
+                        """), arguments: [relationshipID, instant.millisecondsSince1970])?.domain
         }
     }
 

@@ -93,19 +93,20 @@ enum CarriedItems {
     private static func select<Record: CarriedItemRecord>(
         _ type: Record.Type, where condition: String, arguments: StatementArguments, in db: Database
     ) throws -> [Record.Item] {
+        // Cached: the open items are read for every reminder card (one statement per condition).
         let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT item.*, (
-                    SELECT count(*) FROM capture JOIN meeting ON meeting.id = capture.meeting_id
-                    WHERE meeting.relationship_id = item.relationship_id
-                        AND capture.occurrence > coalesce(item.origin_occurrence, item.created_at)
-                        AND (item.closed_at IS NULL OR capture.captured_at <= item.closed_at)
-                ) AS times_carried
-                FROM \(Record.databaseTableName) AS item
-                WHERE \(condition)
-                ORDER BY item.created_at, item.id
-                """, arguments: arguments)
+            db.cachedStatement(
+                sql: """
+                    SELECT item.*, (
+                        SELECT count(*) FROM capture JOIN meeting ON meeting.id = capture.meeting_id
+                        WHERE meeting.relationship_id = item.relationship_id
+                            AND capture.occurrence > coalesce(item.origin_occurrence, item.created_at)
+                            AND (item.closed_at IS NULL OR capture.captured_at <= item.closed_at)
+                    ) AS times_carried
+                    FROM \(Record.databaseTableName) AS item
+                    WHERE \(condition)
+                    ORDER BY item.created_at, item.id
+                    """), arguments: arguments)
         return try rows.map { row in try Record(row: row).item(timesCarried: row["times_carried"]) }
     }
 }

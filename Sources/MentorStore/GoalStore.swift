@@ -30,9 +30,12 @@ public struct GoalStore: Sendable {
     public func list(relationshipID: Int64, includeClosed: Bool = false) async throws -> [LearningGoal] {
         try await database.read { db in
             _ = try RelationshipRecord.require(relationshipID, in: db)
-            var request = GoalRecord.filter(sql: "relationship_id = ?", arguments: [relationshipID])
-            if !includeClosed { request = request.filter(sql: "status = 'active'") }
-            return try request.order(sql: "created_at, id").fetchAll(db).map(\.domain)
+            // Cached: the active goal is read for every reminder card.
+            let sql = """
+                SELECT * FROM \(GoalRecord.databaseTableName)
+                WHERE relationship_id = ?\(includeClosed ? "" : " AND status = 'active'") ORDER BY created_at, id
+                """
+            return try GoalRecord.fetchAll(db.cachedStatement(sql: sql), arguments: [relationshipID]).map(\.domain)
         }
     }
 

@@ -99,6 +99,9 @@ struct MeetingRow: Sendable, FetchableRecord {
         MeetingRecord.including(required: MeetingRecord.relationship).asRequest(of: MeetingRow.self)
     }
 
+    /// One meeting by id: read for every card the engine sends, so its statement is prepared once.
+    static let byID = CachedRequest(MeetingRow.all().filter(sql: "meeting.id = ?", arguments: [0]))
+
     var domain: Meeting {
         Meeting(
             id: meeting.id!, relationship: relationship.relationship, title: meeting.title,

@@ -167,7 +167,7 @@ public struct MeetingStore: Sendable {
     }
 
     private static func meeting(id: Int64, in db: Database) throws -> Meeting {
-        guard let row = try MeetingRow.all().filter(key: id).fetchOne(db) else {
+        guard let row = try MeetingRow.byID.fetchOne(db, arguments: [id]) else {
             throw StoreError.noSuchMeeting(id: id)
         }
         return try withExceptions([row.domain], in: db)[0]

@@ -28,10 +28,13 @@ public struct OccurrenceGoalStore: Sendable {
     }
 
     /// The goal of one occurrence, nil if none was set.
+    /// Read for every reminder card: prepared once.
+    private static let byOccurrence = CachedRequest(
+        OccurrenceGoalRecord.filter(sql: "meeting_id = ? AND occurrence = ?", arguments: [0, 0]))
+
     public func goal(meetingID: Int64, occurrence: Date) async throws -> String? {
         try await database.read { db in
-            try OccurrenceGoalRecord.fetchOne(
-                db, key: ["meeting_id": meetingID, "occurrence": occurrence.millisecondsSince1970])?.goal
+            try Self.byOccurrence.fetchOne(db, arguments: [meetingID, occurrence.millisecondsSince1970])?.goal
         }
     }
 }

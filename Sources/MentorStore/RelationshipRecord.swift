@@ -97,8 +97,11 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     }
 
     /// The row with this id.
+    /// Read with every card's prompt context: prepared once.
+    static let byID = CachedRequest(RelationshipRecord.filter(sql: "id = ?", arguments: [0]))
+
     static func require(_ id: Int64, in db: Database) throws -> RelationshipRecord {
-        guard let record = try RelationshipRecord.fetchOne(db, key: id) else {
+        guard let record = try RelationshipRecord.byID.fetchOne(db, arguments: [id]) else {
             throw StoreError.noSuchRelationship(id: id)
         }
         return record

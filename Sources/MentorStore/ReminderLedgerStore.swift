@@ -18,9 +18,8 @@ public struct ReminderLedgerStore: Sendable {
     /// The ledger of one occurrence, by step.
     public func entries(meetingID: Int64, occurrence: Date) async throws -> [Step: LedgerEntry] {
         try await database.read { db in
-            let records = try LedgerRecord.filter(
-                sql: "meeting_id = ? AND occurrence = ?", arguments: [meetingID, occurrence.millisecondsSince1970]
-            ).fetchAll(db)
+            let records = try Self.occurrenceEntries.fetchAll(
+                db, arguments: [meetingID, occurrence.millisecondsSince1970])
             return Self.grouped(records)[MeetingOccurrence(meetingID: meetingID, occurrence: occurrence)] ?? [:]
         }
     }
@@ -72,14 +71,14 @@ public struct ReminderLedgerStore: Sendable {
     public func markDelivered(_ card: ReminderCard, now: Date) async throws {
         try await database.write { db in
             for step in card.steps {
-                try db.execute(
+                try db.cachedStatement(
                     sql: """
                         UPDATE reminder_ledger SET state = 'delivered', changed_at = ?
                         WHERE meeting_id = ? AND occurrence = ? AND step = ? AND state = 'fired'
-                        """,
-                    arguments: [
-                        now.millisecondsSince1970, card.meetingID, card.occurrence.millisecondsSince1970, step.rawValue,
-                    ])
+                        """
+                ).execute(arguments: [
+                    now.millisecondsSince1970, card.meetingID, card.occurrence.millisecondsSince1970, step.rawValue,
+                ])
             }
         }
     }
@@ -133,21 +132,32 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
+    // Read and written for every card the engine sends: prepared once per connection.
+    private static let occurrenceEntries = CachedRequest(
+        LedgerRecord.filter(sql: "meeting_id = ? AND occurrence = ?", arguments: [0, 0]))
+    private static let stepEntry = CachedRequest(
+        LedgerRecord.filter(sql: "meeting_id = ? AND occurrence = ? AND step = ?", arguments: [0, 0, ""]))
+
     private static func record(_ meetingID: Int64, _ occurrence: Date, _ step: Step, in db: Database) throws
         -> LedgerRecord?
     {
-        try LedgerRecord.fetchOne(
-            db, key: ["meeting_id": meetingID, "occurrence": occurrence.millisecondsSince1970, "step": step.rawValue])
+        try Self.stepEntry.fetchOne(db, arguments: [meetingID, occurrence.millisecondsSince1970, step.rawValue])
     }
 
     private static func upsert(
         _ meetingID: Int64, _ occurrence: Date, _ step: Step, _ state: LedgerState, until: Date?, now: Date,
         in db: Database
     ) throws {
-        try LedgerRecord(
-            meetingId: meetingID, occurrence: occurrence.millisecondsSince1970, step: step.rawValue,
-            state: state.rawValue,
-            snoozedUntil: until?.millisecondsSince1970, changedAt: now.millisecondsSince1970
-        ).upsert(db)
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO reminder_ledger (meeting_id, occurrence, step, state, snoozed_until, changed_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (meeting_id, occurrence, step) DO UPDATE SET
+                    state = excluded.state, snoozed_until = excluded.snoozed_until, changed_at = excluded.changed_at
+                """
+        ).execute(arguments: [
+            meetingID, occurrence.millisecondsSince1970, step.rawValue, state.rawValue, until?.millisecondsSince1970,
+            now.millisecondsSince1970,
+        ])
     }
 }

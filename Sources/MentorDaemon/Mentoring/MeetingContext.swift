@@ -29,15 +29,19 @@ struct MeetingContext: Sendable {
         -> MeetingContext
     {
         let relationship = meeting.relationship
-        let goal = try await stores.goals.list(relationshipID: relationship.id).first { $0.status == .active }
-        let agreed = try await stores.occurrenceGoals.goal(meetingID: meeting.id, occurrence: occurrence)
-        let last = try await stores.captures.latest(relationshipID: relationship.id, before: occurrence)
+        // Five independent reads, run side by side on the pool's readers: this is on the path of
+        // every card, between its due instant and its delivery.
+        async let goals = stores.goals.list(relationshipID: relationship.id)
+        async let agreed = stores.occurrenceGoals.goal(meetingID: meeting.id, occurrence: occurrence)
+        async let last = stores.captures.latest(relationshipID: relationship.id, before: occurrence)
+        async let actions = stores.actions.open(relationshipID: relationship.id)
+        async let topics = stores.topics.open(relationshipID: relationship.id)
+        let goal = try await goals.first { $0.status == .active }
         return MeetingContext(
             relationship: relationship, goal: goal,
             daysLeft: goal.flatMap { daysUntil($0.targetDate, from: occurrence, in: meeting.timeZone) },
-            agreedGoal: agreed ?? meeting.purpose, lastSummary: last?.summary ?? "",
-            actions: try await stores.actions.open(relationshipID: relationship.id),
-            topics: try await stores.topics.open(relationshipID: relationship.id))
+            agreedGoal: try await agreed ?? meeting.purpose, lastSummary: try await last?.summary ?? "",
+            actions: try await actions, topics: try await topics)
     }
 
     /// The prompts' placeholders, each item one line: "Send the draft (me, due 2026-12-12, carried 2×)".
