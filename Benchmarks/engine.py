@@ -61,6 +61,10 @@ merge_within = "0"
 """
 
 
+# The benchmark's sections, in the order they run (`--only` picks some).
+SECTIONS = ("idle", "lateness", "missed", "control", "scale")
+
+
 def step_offsets(participation):
     """Only the participation step, so each meeting yields exactly one card at start - offset."""
     return ("purpose=off,preparation=off,plan=off,participation=%s,capture=off,capture_again=off"
@@ -1245,23 +1249,29 @@ class Bench:
 
     def run(self):
         self.header()
+        only = set(self.args.only.split(",")) if self.args.only else set(SECTIONS)
         timings = []
-        t = time.monotonic()
-        daemon = self.bench_idle()
-        timings.append(("idle", time.monotonic() - t))
-        t = time.monotonic()
-        self.bench_lateness()
-        timings.append(("lateness", time.monotonic() - t))
-        t = time.monotonic()
-        self.bench_missed()
-        timings.append(("missed", time.monotonic() - t))
-        t = time.monotonic()
-        if daemon.running():
-            self.bench_control(daemon)
-        timings.append(("control", time.monotonic() - t))
-        t = time.monotonic()
-        self.bench_scale()
-        timings.append(("scale", time.monotonic() - t))
+        daemon = None
+        for name in SECTIONS:
+            if name not in only:
+                continue
+            t = time.monotonic()
+            if name == "idle":
+                daemon = self.bench_idle()
+            elif name == "lateness":
+                self.bench_lateness()
+            elif name == "missed":
+                self.bench_missed()
+            elif name == "control":
+                if daemon is None:  # run alone: the same 1,000 far-future meetings as idle's
+                    daemon = Daemon(self, "control")
+                    daemon.start()
+                    self.add_far_future(daemon, 1000, connections=1)
+                if daemon.running():
+                    self.bench_control(daemon)
+            elif name == "scale":
+                self.bench_scale()
+            timings.append((name, time.monotonic() - t))
         self.out()
         self.out("(Python client figures include the client's own time; the daemon CPU per call "
                  "does not.)")
@@ -1333,6 +1343,8 @@ def main():
                                       "bench-results/engine.txt)")
     parser.add_argument("--json", help="also write the headline figures as JSON rows here "
                                        "(for Benchmarks/side_by_side.py)")
+    parser.add_argument("--only", metavar="SECTION,...",
+                        help="run only these sections, in the usual order: " + ", ".join(SECTIONS))
     parser.add_argument("--idle-window", type=float, help="seconds per idle window")
     parser.add_argument("--settle", type=float, default=5.0,
                         help="seconds to wait before each idle window (default 5)")
@@ -1349,6 +1361,8 @@ def main():
     args = parser.parse_args()
     if args.bin is None:
         args.bin = default_bin()
+    if args.only and not set(args.only.split(",")) <= set(SECTIONS):
+        parser.error("--only takes a comma-separated list of: " + ", ".join(SECTIONS))
     if args.missed_gap < 10:
         parser.error("--missed-gap must be at least 10 s")
 
