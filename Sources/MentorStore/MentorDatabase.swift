@@ -14,6 +14,13 @@ public final class MentorDatabase: Sendable {
     private let current: Mutex<DatabasePool>
     var pool: DatabasePool { current.withLock { $0 } }
 
+    /// Closed connections, kept until the database object goes. GRDB tags each connection's
+    /// dispatch queue with a queue-specific value, and libdispatch frees those on a global queue
+    /// when the queue goes: that one job starts libdispatch's one-second worker-pool monitor for
+    /// the life of the process, and an idle daemon would wake 60 times a minute (see
+    /// `EventLoopGlobalExecutor` in MentorDaemon).
+    private let retired = Mutex<[any DatabaseWriter]>([])
+
     /// How long a write waits by default for another process holding the lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 5
 
@@ -25,7 +32,9 @@ public final class MentorDatabase: Sendable {
             try Self.createParentDirectory(of: path)
             try Self.checkHeader(of: path)
             let migrator = Migrations.migrator
-            try Self.refuseNewerSchema(at: path, migrator: migrator)
+            if let probe = try Self.refuseNewerSchema(at: path, migrator: migrator) {
+                retired.withLock { $0.append(probe) }
+            }
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(busyTimeout)
@@ -63,7 +72,10 @@ public final class MentorDatabase: Sendable {
                 // memory included: the old pool must go before a new one can write.
                 try pool.close()
                 let fresh = try DatabasePool(path: path, configuration: configuration)
-                current.withLock { $0 = fresh }
+                current.withLock {
+                    retired.withLock { [old = $0] in $0.append(old) }
+                    $0 = fresh
+                }
                 return try await fresh.write(body)
             } catch let again as DatabaseError {
                 throw StoreError.databaseFailure(reason: again.message ?? again.description)
@@ -92,9 +104,10 @@ public final class MentorDatabase: Sendable {
 
     /// Looks at an existing file through a read-only connection, so that a database this version
     /// must refuse is never opened for writing at all.
-    private static func refuseNewerSchema(at path: String, migrator: DatabaseMigrator) throws {
+    /// Returns the closed probe connection, to be kept (see ``retired``).
+    private static func refuseNewerSchema(at path: String, migrator: DatabaseMigrator) throws -> DatabaseQueue? {
         guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else {
-            return
+            return nil
         }
         var configuration = Configuration()
         configuration.readonly = true
@@ -107,6 +120,7 @@ public final class MentorDatabase: Sendable {
             let known = Set(migrator.migrations)
             throw StoreError.newerSchema(path: path, unknownMigrations: applied.subtracting(known).sorted())
         }
+        return probe
     }
 
     private static func createParentDirectory(of path: String) throws(StoreError) {

@@ -3,8 +3,8 @@ import MentorProtocol
 import MentorTestSupport
 import Testing
 
-/// An idle mentord never wakes up, even after every channel has delivered a reminder, the
-/// configuration was reloaded and a client is still subscribed. The first job libdispatch runs on
+/// An idle mentord never wakes up, even after a restart on an existing database, every channel
+/// delivering a reminder, a reload of the configuration, and with a client still subscribed. The first job libdispatch runs on
 /// a global queue would start its one-second monitor for good (see EventLoopGlobalExecutor), so
 /// this fails as soon as any path reaches one, with the threads that woke.
 struct IdleWakeupTests {
@@ -15,6 +15,8 @@ struct IdleWakeupTests {
         let ran = directory.file("hook-ran")
         try (DaemonProcess.secondsConfiguration + "[hook]\ncommand = [\"/bin/sh\", \"-c\", \"echo >> '\(ran)'\"]\n")
             .write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        // A restart on an existing database: opening one takes paths that a new one skips.
+        _ = try DaemonProcess(in: directory).stop()
         let daemon = try DaemonProcess(in: directory, environment: bus.environment)
         let watcher = try ReminderWatcher(socket: daemon.socketPath)
         _ = try daemon.connect().call(
