@@ -36,17 +36,19 @@ public struct CaptureStore: Sendable {
     /// The capture of the relationship's latest occurrence that started before `instant` (and has a
     /// capture): what Preparation shows as "last time".
     public func latest(relationshipID: Int64, before instant: Date) async throws -> Capture? {
-        try await database.read { db in
-            _ = try RelationshipRecord.require(relationshipID, in: db)
-            // Cached: read for every reminder card.
-            return try CaptureRecord.fetchOne(
-                db.cachedStatement(
-                    sql: """
-                        SELECT capture.* FROM capture JOIN meeting ON meeting.id = capture.meeting_id
-                        WHERE meeting.relationship_id = ? AND capture.occurrence < ?
-                        ORDER BY capture.occurrence DESC, capture.captured_at DESC LIMIT 1
-                        """), arguments: [relationshipID, instant.millisecondsSince1970])?.domain
-        }
+        try await database.read { db in try Self.latest(relationshipID: relationshipID, before: instant, in: db) }
+    }
+
+    static func latest(relationshipID: Int64, before instant: Date, in db: Database) throws -> Capture? {
+        _ = try RelationshipRecord.require(relationshipID, in: db)
+        // Cached: read for every reminder card.
+        return try CaptureRecord.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT capture.* FROM capture JOIN meeting ON meeting.id = capture.meeting_id
+                    WHERE meeting.relationship_id = ? AND capture.occurrence < ?
+                    ORDER BY capture.occurrence DESC, capture.captured_at DESC LIMIT 1
+                    """), arguments: [relationshipID, instant.millisecondsSince1970])?.domain
     }
 
     /// Every capture of the relationship's meetings, oldest occurrence first.

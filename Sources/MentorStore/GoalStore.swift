@@ -29,14 +29,18 @@ public struct GoalStore: Sendable {
     /// The relationship's goals in the order they were set; only the active ones unless `includeClosed`.
     public func list(relationshipID: Int64, includeClosed: Bool = false) async throws -> [LearningGoal] {
         try await database.read { db in
-            _ = try RelationshipRecord.require(relationshipID, in: db)
-            // Cached: the active goal is read for every reminder card.
-            let sql = """
-                SELECT * FROM \(GoalRecord.databaseTableName)
-                WHERE relationship_id = ?\(includeClosed ? "" : " AND status = 'active'") ORDER BY created_at, id
-                """
-            return try GoalRecord.fetchAll(db.cachedStatement(sql: sql), arguments: [relationshipID]).map(\.domain)
+            try Self.list(relationshipID: relationshipID, includeClosed: includeClosed, in: db)
         }
+    }
+
+    static func list(relationshipID: Int64, includeClosed: Bool, in db: Database) throws -> [LearningGoal] {
+        _ = try RelationshipRecord.require(relationshipID, in: db)
+        // Cached: the active goal is read for every reminder card.
+        let sql = """
+            SELECT * FROM \(GoalRecord.databaseTableName)
+            WHERE relationship_id = ?\(includeClosed ? "" : " AND status = 'active'") ORDER BY created_at, id
+            """
+        return try GoalRecord.fetchAll(db.cachedStatement(sql: sql), arguments: [relationshipID]).map(\.domain)
     }
 
     /// Marks the goal done or dropped (dated `now`), or active again. Setting the status it already

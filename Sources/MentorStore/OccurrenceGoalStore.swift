@@ -33,8 +33,10 @@ public struct OccurrenceGoalStore: Sendable {
         OccurrenceGoalRecord.filter(sql: "meeting_id = ? AND occurrence = ?", arguments: [0, 0]))
 
     public func goal(meetingID: Int64, occurrence: Date) async throws -> String? {
-        try await database.read { db in
-            try Self.byOccurrence.fetchOne(db, arguments: [meetingID, occurrence.millisecondsSince1970])?.goal
-        }
+        try await database.read { db in try Self.goal(meetingID: meetingID, occurrence: occurrence, in: db) }
+    }
+
+    static func goal(meetingID: Int64, occurrence: Date, in db: Database) throws -> String? {
+        try byOccurrence.fetchOne(db, arguments: [meetingID, occurrence.millisecondsSince1970])?.goal
     }
 }

@@ -29,19 +29,14 @@ struct MeetingContext: Sendable {
         -> MeetingContext
     {
         let relationship = meeting.relationship
-        // Five independent reads, run side by side on the pool's readers: this is on the path of
-        // every card, between its due instant and its delivery.
-        async let goals = stores.goals.list(relationshipID: relationship.id)
-        async let agreed = stores.occurrenceGoals.goal(meetingID: meeting.id, occurrence: occurrence)
-        async let last = stores.captures.latest(relationshipID: relationship.id, before: occurrence)
-        async let actions = stores.actions.open(relationshipID: relationship.id)
-        async let topics = stores.topics.open(relationshipID: relationship.id)
-        let goal = try await goals.first { $0.status == .active }
+        let stored = try await stores.cardContexts.context(
+            relationshipID: relationship.id, meetingID: meeting.id, occurrence: occurrence)
+        let goal = stored.activeGoal
         return MeetingContext(
             relationship: relationship, goal: goal,
             daysLeft: goal.flatMap { daysUntil($0.targetDate, from: occurrence, in: meeting.timeZone) },
-            agreedGoal: try await agreed ?? meeting.purpose, lastSummary: try await last?.summary ?? "",
-            actions: try await actions, topics: try await topics)
+            agreedGoal: stored.agreedGoal ?? meeting.purpose, lastSummary: stored.lastCapture?.summary ?? "",
+            actions: stored.openActions, topics: stored.openTopics)
     }
 
     /// The prompts' placeholders, each item one line: "Send the draft (me, due 2026-12-12, carried 2×)".

@@ -12,6 +12,7 @@ struct MentoringStores: Sendable {
     let captures: CaptureStore
     let occurrenceGoals: OccurrenceGoalStore
     let ledger: ReminderLedgerStore
+    let cardContexts: CardContextStore
 
     init(database: MentorDatabase) {
         meetings = MeetingStore(database: database)
@@ -24,5 +25,6 @@ struct MentoringStores: Sendable {
         captures = CaptureStore(database: database)
         occurrenceGoals = OccurrenceGoalStore(database: database)
         ledger = ReminderLedgerStore(database: database)
+        cardContexts = CardContextStore(database: database)
     }
 }
