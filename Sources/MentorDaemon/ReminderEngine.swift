@@ -41,6 +41,13 @@ actor ReminderEngine {
     /// The queue key that stands for "re-plan every meeting" (meeting ids start at 1).
     private static let everything: Int64 = 0
 
+    /// The queue key that stands for "the next meeting starts to come into the planning window"
+    /// (commitments use negative item ids, which never reach it).
+    private static let horizon = Int64.min
+
+    /// Meetings starting up to here have been planned; later ones wait for the horizon key.
+    private var plannedThrough: Date?
+
     /// How far back a meeting's occurrences may still remind: its last capture nudge plus the grace.
     private func lookBack(for meeting: Meeting) -> TimeInterval {
         let policy = effectivePolicy(meeting)
@@ -173,7 +180,7 @@ actor ReminderEngine {
     /// Occurrences of scheduled meetings starting in `from...through`, with their planned reminders.
     func upcoming(from: Date, through: Date, limit: Int) async throws -> [Wire.Occurrence] {
         var found: [(start: Date, meeting: Meeting)] = []
-        for meeting in try await meetings.scheduled(endingAfter: from) {
+        for meeting in try await meetings.plannable(endingAfter: from, startingBy: through) {
             found += meeting.occurrences(from: from, through: through, limit: limit).map { ($0, meeting) }
         }
         found.sort { ($0.start, $0.meeting.id) < ($1.start, $1.meeting.id) }
@@ -356,7 +363,8 @@ actor ReminderEngine {
         policy.overriding(meeting.relationship.reminderOverrides).overriding(meeting.reminderOverrides)
     }
 
-    private func timerFired() async {
+    /// What the timer runs when its deadline passes (tests call it after moving their clock).
+    func timerFired() async {
         await exclusively {
             let now = clock.now()
             let due = queue.popDue(atOrBefore: now)
@@ -365,7 +373,13 @@ actor ReminderEngine {
                 return
             }
             for id in due {
-                if id < 0 { await remindCommitment(-id, now: now) } else { await replan(id, now: now) }
+                if id == Self.horizon {
+                    await planNewlyNear(now: now)
+                } else if id < 0 {
+                    await remindCommitment(-id, now: now)
+                } else {
+                    await replan(id, now: now)
+                }
             }
             rearm()
         }
@@ -399,13 +413,19 @@ actor ReminderEngine {
         }
     }
 
-    /// Re-plans every meeting into a new queue. If the meetings cannot be read, the old plans stay
-    /// and everything is tried again in a minute.
+    /// Re-plans every meeting that can remind within the planning window into a new queue, and
+    /// arms the horizon for the first one beyond it. If the meetings cannot be read, the old plans
+    /// stay and everything is tried again in a minute.
+    ///
+    /// Meetings further ahead are not read at all: at start-up the cost follows what is near,
+    /// not everything ever stored (READY=1 with 100,000 meetings, most of them years ahead).
     private func replanEverything() async {
         let now = clock.now()
+        let through = now.addingTimeInterval(Self.planningWindow)
         let all: [Meeting]
         do {
-            all = try await meetings.scheduled(endingAfter: now.addingTimeInterval(-Self.widestLookBack))
+            all = try await meetings.plannable(
+                endingAfter: now.addingTimeInterval(-Self.widestLookBack), startingBy: through)
         } catch {
             logger.error("Failed to load meetings for planning: \(error), keeping the current plans; retrying in 60 s")
             queue.set(Self.everything, now.addingTimeInterval(60))
@@ -418,6 +438,8 @@ actor ReminderEngine {
         queue = DeadlineQueue()
         cards = DeadlineQueue()
         for meeting in all { await plan(meeting, now: now, preloaded: preloaded) }
+        plannedThrough = through
+        await armHorizon(after: through, now: now)
         do {
             for item in try await stores.actions.awaitingReminder() {
                 queue.set(-item.id, commitmentDue(item) ?? now)
@@ -427,6 +449,32 @@ actor ReminderEngine {
             queue.set(Self.everything, now.addingTimeInterval(60))
         }
         rearm()
+    }
+
+    /// Plans the meetings that came into the planning window since it was last moved on.
+    private func planNewlyNear(now: Date) async {
+        let through = now.addingTimeInterval(Self.planningWindow)
+        do {
+            for meeting in try await meetings.starting(after: plannedThrough ?? now, through: through) {
+                await plan(meeting, now: now)
+            }
+            plannedThrough = through
+            await armHorizon(after: through, now: now)
+        } catch {
+            logger.error("Failed to load the meetings coming near: \(error), retrying in 60 s")
+            queue.set(Self.horizon, now.addingTimeInterval(60))
+        }
+    }
+
+    /// Wakes the engine when the first meeting starting after `through` comes into the window.
+    private func armHorizon(after through: Date, now: Date) async {
+        do {
+            let next = try await meetings.firstStart(after: through)
+            queue.set(Self.horizon, next.map { $0.addingTimeInterval(-Self.planningWindow) })
+        } catch {
+            logger.error("Failed to look for meetings beyond the planning window: \(error), retrying in 60 s")
+            queue.set(Self.horizon, now.addingTimeInterval(60))
+        }
     }
 
     /// How far ahead occurrences are planned: the longest offset (30 days) plus a week of

@@ -68,16 +68,48 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Scheduled meetings that end after `instant`: everything that may still remind.
-    public func scheduled(endingAfter instant: Date) async throws -> [Meeting] {
+    /// Scheduled meetings that can have an occurrence between `after` and `before`: single
+    /// meetings that start by `before` and end after `after`, series that have started by
+    /// `before`, and series with a moved occurrence (a move may reach before the series' start).
+    /// What the engine plans; meetings starting later are left for when they come near, so start-up
+    /// reads only what is near (the `meeting_by_start` index), not every meeting ever stored.
+    public func plannable(endingAfter after: Date, startingBy before: Date) async throws -> [Meeting] {
         try await database.read { db in
             let found = try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
                 .filter(
-                    sql: "(meeting.recurrence != '' OR meeting.start + meeting.duration_seconds * 1000 > ?)",
-                    arguments: [instant.millisecondsSince1970]
+                    sql: """
+                        ((meeting.start <= ? AND (meeting.recurrence != '' OR \
+                        meeting.start + meeting.duration_seconds * 1000 > ?)) \
+                        OR (meeting.recurrence != '' AND meeting.id IN (SELECT meeting_id FROM occurrence_exception)))
+                        """,
+                    arguments: [before.millisecondsSince1970, after.millisecondsSince1970]
                 )
                 .fetchAll(db).map(\.domain)
             return try Self.withExceptions(found, in: db)
+        }
+    }
+
+    /// Scheduled meetings, single or series, that start after `after` and by `through`: those that
+    /// come into the engine's planning window as it moves on.
+    public func starting(after: Date, through: Date) async throws -> [Meeting] {
+        try await database.read { db in
+            let found = try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
+                .filter(
+                    sql: "meeting.start > ? AND meeting.start <= ?",
+                    arguments: [after.millisecondsSince1970, through.millisecondsSince1970]
+                )
+                .fetchAll(db).map(\.domain)
+            return try Self.withExceptions(found, in: db)
+        }
+    }
+
+    /// The earliest start after `instant` of a scheduled meeting, single or series.
+    public func firstStart(after instant: Date) async throws -> Date? {
+        try await database.read { db in
+            try Int64.fetchOne(
+                db, sql: "SELECT min(start) FROM meeting WHERE status = 'scheduled' AND start > ?",
+                arguments: [instant.millisecondsSince1970]
+            ).map(Date.init(millisecondsSince1970:))
         }
     }
 

@@ -104,6 +104,35 @@ struct ReminderEngineTests {
         #expect(await engine.nextReminder()?.reminder.steps == ["purpose"])
     }
 
+    /// Meetings already stored beyond the planning window are not read by a full re-plan; the
+    /// engine wakes when the first of them comes into the window, plans it, and arms for the next.
+    @Test func plansStoredMeetingsBeyondTheWindowAsTheyComeNear() async throws {
+        let (engine, meetings, clock, _, directory) = try await fixture()
+        defer { directory.remove() }
+        let utc = TimeZone(identifier: "UTC")!
+        let first = start.addingTimeInterval(50 * 86_400)
+        let second = start.addingTimeInterval(80 * 86_400)
+        for (title, at) in [("First", first), ("Second", second)] {
+            _ = try await meetings.add(
+                try MeetingDraft(
+                    title: title, partner: "Sam", role: .mentee, start: at, timeZone: utc, durationSeconds: 3600),
+                now: clock.now())
+        }
+        // As at start-up: both meetings were stored before the engine planned.
+        await engine.replanAll()
+        #expect(await engine.nextReminder() == nil)
+        #expect(await engine.nextDeadline() == first.addingTimeInterval(-ReminderEngine.planningWindow))
+        clock.set(first.addingTimeInterval(-ReminderEngine.planningWindow))
+        await engine.timerFired()
+        #expect(await engine.nextReminder()?.reminder.title == "First")
+        clock.set(second.addingTimeInterval(-ReminderEngine.planningWindow))
+        await engine.timerFired()
+        let upcoming = try await engine.upcoming(
+            from: clock.now(), through: clock.now().addingTimeInterval(ReminderEngine.planningWindow), limit: 10)
+        #expect(upcoming.map(\.title) == ["First", "Second"])
+        #expect(await engine.nextDeadline() != nil)
+    }
+
     @Test func recordsMissedStepsWhenResumingAfterTheStart() async throws {
         let (engine, meetings, clock, stream, directory) = try await fixture()
         defer { directory.remove() }
