@@ -149,17 +149,17 @@ public struct MeetingStore: Sendable {
 
     /// How much is stored.
     public func counts(now: Date) async throws -> StoreCounts {
+        // Cached statements: GetStatus is the call a shell prompt or status bar makes over and over.
         try await database.read { db in
-            let nowMs = now.millisecondsSince1970
-            return StoreCounts(
-                meetings: try MeetingRecord.fetchCount(db),
+            StoreCounts(
+                meetings: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meeting")) ?? 0,
                 upcomingMeetings: try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM meeting
-                        WHERE status = 'scheduled' AND (recurrence != '' OR start + duration_seconds * 1000 > ?)
-                        """, arguments: [nowMs]) ?? 0,
-                relationships: try RelationshipRecord.fetchCount(db))
+                    db.cachedStatement(
+                        sql: """
+                            SELECT count(*) FROM meeting
+                            WHERE status = 'scheduled' AND (recurrence != '' OR start + duration_seconds * 1000 > ?)
+                            """), arguments: [now.millisecondsSince1970]) ?? 0,
+                relationships: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM relationship")) ?? 0)
         }
     }
 
