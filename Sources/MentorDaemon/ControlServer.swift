@@ -27,6 +27,7 @@ public enum ListenAddress: Sendable, Hashable {
 final class ControlServer: Sendable {
     private let table: MethodTable
     private let maximumMessageSize: NIOLockedValueBox<Int>
+    private let messageTimeoutSeconds: NIOLockedValueBox<Int>
     private let logger: Logger
     private let eventLoopGroup: any EventLoopGroup
     private let connections: ConnectionRegistry
@@ -34,6 +35,7 @@ final class ControlServer: Sendable {
     init(table: MethodTable, limits: DaemonConfiguration.Limits, eventLoopGroup: any EventLoopGroup, logger: Logger) {
         self.table = table
         maximumMessageSize = NIOLockedValueBox(limits.maxMessageBytes)
+        messageTimeoutSeconds = NIOLockedValueBox(limits.messageTimeoutSeconds)
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
         connections = ConnectionRegistry(limit: limits.maxConnections)
@@ -42,13 +44,15 @@ final class ControlServer: Sendable {
     /// Applies new limits to connections accepted from now on.
     func apply(_ limits: DaemonConfiguration.Limits) {
         maximumMessageSize.withLockedValue { $0 = limits.maxMessageBytes }
+        messageTimeoutSeconds.withLockedValue { $0 = limits.messageTimeoutSeconds }
         connections.limit = limits.maxConnections
     }
 
     /// Listens on `address` and serves until graceful shutdown; `onListening` runs once the socket
     /// accepts connections.
     func run(on address: ListenAddress, onListening: @Sendable () -> Void) async throws {
-        let maximumMessageSize = self.maximumMessageSize
+        let (maximumMessageSize, messageTimeoutSeconds, logger) =
+            (self.maximumMessageSize, self.messageTimeoutSeconds, self.logger)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             // A client may send its calls and shut down its writing side (`printf ... | socat`):
@@ -58,7 +62,10 @@ final class ControlServer: Sendable {
             channel.eventLoop.makeCompletedFuture {
                 try channel.pipeline.syncOperations.addHandler(
                     ByteToMessageHandler(
-                        VarlinkFrameDecoder(maximumMessageSize: maximumMessageSize.withLockedValue { $0 })))
+                        VarlinkFrameDecoder(
+                            maximumMessageSize: maximumMessageSize.withLockedValue { $0 },
+                            messageTimeout: .seconds(Int64(messageTimeoutSeconds.withLockedValue { $0 })),
+                            logger: logger)))
                 return try NIOAsyncChannel<[UInt8], ByteBuffer>(wrappingChannelSynchronously: channel)
             }
         }

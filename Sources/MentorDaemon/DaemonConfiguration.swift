@@ -24,6 +24,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         public var maxMessageBytes = 1 << 20
         /// Meetings the database may hold, past and cancelled ones included (`max_meetings`).
         public var maxMeetings = 1_000_000
+        /// Seconds a connection may hold part of a message with nothing more arriving before it is
+        /// closed (`message_timeout`).
+        public var messageTimeoutSeconds = 30
 
         public init() {}
     }
@@ -122,6 +125,11 @@ extension DaemonConfiguration.Limits {
                     throw locate.error("limits.\(key)", "must be a whole number from 1 to 10000000")
                 }
                 maxMeetings = number
+            case "message_timeout":
+                guard let text = value?.string, let seconds = try? DurationExpression.seconds(text),
+                    (1...3600).contains(seconds)
+                else { throw locate.error("limits.\(key)", "must be a duration from \"1s\" to \"1h\"") }
+                messageTimeoutSeconds = seconds
             default:
                 throw locate.error("limits.\(key)", "unknown key")
             }

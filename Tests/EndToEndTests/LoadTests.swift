@@ -95,6 +95,32 @@ struct LoadTests {
         #expect(residentKB(daemon.pid) - before < 30_000, "kB grown")
     }
 
+    /// `[limits] message_timeout`: part of a message and then nothing closes the connection;
+    /// a connection idle between whole messages stays open.
+    @Test func aConnectionStalledMidMessageIsClosedAfterTheTimeout() throws {
+        let directory = try TemporaryDirectory()
+        try "[limits]\nmessage_timeout = \"1s\"\n".write(
+            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        let daemon = try DaemonProcess(in: directory)
+        defer { daemon.directory.remove() }
+        let stalled = try #require(rawConnect(daemon.socketPath))
+        defer { close(stalled) }
+        let idle = try daemon.connect()
+        _ = try idle.call(GetStatus.self, NoParameters())
+        let started = Date()
+        write(stalled, #"{"method":"io.mentord.GetStatus""#, terminated: false)
+        // The daemon closes it: the read ends (0 bytes), instead of waiting for the test's 5 s.
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(stalled, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        #expect(recv(stalled, &byte, 1, 0) == 0)
+        let waited = Date().timeIntervalSince(started)
+        #expect(waited > 0.9 && waited < 4, "closed after \(waited) s")
+        #expect(daemon.stderr.contains("sent part of a message and nothing more for 1 s"))
+        // The other connection sat idle between calls just as long, and still works.
+        #expect(try idle.call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
+    }
+
     @Test func aSubscriberThatNeverReadsCostsBoundedMemory() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }

@@ -13,9 +13,12 @@ struct DaemonConfigurationTests {
 
     @Test func readsLimits() throws {
         let configuration = try DaemonConfiguration.parse(
-            "# mine\n[limits]\nmax_connections = 8\nmax_message_bytes = 4096\n", path: "c.toml")
+            "# mine\n[limits]\nmax_connections = 8\nmax_message_bytes = 4096\nmessage_timeout = \"2m\"\n",
+            path: "c.toml")
         #expect(configuration.limits.maxConnections == 8)
         #expect(configuration.limits.maxMessageBytes == 4096)
+        #expect(configuration.limits.messageTimeoutSeconds == 120)
+        #expect(DaemonConfiguration().limits.messageTimeoutSeconds == 30)
     }
 
     @Test func acceptsTheRemindersTableForTheEngine() throws {
@@ -37,6 +40,10 @@ struct DaemonConfigurationTests {
         (
             "[limits]\nmax_message_bytes = 10\n", "c.toml:2",
             "'limits.max_message_bytes' must be a whole number from 1024 to 67108864"
+        ),
+        (
+            "[limits]\nmessage_timeout = \"2h\"\n", "c.toml:2",
+            "'limits.message_timeout' must be a duration from \"1s\" to \"1h\""
         ),
         ("limits = 3\n", "c.toml:1", "'limits' must be a table"),
         ("[desktop]\nenabled = true\n[journal]\nenabled = 1\n", "c.toml:4", "'journal.enabled' must be true or false"),
