@@ -122,10 +122,17 @@ final class SpawnedCommand: @unchecked Sendable {
 
     private func reap() {
         var raw: Int32 = 0
-        guard waitpid(pid, &raw, WNOHANG) == pid else { return }
-        // WIFEXITED / WTERMSIG are macros, which Swift does not import.
-        let signal = raw & 0x7f
-        status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+        let reaped = waitpid(pid, &raw, WNOHANG)
+        if reaped == 0 { return }  // not yet: a spurious wake-up
+        if reaped == pid {
+            // WIFEXITED / WTERMSIG are macros, which Swift does not import.
+            let signal = raw & 0x7f
+            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+        } else {
+            // Reaped elsewhere (SIGCHLD ignored): the exit is known, its status is not. Returning
+            // here would leave the pidfd readable and this handler running in a loop.
+            status = 255
+        }
         exitSource?.cancel()
         exitSource = nil
         finishIfDone()
