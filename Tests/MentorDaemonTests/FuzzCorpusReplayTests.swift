@@ -19,6 +19,7 @@ struct FuzzCorpusReplayTests {
         "crash-table-header-newline": tomlAssertion,
         "crash-datetime-without-time": tomlAssertion,
         "crash-array-closed-by-brace": tomlAssertion,
+        "crash-table-header-brace": tomlAssertion,
     ]
 
     /// TOMLKit 0.6.0 bundles toml++ 3.4.0, built by SwiftPM without NDEBUG, whose parser asserts
@@ -53,9 +54,9 @@ struct FuzzCorpusReplayTests {
 
     /// A config file that is not TOML must be an error naming its line, at start-up and on SIGHUP
     /// (where the documented behaviour is to keep the running settings), never an abort. Found by
-    /// the config fuzzer: a table header cut short, a date-time without its time, an array closed
-    /// by a brace.
-    @Test(arguments: ["[\n", "b=1979-05-27T:", "a = [}"])
+    /// the config fuzzer: a table header cut short or closed by a brace, a date-time without its
+    /// time, an array closed by a brace.
+    @Test(arguments: ["[\n", "[}\n", "b=1979-05-27T:", "a = [}"])
     func malformedTOMLIsAnErrorNotAnAbort(text: String) async {
         await withKnownIssue(Self.tomlAssertion) {
             await #expect(processExitsWith: .success) { [text] in
