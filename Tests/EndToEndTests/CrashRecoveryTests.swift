@@ -84,7 +84,7 @@ struct CrashRecoveryTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try DaemonProcess.secondsConfiguration.write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         // This daemon kills itself right after claiming the first card in the ledger.
         let faulty = try DaemonProcess(in: directory, environment: ["MENTORD_FAULT": "crash-after-claim"])
         let watcher = try ReminderWatcher(socket: faulty.socketPath)

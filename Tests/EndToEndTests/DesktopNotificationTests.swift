@@ -10,7 +10,7 @@ struct DesktopNotificationTests {
     private func daemon(on bus: PrivateSessionBus, config: String = "") throws -> DaemonProcess {
         let directory = try TemporaryDirectory()
         try (DaemonProcess.secondsConfiguration + config).write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         return try DaemonProcess(in: directory, environment: bus.environment)
     }
 
@@ -33,7 +33,7 @@ struct DesktopNotificationTests {
         let bus = try PrivateSessionBus()
         let opened = bus.directory.file("opened")
         let opener = bus.directory.file("open-prompts")
-        try "#!/bin/sh\necho \"$@\" > '\(opened)'\n".write(toFile: opener, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\necho \"$@\" > '\(opened)'\n".write(toFile: opener, atomically: false, encoding: .utf8)
         chmod(opener, 0o755)
         let daemon = try daemon(on: bus, config: "[desktop]\nopen = [\"\(opener)\"]\n")
         defer { daemon.directory.remove() }

@@ -12,7 +12,7 @@ struct HookTests {
         try
             (DaemonProcess.secondsConfiguration
             + "[desktop]\nenabled = false\n[hook]\ncommand = [\(argv)]\ntimeout = \"\(timeout)\"\n").write(
-                toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+                toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         return try DaemonProcess(in: directory)
     }
 

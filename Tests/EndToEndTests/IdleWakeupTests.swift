@@ -14,7 +14,7 @@ struct IdleWakeupTests {
         defer { directory.remove() }
         let ran = directory.file("hook-ran")
         try (DaemonProcess.secondsConfiguration + "[hook]\ncommand = [\"/bin/sh\", \"-c\", \"echo >> '\(ran)'\"]\n")
-            .write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            .write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         // A restart on an existing database: opening one takes paths that a new one skips.
         _ = try DaemonProcess(in: directory).stop()
         let daemon = try DaemonProcess(in: directory, environment: bus.environment)

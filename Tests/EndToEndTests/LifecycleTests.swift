@@ -66,7 +66,7 @@ struct LifecycleTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("notes.sqlite3")
-        try "important notes\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "important notes\n".write(toFile: path, atomically: false, encoding: .utf8)
         let result = try ProcessRunner.run(
             BuildProducts.executable("mentord"), ["--socket", directory.file("socket"), "--database", path])
         #expect(result.status == 1)
@@ -79,7 +79,7 @@ struct LifecycleTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_conections = 3\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let result = try ProcessRunner.run(
             BuildProducts.executable("mentord"),
             [

@@ -100,7 +100,7 @@ struct LoadTests {
     @Test func aConnectionStalledMidMessageIsClosedAfterTheTimeout() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmessage_timeout = \"1s\"\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
         defer { daemon.directory.remove() }
         let stalled = try #require(rawConnect(daemon.socketPath))
@@ -152,7 +152,7 @@ struct MeetingLimitTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_meetings = 3\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
         let connection = try daemon.connect()
         for index in 0..<3 {

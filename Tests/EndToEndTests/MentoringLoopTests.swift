@@ -295,7 +295,7 @@ struct CommitmentReminderTests {
     private func configure(_ directory: TemporaryDirectory, prepHour: String) throws {
         try DaemonProcess.secondsConfiguration.replacingOccurrences(
             of: "[reminders]\n", with: "[reminders]\nprep_hour = \"\(prepHour)\"\n"
-        ).write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        ).write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
     }
 
     /// Needs the prep hour 23:59 to be still ahead today (UTC): every minute but one.

@@ -17,19 +17,19 @@ struct ReloadTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_message_bytes = 2048\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
         #expect(throws: VarlinkConnectionError.self) { try addLongTitle(daemon) }
 
         try "[limits]\nmax_message_bytes = 8192\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         kill(daemon.pid, SIGHUP)
         #expect(daemon.notify.waitFor("READY=1", count: 2).found, "READY=1 again once the reload is done")
         #expect(daemon.notify.waitFor("RELOADING=1").found)
         #expect(try addLongTitle(daemon).meeting.id == 1, "the larger limit applies to new connections")
 
         try "[limits]\nmax_message_byte = 1\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         kill(daemon.pid, SIGHUP)
         let deadline = Date().addingTimeInterval(10)
         while !daemon.stderr.contains("Failed to reload") && Date() < deadline { usleep(20_000) }
@@ -44,7 +44,7 @@ struct ReloadTests {
     @Test func aFileThatCrashesTheTOMLParserIsRefusedNotFatal() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try "[\n".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        try "[\n".write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let refused = try ProcessRunner.run(
             BuildProducts.executable("mentord"),
             [
@@ -53,9 +53,9 @@ struct ReloadTests {
             ])
         #expect(refused.status == 1 && refused.stderr.contains("the TOML parser crashed"), "\(refused)")
 
-        try "".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        try "".write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
-        try "a = [}\n".write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+        try "a = [}\n".write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         kill(daemon.pid, SIGHUP)
         #expect(daemon.notify.waitFor("READY=1", count: 2).found)
         #expect(daemon.stderr.contains("the TOML parser crashed"), "\(daemon.stderr)")

@@ -26,7 +26,7 @@ struct StorageFaultTests {
             size.map { "mkdir -p '\(data)' && mount -t tmpfs -o size=\($0),mode=0700 tmpfs '\(data)'" }
             ?? "mount --bind '\(data)' '\(data)' && mount -o remount,bind,ro '\(data)'"
         let wrapper = directory.file("mounting")
-        try "#!/bin/sh\n\(mount) || exit 99\nexec \"$@\"\n".write(toFile: wrapper, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\n\(mount) || exit 99\nexec \"$@\"\n".write(toFile: wrapper, atomically: false, encoding: .utf8)
         chmod(wrapper, 0o755)
         return try DaemonProcess(
             in: directory, launcher: ["/usr/bin/unshare", "-m", "--propagation", "private", wrapper])

@@ -56,7 +56,7 @@ struct WireRobustnessTests {
     @Test func honoursAConfiguredMessageLimit() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmax_message_bytes = 2048\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
         defer { directory.remove() }
         let title = String(repeating: "x", count: 3000)
@@ -155,7 +155,7 @@ struct WireRobustnessTests {
     @Test func turnsAwayConnectionsOverTheLimit() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmax_connections = 2\n".write(
-            toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         let daemon = try DaemonProcess(in: directory)
         defer { directory.remove() }
         let first = try daemon.connect()

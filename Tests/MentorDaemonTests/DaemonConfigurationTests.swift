@@ -84,7 +84,7 @@ struct DaemonConfigurationTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("config.toml")
-        try "[hook]\ncommand = [\"/bin/true\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "[hook]\ncommand = [\"/bin/true\"]\n".write(toFile: path, atomically: false, encoding: .utf8)
         chmod(path, 0o644)
         #expect(try DaemonConfiguration.load(path: path).channels.hookCommand == ["/bin/true"])
         chmod(path, 0o664)

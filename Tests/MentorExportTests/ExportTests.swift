@@ -63,7 +63,8 @@ struct ExportTests {
         let expected = try golden("relationship.md")
         if text != expected {
             // For review: diff this against Golden/relationship.md, and copy it there if it is right.
-            try text.write(toFile: NSTemporaryDirectory() + "relationship.md.actual", atomically: true, encoding: .utf8)
+            try text.write(
+                toFile: NSTemporaryDirectory() + "relationship.md.actual", atomically: false, encoding: .utf8)
         }
         #expect(text == expected, "actual output in \(NSTemporaryDirectory())relationship.md.actual")
     }

@@ -16,7 +16,7 @@ extension DaemonProcess {
     public static func forSecondLongReminders(in directory: TemporaryDirectory? = nil) throws -> DaemonProcess {
         let directory = try directory ?? TemporaryDirectory()
         if !FileManager.default.fileExists(atPath: directory.file("config.toml")) {
-            try secondsConfiguration.write(toFile: directory.file("config.toml"), atomically: true, encoding: .utf8)
+            try secondsConfiguration.write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         }
         return try DaemonProcess(in: directory)
     }
