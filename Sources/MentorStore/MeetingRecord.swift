@@ -5,7 +5,6 @@ import MentorCore
 /// A row of the `meeting` table.
 struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "meeting"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
     static let relationship = belongsTo(RelationshipRecord.self)
 
@@ -32,6 +31,21 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         id = inserted.rowID
     }
 
+    /// Copies the draft's fields into this row.
+    mutating func assign(_ draft: MeetingDraft, relationshipId: Int64) {
+        self.relationshipId = relationshipId
+        title = draft.title
+        start = draft.start.millisecondsSince1970
+        timeZone = draft.timeZone.identifier
+        durationSeconds = draft.durationSeconds
+        purpose = draft.purpose
+        reminderOffsets = ReminderPolicy.overridesText(draft.reminderOverrides)
+        recurrence = draft.recurrence?.rule ?? ""
+    }
+}
+
+// In an extension, so that the struct keeps its synthesized memberwise initializer.
+extension MeetingRecord {
     /// Reads the columns by name. Written out, rather than left to Codable, because start-up
     /// decodes every scheduled meeting and the snake-case key conversion cost more than all the
     /// planning (a profile at 100,000 meetings).
@@ -48,37 +62,6 @@ struct MeetingRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         reminderOffsets = row["reminder_offsets"]
         createdAt = row["created_at"]
         updatedAt = row["updated_at"]
-    }
-
-    init(
-        id: Int64? = nil, relationshipId: Int64, title: String, start: Int64, timeZone: String, durationSeconds: Int,
-        purpose: String, status: String, recurrence: String, reminderOffsets: String, createdAt: Int64,
-        updatedAt: Int64
-    ) {
-        self.id = id
-        self.relationshipId = relationshipId
-        self.title = title
-        self.start = start
-        self.timeZone = timeZone
-        self.durationSeconds = durationSeconds
-        self.purpose = purpose
-        self.status = status
-        self.recurrence = recurrence
-        self.reminderOffsets = reminderOffsets
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-    }
-
-    /// Copies the draft's fields into this row.
-    mutating func assign(_ draft: MeetingDraft, relationshipId: Int64) {
-        self.relationshipId = relationshipId
-        title = draft.title
-        start = draft.start.millisecondsSince1970
-        timeZone = draft.timeZone.identifier
-        durationSeconds = draft.durationSeconds
-        purpose = draft.purpose
-        reminderOffsets = ReminderPolicy.overridesText(draft.reminderOverrides)
-        recurrence = draft.recurrence?.rule ?? ""
     }
 }
 

@@ -5,7 +5,6 @@ import MentorCore
 /// A row of the `relationship` table.
 struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "relationship"
-    static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
     static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     var id: Int64?
@@ -22,32 +21,6 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
-    }
-
-    /// Reads the columns by name, as ``MeetingRecord/init(row:)`` does and for the same reason.
-    init(row: Row) throws {
-        id = row["id"]
-        partner = row["partner"]
-        role = row["role"]
-        createdAt = row["created_at"]
-        cadence = row["cadence"]
-        startedOn = row["started_on"]
-        phase = row["phase"]
-        reminderOffsets = row["reminder_offsets"]
-    }
-
-    init(
-        id: Int64? = nil, partner: String, role: String, createdAt: Int64, cadence: String = "",
-        startedOn: String = "", phase: String = Phase.initiation.rawValue, reminderOffsets: String = ""
-    ) {
-        self.id = id
-        self.partner = partner
-        self.role = role
-        self.createdAt = createdAt
-        self.cadence = cadence
-        self.startedOn = startedOn
-        self.phase = phase
-        self.reminderOffsets = reminderOffsets
     }
 
     var relationship: Relationship {
@@ -105,5 +78,20 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
             throw StoreError.noSuchRelationship(id: id)
         }
         return record
+    }
+}
+
+// In an extension, so that the struct keeps its synthesized memberwise initializer.
+extension RelationshipRecord {
+    /// Reads the columns by name, as ``MeetingRecord/init(row:)`` does and for the same reason.
+    init(row: Row) throws {
+        id = row["id"]
+        partner = row["partner"]
+        role = row["role"]
+        createdAt = row["created_at"]
+        cadence = row["cadence"]
+        startedOn = row["started_on"]
+        phase = row["phase"]
+        reminderOffsets = row["reminder_offsets"]
     }
 }
