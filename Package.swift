@@ -87,8 +87,10 @@ let package = Package(
         .testTarget(
             name: "MentorDaemonTests",
             dependencies: [
-                "MentorDaemon", "MentorTestSupport", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                "MentorDaemon", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(

@@ -50,10 +50,15 @@ public struct Meeting: Sendable, Hashable, Identifiable {
 
     /// Starts of the occurrences between `from` and `through` (just `start` for a single meeting),
     /// with cancelled occurrences left out and moved ones at their new time.
+    ///
+    /// Every instant is on a whole millisecond, as the store keeps them: an occurrence is a key
+    /// (of the ledger, answers, captures), and calendar arithmetic can land a fraction of a
+    /// millisecond off the stored value, which would split one occurrence into two keys.
     public func occurrences(from: Date, through: Date, limit: Int = 100) -> [Date] {
         guard let recurrence else { return start >= from && start <= through ? [start] : [] }
         guard !exceptions.isEmpty else {
             return recurrence.occurrences(startingAt: start, in: timeZone, from: from, through: through, limit: limit)
+                .map(\.roundedToMilliseconds)
         }
         // A moved occurrence may come from outside the window; look as far as any move reaches.
         let reach =
@@ -61,9 +66,29 @@ public struct Meeting: Sendable, Hashable, Identifiable {
         let originals = recurrence.occurrences(
             startingAt: start, in: timeZone, from: from.addingTimeInterval(-reach),
             through: through.addingTimeInterval(reach),
-            limit: limit + exceptions.count)
+            limit: limit + exceptions.count
+        ).map(\.roundedToMilliseconds)
         let actual = originals.compactMap { original in exceptions[original] ?? original }
         return Array(actual.filter { $0 >= from && $0 <= through }.sorted().prefix(limit))
+    }
+
+    /// Whether an occurrence starts at `instant`, to the millisecond: at its actual start, so a moved
+    /// one where it went and a cancelled one not at all. What is keyed by an occurrence (answers, a
+    /// capture, the ledger) is keyed so.
+    public func hasOccurrence(at instant: Date) -> Bool {
+        occurrences(from: instant.addingTimeInterval(-0.001), through: instant.addingTimeInterval(0.001), limit: 2)
+            .contains { $0.millisecondsSince1970 == instant.millisecondsSince1970 }
+    }
+
+    /// The original start (as the rule generates it) of the occurrence now starting at `instant`:
+    /// itself unless it was moved there; nil if no occurrence starts then.
+    public func originalOccurrence(at instant: Date) -> Date? {
+        if recurrence != nil,
+            let moved = exceptions.first(where: { $0.value?.millisecondsSince1970 == instant.millisecondsSince1970 })
+        {
+            return moved.key
+        }
+        return isScheduledOccurrence(instant) ? instant : nil
     }
 
     /// Whether `instant` is an occurrence of the series as its rule generates it (moves ignored).

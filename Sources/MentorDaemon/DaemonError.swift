@@ -10,6 +10,8 @@ public enum DaemonError: Error, Sendable, Equatable {
     case cannotListen(socket: String, reason: String)
     /// The configuration file cannot be used.
     case invalidConfiguration(path: String, reason: String)
+    /// The daemon is stopping: a request came too late for the reminder engine.
+    case stopping
 }
 
 extension DaemonError: CustomStringConvertible {
@@ -20,6 +22,7 @@ extension DaemonError: CustomStringConvertible {
         case .unsafeSocketDirectory(let path, let reason): "refusing socket directory \(path): \(reason)"
         case .cannotListen(let socket, let reason): "cannot listen on \(socket): \(reason)"
         case .invalidConfiguration(let path, let reason): "\(path): \(reason)"
+        case .stopping: "the daemon is stopping"
         }
     }
 }

@@ -5,12 +5,13 @@ import MentorStore
 import NIOConcurrencyHelpers
 
 /// The handlers of `io.mentord`'s meeting methods: parse what people typed (times, zones,
-/// durations) with the core's parsers, then let the store commit.
+/// durations) with the core's parsers, then let the store commit. The reminder engine hears of
+/// every commit from the database itself.
 struct MeetingMethods: Sendable {
     let store: MeetingStore
     let clock: any WallClock
-    /// Told about every change so it can re-plan that meeting's reminders.
-    let engine: ReminderEngine
+    /// Whose rules say what a moved occurrence keeps of its ledger.
+    let engine: ReminderService
     /// Where local times are read when a call names no zone.
     let defaultTimeZone: TimeZone
     /// `[limits] max_meetings`, changed by a reload.
@@ -22,9 +23,7 @@ struct MeetingMethods: Sendable {
         table.register(GetMeeting.self) { try await Wire.MeetingReply(meeting: .init(store.meeting(id: $0.id))) }
         table.register(UpdateMeeting.self, update)
         table.register(CancelMeeting.self) {
-            let meeting = try await store.cancel(id: $0.id, now: clock.now())
-            await engine.meetingChanged(meeting.id)
-            return Wire.MeetingReply(meeting: .init(meeting))
+            Wire.MeetingReply(meeting: .init(try await store.cancel(id: $0.id, now: clock.now())))
         }
         table.register(CancelOccurrence.self) { parameters in
             try await changeOccurrence(parameters.id, parameters.occurrence, to: nil)
@@ -34,7 +33,6 @@ struct MeetingMethods: Sendable {
         }
         table.register(DeleteMeeting.self) {
             try await store.delete(id: $0.id)
-            await engine.meetingChanged($0.id)
             return NoParameters()
         }
     }
@@ -50,14 +48,7 @@ struct MeetingMethods: Sendable {
             try TimeExpression.parse(text, in: meeting.timeZone, now: now)
         }
         let changed = try await store.changeOccurrence(
-            meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now)
-        // The occurrence's reminders follow it from where it was (an earlier move may have put it
-        // elsewhere than its original start); a cancelled one has nothing to carry.
-        if let movedTo, let before = meeting.exceptions[occurrence] ?? occurrence {
-            await engine.occurrenceMoved(id, from: before, to: movedTo)
-        } else {
-            await engine.meetingChanged(id)
-        }
+            meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now, carry: carry(now: now))
         return Wire.MeetingReply(meeting: .init(changed))
     }
 
@@ -73,7 +64,6 @@ struct MeetingMethods: Sendable {
             purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:],
             recurrence: try Self.recurrence(parameters.recurrence) ?? nil)
         let meeting = try await store.add(draft, now: now, limit: maximumMeetings.withLockedValue { $0 })
-        await engine.meetingChanged(meeting.id)
         return Wire.MeetingReply(meeting: .init(meeting))
     }
 
@@ -100,9 +90,15 @@ struct MeetingMethods: Sendable {
             timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose,
             reminderOverrides: try Self.offsets(parameters.offsets),
             recurrence: try Self.recurrence(parameters.recurrence))
-        let meeting = try await store.update(id: parameters.id, changes: changes, now: now)
-        await engine.occurrenceMoved(meeting.id, from: current.start)
+        let meeting = try await store.update(id: parameters.id, changes: changes, now: now, carry: carry(now: now))
         return Wire.MeetingReply(meeting: .init(meeting))
+    }
+
+    /// What a moved occurrence keeps of its ledger under the rules in force: done steps stay done,
+    /// a step shown is not shown again for a time that has also passed.
+    private func carry(now: Date) -> LedgerCarry {
+        let rules = engine.rules
+        return { meeting, newStart, entries in rules.carriedLedger(entries, to: newStart, of: meeting, now: now) }
     }
 
     /// The repeat rule from a word (`weekly`) or an RRULE; `.some(nil)` for "" (no repetition).

@@ -18,6 +18,10 @@ public struct MentorDaemon: Service {
     /// How a reload reads the file (mentord reads it in a child process first).
     private let loadConfiguration: @Sendable (String) async throws -> DaemonConfiguration
     private let clock: any WallClock
+    /// The reminder timer; tests give one they fire by hand, with `clock`.
+    private let makeTimer: ReminderTimerFactory?
+    /// Called with the reminder engine once it exists: tests report clock steps to it.
+    private let onEngine: (@Sendable (ReminderService) -> Void)?
     private let logger: Logger
     private let notifier = ServiceNotifier()
 
@@ -28,10 +32,25 @@ public struct MentorDaemon: Service {
         },
         logger: Logger
     ) {
+        self.init(
+            paths: paths, configuration: configuration, clock: clock, timer: nil, onEngine: nil,
+            loadConfiguration: loadConfiguration, logger: logger)
+    }
+
+    init(
+        paths: DaemonPaths, configuration: DaemonConfiguration, clock: any WallClock, timer: ReminderTimerFactory?,
+        onEngine: (@Sendable (ReminderService) -> Void)?,
+        loadConfiguration: @escaping @Sendable (String) async throws -> DaemonConfiguration = {
+            try DaemonConfiguration.load(path: $0)
+        },
+        logger: Logger
+    ) {
         self.paths = paths
         self.configuration = configuration
         self.loadConfiguration = loadConfiguration
         self.clock = clock
+        self.makeTimer = timer
+        self.onEngine = onEngine
         self.logger = logger
     }
 
@@ -43,18 +62,20 @@ public struct MentorDaemon: Service {
         if let activated, let bound = SocketFile.boundPath(of: activated) { paths.socket = bound }
         // Open the database first: a refused database must fail start-up, not the first call.
         let database = try MentorDatabase(path: paths.database)
-        defer { try? database.close() }
         let stores = MentoringStores(database: database)
-        let store = stores.meetings
         let zone = TimeZone.current
         // The last status line, so READY after start-up and reloads repeats it instead of
         // replacing "next reminder at ..." with a generic one.
         let statusLine = NIOLockedValueBox("Serving \(paths.socket)")
         let channels = ReminderChannels(
             settings: configuration.channels, broadcaster: ReminderBroadcaster(), logger: logger)
-        let engine = ReminderEngine(
-            stores: stores, ledger: ReminderLedgerStore(database: database), policy: configuration.reminders,
-            clock: clock, channels: channels, logger: logger
+        // Timer and clock-step events share one serial queue; the engine's loop orders the rest.
+        let timerQueue = DispatchQueue(label: "mentord.reminders")
+        let engine = ReminderService(
+            stores: stores, rules: ReminderRules(policy: configuration.reminders, userZone: zone), clock: clock,
+            channels: channels, logger: logger,
+            timer: makeTimer ?? { fired in WallClockTimer(queue: timerQueue, handler: fired) },
+            faults: .from(environment: ProcessInfo.processInfo.environment)
         ) { [notifier, statusLine, paths] next in
             let line =
                 "Serving \(paths.socket); "
@@ -62,24 +83,23 @@ public struct MentorDaemon: Service {
             statusLine.withLockedValue { $0 = line }
             notifier.status(line)
         }
+        onEngine?(engine)
+        // Every committed write reaches the engine from here: no handler has to tell it.
+        database.onChange { [engine] changes in engine.changed(changes) }
         var table = MethodTable()
         let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
         MeetingMethods(
-            store: store, clock: clock, engine: engine, defaultTimeZone: zone, maximumMeetings: maximumMeetings
+            store: stores.meetings, clock: clock, engine: engine, defaultTimeZone: zone,
+            maximumMeetings: maximumMeetings
         ).register(in: &table)
-        ReminderMethods(engine: engine, channels: channels, meetings: store, clock: clock, defaultTimeZone: zone)
-            .register(in: &table)
-        RelationshipMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
+        ReminderMethods(engine: engine, channels: channels, stores: stores, clock: clock).register(in: &table)
+        RelationshipMethods(stores: stores, clock: clock).register(in: &table)
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
-        ServiceMethods(store: store, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone)
-            .register(in: &table)
-        // Timer and clock-step events share one serial queue; the engine actor orders the rest.
-        let timerQueue = DispatchQueue(label: "mentord.reminders")
-        let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [logger] in
-            logger.notice("The system clock was set; re-planning reminders")
-            Task { await engine.replanAll() }
-        }
+        ServiceMethods(
+            store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone
+        ).register(in: &table)
+        let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
         defer { withExtendedLifetime(clockMonitor) {} }
 
         let address: ListenAddress
@@ -99,7 +119,7 @@ public struct MentorDaemon: Service {
         let hangups = await UnixSignalsSequence(trapping: .sighup)
         // The engine starts once the socket listens, so that a client whose connection started the
         // daemon (socket activation, autostart) can subscribe before reminders missed during the
-        // downtime go out; READY follows, once the timer is armed.
+        // downtime go out; READY follows, once the engine has planned and armed its timer.
         let (listenEvents, listeningNow) = AsyncStream<Void>.makeStream()
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
@@ -108,14 +128,14 @@ public struct MentorDaemon: Service {
                         server, engine, channels, maximumMeetings: maximumMeetings, on: hangups, status: statusLine)
                 }
                 group.addTask { [notifier] in
-                    for await _ in listenEvents {
-                        await engine.start(timerQueue: timerQueue)
+                    for await _ in listenEvents { break }
+                    async let running: Void = engine.run()
+                    // A turn of the loop comes after its start: planned, armed.
+                    if (try? await engine.heartbeat()) != nil {
                         notifier.ready(status: statusLine.withLockedValue { $0 })
-                        break
                     }
-                }
-                group.addTask { [notifier] in
                     await Self.keepWatchdogFed(notifier, engine: engine, queue: timerQueue)
+                    try await running
                 }
                 try await server.run(on: address) { [paths, logger] in
                     if case .path(let path) = address {
@@ -127,9 +147,12 @@ public struct MentorDaemon: Service {
                     logger.info("Ready: \(how) on \(paths.socket), database \(paths.database)")
                     listeningNow.yield()
                 }
+                // The server has let its calls finish; the engine stops after the event in hand,
+                // and the group waits for it before the database closes.
                 group.cancelAll()
             }
         } catch {
+            await Self.close(database)
             try? await eventLoopGroup.shutdownGracefully()
             guard listening.withLockedValue({ $0 }) else {
                 throw DaemonError.cannotListen(socket: paths.socket, reason: "\(error)")
@@ -141,14 +164,26 @@ public struct MentorDaemon: Service {
         if case .path(let path) = address, let identity = socketIdentity.withLockedValue({ $0 }) {
             SocketFile.remove(path, ifIdentity: identity)
         }
+        await Self.close(database)
         try? await eventLoopGroup.shutdownGracefully()
+    }
+
+    /// Closes the database on a thread of its own: closing waits for every connection, and the
+    /// event loop that runs the daemon's tasks must never be the one blocked waiting.
+    private static func close(_ database: MentorDatabase) async {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                try? database.close()
+                continuation.resume()
+            }
+        }
     }
 
     /// Pings the service manager's watchdog (`WatchdogSec=`) from the reminder queue, each time
     /// after a round trip through the engine: a stuck timer queue or a wedged engine stops the
     /// pings, and systemd restarts the daemon. Without a watchdog this returns at once, so an
     /// unsupervised daemon has no periodic wakeup.
-    private static func keepWatchdogFed(_ notifier: ServiceNotifier, engine: ReminderEngine, queue: DispatchQueue)
+    private static func keepWatchdogFed(_ notifier: ServiceNotifier, engine: ReminderService, queue: DispatchQueue)
         async
     {
         guard let interval = notifier.watchdogInterval() else { return }
@@ -161,7 +196,7 @@ public struct MentorDaemon: Service {
         defer { source.cancel() }
         await withTaskCancellationHandler {
             for await _ in ticks {
-                await engine.heartbeat()
+                guard (try? await engine.heartbeat()) != nil else { return }
                 notifier.watchdog()
             }
         } onCancel: {
@@ -172,7 +207,7 @@ public struct MentorDaemon: Service {
     /// Rereads the configuration file at each SIGHUP and applies it; a file that no longer parses
     /// leaves the running configuration as it was, and says why.
     private func reload(
-        _ server: ControlServer, _ engine: ReminderEngine, _ channels: ReminderChannels,
+        _ server: ControlServer, _ engine: ReminderService, _ channels: ReminderChannels,
         maximumMeetings: NIOLockedValueBox<Int>, on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
     )
         async
@@ -183,7 +218,7 @@ public struct MentorDaemon: Service {
                 let fresh = try await loadConfiguration(paths.configuration)
                 server.apply(fresh.limits)
                 maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
-                await engine.use(fresh.reminders)
+                engine.use(ReminderRules(policy: fresh.reminders, userZone: engine.rules.userZone))
                 channels.apply(fresh.channels)
                 logger.info("Reloaded configuration from \(paths.configuration)")
             } catch {

@@ -24,3 +24,29 @@ extension Wire.Role {
     /// The domain role.
     var domain: Role { self == .mentor ? .mentor : .mentee }
 }
+
+extension Wire.Step {
+    init(_ step: Step) {
+        self =
+            switch step {
+            case .purpose: .purpose
+            case .preparation: .preparation
+            case .plan: .plan
+            case .participation: .participation
+            case .capture: .capture
+            case .captureAgain: .captureAgain
+            }
+    }
+
+    /// The domain step.
+    var domain: Step {
+        switch self {
+        case .purpose: .purpose
+        case .preparation: .preparation
+        case .plan: .plan
+        case .participation: .participation
+        case .capture: .capture
+        case .captureAgain: .captureAgain
+        }
+    }
+}

@@ -45,7 +45,7 @@ public enum CalendarExport {
             lines += [
                 "BEGIN:VALARM",
                 "ACTION:DISPLAY",
-                "DESCRIPTION:\(escape(DisplayText.title(of: reminder.step)))",
+                "DESCRIPTION:\(escape(reminder.step.title))",
                 "TRIGGER;VALUE=DATE-TIME:\(UTCTimestamp.basic(at))",
                 "END:VALARM",
             ]

@@ -3,8 +3,8 @@ import MentorProtocol
 /// Pieces of a relationship's history that read the same in `mentorctl history` and in exports.
 public enum HistoryText {
     /// Answers grouped by step, steps in the order they were first answered.
-    public static func answersByStep(_ answers: [Wire.Answer]) -> [(step: String, answers: [Wire.Answer])] {
-        var groups: [(step: String, answers: [Wire.Answer])] = []
+    public static func answersByStep(_ answers: [Wire.Answer]) -> [(step: Wire.Step, answers: [Wire.Answer])] {
+        var groups: [(step: Wire.Step, answers: [Wire.Answer])] = []
         for answer in answers {
             if let index = groups.firstIndex(where: { $0.step == answer.step }) {
                 groups[index].answers.append(answer)

@@ -73,7 +73,7 @@ public enum MarkdownExport {
     public static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
         var blocks = ["#### \(DisplayText.when(entry.localStart)): \(escape(entry.title))"]
         for (step, answers) in HistoryText.answersByStep(entry.answers) {
-            blocks.append("**\(DisplayText.title(of: step))**")
+            blocks.append("**\(step.title)**")
             blocks.append(list(answers.map { "*\(escape($0.prompt))*\\\n" + lines($0.answer) }))
         }
         if let capture = entry.capture {
@@ -119,7 +119,7 @@ public enum MarkdownExport {
     /// `Resource: the book (delivered 2026-01-20)`.
     public static func offer(_ offer: Wire.Offer) -> String {
         let when = offer.deliveredAt.map { " \($0.prefix(10))" } ?? ""
-        return "\(DisplayText.title(of: offer.kind)): \(escape(offer.description)) (\(offer.status)\(when))"
+        return "\(DisplayText.capitalized(offer.kind)): \(escape(offer.description)) (\(offer.status)\(when))"
     }
 
     /// `Action 3: draft the proposal (partner, due 2026-05-01, carried 2x)`.
@@ -128,7 +128,7 @@ public enum MarkdownExport {
             item.owner, item.dueOn.isEmpty ? "" : "due \(item.dueOn)",
             item.timesCarried == 0 ? "" : "carried \(item.timesCarried)x",
         ].filter { !$0.isEmpty }
-        return "\(DisplayText.title(of: item.kind)) \(item.id): \(escape(item.text))"
+        return "\(DisplayText.capitalized(item.kind)) \(item.id): \(escape(item.text))"
             + (notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))")
     }
 

@@ -3,12 +3,9 @@
 ///
 /// Works from the wire's local time strings, so callers need no time zone database.
 public enum DisplayText {
-    /// Step names as people read them: `purpose` -> `Purpose`, `captureAgain` -> `Capture (again)`.
-    public static func title(of step: String) -> String {
-        switch step {
-        case "captureAgain": "Capture (again)"
-        default: step.prefix(1).uppercased() + step.dropFirst()
-        }
+    /// A word as a heading: `resource` -> `Resource`.
+    public static func capitalized(_ word: String) -> String {
+        word.prefix(1).uppercased() + word.dropFirst()
     }
 
     /// "in 2h 5m", "in under a minute", "10m ago".
@@ -46,13 +43,19 @@ public enum DisplayText {
         return ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][index]
     }
 
-    /// The one-line headline of a card: `Purpose + Preparation: Career chat with Sam`.
+    /// The one-line headline of a card: `Purpose + Preparation: Career chat with Sam`, or for a
+    /// commitment `Commitment due: Send the draft (Sam)`.
     public static func headline(_ reminder: Wire.Reminder) -> String {
-        "\(reminder.steps.map(title).joined(separator: " + ")): \(reminder.title) with \(reminder.partner)"
+        switch reminder.kind {
+        case .commitment: "Commitment due: \(reminder.title) (\(reminder.partner))"
+        case .meeting, .test:
+            "\(reminder.steps.map(\.title).joined(separator: " + ")): \(reminder.title) with \(reminder.partner)"
+        }
     }
 
     /// When the meeting is, relative to the card: `starts in 15m, Thu 2026-12-03 15:00 +01:00`.
     public static func timing(_ reminder: Wire.Reminder) -> String {
+        if reminder.kind == .commitment { return "due \(when(reminder.localDueAt))" }
         let start = when(reminder.localStart)
         return reminder.minutesToStart >= 0
             ? "starts \(relative(minutes: reminder.minutesToStart)), \(start)" : "ended, started \(start)"

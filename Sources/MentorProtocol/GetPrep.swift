@@ -4,10 +4,10 @@ public enum GetPrep: VarlinkMethod {
 
     public struct Parameters: Codable, Sendable, Hashable {
         public var meetingId: Int64
-        public var step: String?
+        public var step: Wire.Step?
         public var occurrence: String?
 
-        public init(meetingId: Int64, step: String? = nil, occurrence: String? = nil) {
+        public init(meetingId: Int64, step: Wire.Step? = nil, occurrence: String? = nil) {
             self.meetingId = meetingId
             self.step = step
             self.occurrence = occurrence
@@ -18,13 +18,13 @@ public enum GetPrep: VarlinkMethod {
         public var meeting: Wire.Meeting
         public var occurrence: String
         public var localStart: String
-        public var step: String
+        public var step: Wire.Step
         public var prompts: [String]
         public var context: Wire.PrepContext
         public var answers: [Wire.Answer]
 
         public init(
-            meeting: Wire.Meeting, occurrence: String, localStart: String, step: String, prompts: [String] = [],
+            meeting: Wire.Meeting, occurrence: String, localStart: String, step: Wire.Step, prompts: [String] = [],
             context: Wire.PrepContext, answers: [Wire.Answer] = []
         ) {
             self.meeting = meeting

@@ -215,18 +215,30 @@ public enum InterfaceDescriptions {
           channels: []ChannelResult
         )
 
+        # One nudge of the method: the four Ps before a meeting (Purpose, Preparation, Plan,
+        # Participation), and the capture nudge after it with its second reminder.
+        type Step (purpose, preparation, plan, participation, capture, captureAgain)
+
+        # What a reminder card is about.
+        type ReminderKind (meeting, commitment, test)
+
         # The questions one step asks.
         type StepPrompts (
-          # The step: purpose, preparation, plan, participation, capture or captureAgain.
-          step: string,
+          # The step.
+          step: Step,
           # At most five questions, for the user's role.
           prompts: []string
         )
 
         # A reminder card: the steps of one meeting occurrence shown together.
         type Reminder (
-          # The meeting's id.
-          meetingId: int,
+          # A meeting's steps, the due date of one of the user's commitments, or a test card.
+          kind: ReminderKind,
+          # The meeting's id; for a commitment, the meeting where it was agreed. Absent for a test card
+          # and for a commitment added outside a meeting.
+          meetingId: ?int,
+          # The commitment's action item id (kind commitment only).
+          itemId: ?int,
           # Start of this occurrence, RFC 3339 in UTC.
           occurrence: string,
           # The meeting's title.
@@ -235,9 +247,8 @@ public enum InterfaceDescriptions {
           partner: string,
           # The user's role in the relationship.
           role: Role,
-          # The steps on this card, in the order they are meant to be read; "commitment" for the due
-          # date of one of the user's own action items (meetingId is then the meeting it came from, or 0).
-          steps: []string,
+          # The steps on this card, in the order they are meant to be read; empty for a commitment.
+          steps: []Step,
           # When the card is (or was) due: its earliest step's own time, RFC 3339 in UTC.
           dueAt: string,
           # The same instant in the meeting's zone, RFC 3339 with offset.
@@ -253,13 +264,15 @@ public enum InterfaceDescriptions {
           # the daemon was down or the machine asleep).
           late: bool,
           # The questions of each step on the card.
-          prompts: []StepPrompts
+          prompts: []StepPrompts,
+          # Lines that belong to no step: what is due and how to close it, for a commitment.
+          notes: []string
         )
 
         # A reminder planned for an occurrence.
         type PlannedReminder (
           # The step.
-          step: string,
+          step: Step,
           # When it is planned, RFC 3339 in UTC (a snoozed step: when it comes back).
           at: string,
           # The same instant in the meeting's zone, RFC 3339 with offset.
@@ -294,14 +307,22 @@ public enum InterfaceDescriptions {
 
         # Lists the occurrences of scheduled meetings that start in a window, series expanded, earliest
         # first, each with its planned reminders.
+        # A window holding more occurrences than one reply's limit is read page by page: call again with
+        # the same from and days and after set to the reply's next, until next is absent.
         method ListUpcoming(
           # Start of the window, in the forms AddMeeting's start takes; default now.
           from: ?string,
           # Length of the window in days, 1 to 366; default 7.
-          days: ?int
+          days: ?int,
+          # Continue after this page: the next of the previous reply.
+          after: ?string,
+          # Occurrences in one reply, 1 to 10000; default 1000.
+          limit: ?int
         ) -> (
-          # At most 1000 occurrences.
-          occurrences: []Occurrence
+          # This page's occurrences.
+          occurrences: []Occurrence,
+          # Set when more occurrences follow in the window: pass it as after.
+          next: ?string
         )
 
         # Streams reminders as they fire; call it with more: true. The first reply is {"ready": true};
@@ -327,22 +348,32 @@ public enum InterfaceDescriptions {
         method MarkStepDone(
           # The meeting's id.
           meetingId: int,
-          # The step: purpose, preparation, plan, participation, capture or captureAgain.
-          step: string
+          # The step.
+          step: Step
         ) -> ()
 
-        # Postpones a step's reminder. Never past the meeting's next step or its start.
+        # Postpones the steps of one card, for the occurrence they belong to, so they come back together.
+        # Never past the meeting's next step still to come, never past its start for the steps before it.
+        # A step not shown yet can only be postponed, not brought forward.
         method SnoozeReminder(
           # The meeting's id.
           meetingId: int,
-          # The step to postpone.
-          step: string,
+          # The steps to postpone, all before the meeting or all after it (one card's steps).
+          steps: []Step,
           # A duration ("1h"), "evening" (when quiet hours begin, 20:00 by default) or "tomorrow"
           # (the prep hour of the next day).
           until: string
         ) -> (
-          # When the reminder will come back, RFC 3339 in UTC.
-          until: string
+          # When the steps come back, RFC 3339 in UTC.
+          until: string,
+          # The same instant in the user's zone (the daemon's), RFC 3339 with offset.
+          localUntil: string,
+          # The occurrence snoozed (its start, RFC 3339 in UTC).
+          occurrence: string,
+          # Set when the snooze was cut short because this step comes first.
+          nextStep: ?Step,
+          # The snooze was cut short to just before the meeting starts.
+          beforeStart: bool
         )
 
         # A Kram phase of a mentoring relationship.
@@ -447,7 +478,7 @@ public enum InterfaceDescriptions {
         # One answer to one prompt.
         type Answer (
           # The step the prompt belongs to.
-          step: string,
+          step: Step,
           # The prompt as it was shown.
           prompt: string,
           # The answer, up to 10000 characters.
@@ -732,7 +763,7 @@ public enum InterfaceDescriptions {
           # The meeting.
           meetingId: int,
           # The step; defaults to the next step not yet done.
-          step: ?string,
+          step: ?Step,
           # The occurrence's start; defaults to the next occurrence (or the one running now).
           occurrence: ?string
         ) -> (
@@ -743,7 +774,7 @@ public enum InterfaceDescriptions {
           # The occurrence in the meeting's zone.
           localStart: string,
           # The step shown.
-          step: string,
+          step: Step,
           # At most five prompts, filled.
           prompts: []string,
           # What filled them.
@@ -757,7 +788,7 @@ public enum InterfaceDescriptions {
           # The meeting.
           meetingId: int,
           # The step answered.
-          step: string,
+          step: Step,
           # The occurrence's start; defaults as in GetPrep.
           occurrence: ?string,
           # At most 50 answers; empty answers are left out.
@@ -866,14 +897,12 @@ public enum InterfaceDescriptions {
         # The daemon already serves its maximum number of connections; try again later.
         error TooManyConnections (limit: int)
 
-        # Not a step name.
-        error InvalidStep (step: string)
-
         # The per-step offsets could not be read; reason says what is wrong.
         error InvalidOffsets (text: string, reason: string)
 
-        # The step cannot be snoozed: it is off, settled, or the meeting starts before the new time.
-        error CannotSnooze (meetingId: int, step: string, reason: string)
+        # The step cannot be snoozed: it is off, settled, not shown yet and not postponed by the new time,
+        # or nothing is left before what comes first (its next step, or the start).
+        error CannotSnooze (meetingId: int, step: Step, reason: string)
 
         # The meeting has no occurrence starting then (the instant given, in UTC).
         error NoSuchOccurrence (id: int, occurrence: string)

@@ -5,9 +5,9 @@ public enum MarkStepDone: VarlinkMethod {
 
     public struct Parameters: Codable, Sendable, Hashable {
         public var meetingId: Int64
-        public var step: String
+        public var step: Wire.Step
 
-        public init(meetingId: Int64, step: String) {
+        public init(meetingId: Int64, step: Wire.Step) {
             self.meetingId = meetingId
             self.step = step
         }

@@ -17,9 +17,8 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidMessage(reason: String)
     case messageTooLarge(limit: Int)
     case tooManyConnections(limit: Int)
-    case invalidStep(step: String)
     case invalidOffsets(text: String, reason: String)
-    case cannotSnooze(meetingId: Int64, step: String, reason: String)
+    case cannotSnooze(meetingId: Int64, step: Wire.Step, reason: String)
     case invalidRecurrence(text: String, reason: String)
     case noSuchOccurrence(id: Int64, occurrence: String)
     case storageFailure(reason: String)
@@ -56,10 +55,8 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidMessage(let reason): "the daemon could not read the call: \(reason)"
         case .messageTooLarge(let limit): "the message exceeds the daemon's limit of \(limit) bytes"
         case .tooManyConnections(let limit): "the daemon already serves \(limit) connections; try again later"
-        case .invalidStep(let step):
-            "'\(step)' is not a step (purpose, preparation, plan, participation, capture, captureAgain)"
         case .invalidOffsets(let text, let reason): "cannot read the offsets '\(text)': \(reason)"
-        case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step) of meeting \(id): \(reason)"
+        case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step.title) of meeting \(id): \(reason)"
         case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
         case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(occurrence)"
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"

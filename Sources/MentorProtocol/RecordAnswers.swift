@@ -4,11 +4,11 @@ public enum RecordAnswers: VarlinkMethod {
 
     public struct Parameters: Codable, Sendable, Hashable {
         public var meetingId: Int64
-        public var step: String
+        public var step: Wire.Step
         public var occurrence: String?
         public var answers: [Wire.Answer]
 
-        public init(meetingId: Int64, step: String, occurrence: String? = nil, answers: [Wire.Answer] = []) {
+        public init(meetingId: Int64, step: Wire.Step, occurrence: String? = nil, answers: [Wire.Answer] = []) {
             self.meetingId = meetingId
             self.step = step
             self.occurrence = occurrence

@@ -1,12 +1,12 @@
 extension Wire {
     /// `type PlannedReminder`.
     public struct PlannedReminder: Codable, Sendable, Hashable {
-        public var step: String
+        public var step: Step
         public var at: String
         public var localAt: String
         public var state: String?
 
-        public init(step: String, at: String, localAt: String, state: String?) {
+        public init(step: Step, at: String, localAt: String, state: String?) {
             self.step = step
             self.at = at
             self.localAt = localAt

@@ -1,12 +1,12 @@
 extension Wire {
     /// `type Answer`: one answer to one prompt; `answeredAt` is ignored in calls.
     public struct Answer: Codable, Sendable, Hashable {
-        public var step: String
+        public var step: Step
         public var prompt: String
         public var answer: String
         public var answeredAt: String?
 
-        public init(step: String, prompt: String, answer: String, answeredAt: String? = nil) {
+        public init(step: Step, prompt: String, answer: String, answeredAt: String? = nil) {
             self.step = step
             self.prompt = prompt
             self.answer = answer

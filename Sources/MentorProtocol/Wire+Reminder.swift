@@ -1,10 +1,10 @@
 extension Wire {
     /// `type StepPrompts`.
     public struct StepPrompts: Codable, Sendable, Hashable {
-        public var step: String
+        public var step: Step
         public var prompts: [String]
 
-        public init(step: String, prompts: [String]) {
+        public init(step: Step, prompts: [String]) {
             self.step = step
             self.prompts = prompts
         }
@@ -12,12 +12,14 @@ extension Wire {
 
     /// `type Reminder`; see the interface file for each field.
     public struct Reminder: Codable, Sendable, Hashable {
-        public var meetingId: Int64
+        public var kind: ReminderKind
+        public var meetingId: Int64?
+        public var itemId: Int64?
         public var occurrence: String
         public var title: String
         public var partner: String
         public var role: Role
-        public var steps: [String]
+        public var steps: [Step]
         public var dueAt: String
         public var localDueAt: String
         public var localStart: String
@@ -25,13 +27,16 @@ extension Wire {
         public var minutesToStart: Int
         public var late: Bool
         public var prompts: [StepPrompts]
+        public var notes: [String]
 
         public init(
-            meetingId: Int64, occurrence: String, title: String, partner: String, role: Role, steps: [String],
-            dueAt: String, localDueAt: String, localStart: String, timeZone: String, minutesToStart: Int, late: Bool,
-            prompts: [StepPrompts]
+            kind: ReminderKind, meetingId: Int64?, itemId: Int64? = nil, occurrence: String, title: String,
+            partner: String, role: Role, steps: [Step], dueAt: String, localDueAt: String, localStart: String,
+            timeZone: String, minutesToStart: Int, late: Bool, prompts: [StepPrompts], notes: [String] = []
         ) {
+            self.kind = kind
             self.meetingId = meetingId
+            self.itemId = itemId
             self.occurrence = occurrence
             self.title = title
             self.partner = partner
@@ -44,6 +49,7 @@ extension Wire {
             self.minutesToStart = minutesToStart
             self.late = late
             self.prompts = prompts
+            self.notes = notes
         }
     }
 }

@@ -13,7 +13,8 @@ public struct AnswerStore: Sendable {
 
     /// Records the answers to one step of one occurrence, replacing those recorded before for that
     /// step: answering a step again is an edit, not an addition. Blank answers are left out, so an
-    /// empty list clears the step. Returns what was stored, in the given order.
+    /// empty list clears the step. The step is marked done in the same transaction: an answered step
+    /// has done its job, and its reminder stays quiet. Returns what was stored, in the given order.
     @discardableResult
     public func record(
         meetingID: Int64, occurrence: Date, step: Step, answers: [(prompt: String, answer: String)], now: Date
@@ -28,8 +29,12 @@ public struct AnswerStore: Sendable {
                 text: pair.answer, answeredAt: now
             ).validated()
         }.filter { !$0.text.isEmpty }
+        let observer = database.changes
         return try await database.write { db in
             _ = try MeetingRow.require(MeetingOccurrence(meetingID: meetingID, occurrence: occurrence), in: db)
+            try ReminderLedgerStore.record(
+                [step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now, in: db)
+            observer.note(.meeting(meetingID))
             try db.execute(
                 sql: "DELETE FROM answer WHERE meeting_id = ? AND occurrence = ? AND step = ?",
                 arguments: [meetingID, occurrence.millisecondsSince1970, step.rawValue])

@@ -5,7 +5,7 @@ import MentorCore
 /// What was written down after each occurrence. Each method is one transaction that has committed
 /// when it returns.
 public struct CaptureStore: Sendable {
-    private let database: MentorDatabase
+    let database: MentorDatabase
 
     public init(database: MentorDatabase) {
         self.database = database

@@ -15,24 +15,26 @@ public struct MeetingStore: Sendable {
 
     /// Stores a new meeting, finding or creating its relationship; refuses one more than `limit`.
     public func add(_ draft: MeetingDraft, now: Date, limit: Int = .max) async throws -> Meeting {
-        try await database.write { db in
-            // Counted inside the write transaction, so concurrent adds cannot overshoot together.
-            if limit < .max {
-                let count = try MeetingRecord.fetchCount(db)
-                guard count < limit else { throw StoreError.tooManyMeetings(count: count, limit: limit) }
-            }
-            let relationship = try RelationshipRecord.findOrCreate(
-                partner: draft.partner, role: draft.role, now: now, in: db)
-            let stamp = now.millisecondsSince1970
-            var record = MeetingRecord(
-                relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
-                purpose: "", status: MeetingStatus.scheduled.rawValue, recurrence: "", reminderOffsets: "",
-                createdAt: stamp,
-                updatedAt: stamp)
-            record.assign(draft, relationshipId: relationship.id!)
-            try record.insert(db)
-            return try Self.meeting(id: record.id!, in: db)
+        try await database.write { db in try Self.insert(draft, now: now, limit: limit, in: db) }
+    }
+
+    static func insert(_ draft: MeetingDraft, now: Date, limit: Int, in db: Database) throws -> Meeting {
+        // Counted inside the write transaction, so concurrent adds cannot overshoot together.
+        if limit < .max {
+            let count = try MeetingRecord.fetchCount(db)
+            guard count < limit else { throw StoreError.tooManyMeetings(count: count, limit: limit) }
         }
+        let relationship = try RelationshipRecord.findOrCreate(
+            partner: draft.partner, role: draft.role, now: now, in: db)
+        let stamp = now.millisecondsSince1970
+        var record = MeetingRecord(
+            relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
+            purpose: "", status: MeetingStatus.scheduled.rawValue, recurrence: "", reminderOffsets: "",
+            createdAt: stamp,
+            updatedAt: stamp)
+        record.assign(draft, relationshipId: relationship.id!)
+        try record.insert(db)
+        return try meeting(id: record.id!, in: db)
     }
 
     /// The meeting with this id.
@@ -42,30 +44,32 @@ public struct MeetingStore: Sendable {
 
     /// Meetings matching `query`, earliest first.
     public func meetings(_ query: MeetingQuery, now: Date) async throws -> [Meeting] {
-        try await database.read { db in
-            var request = MeetingRow.all()
-            if !query.includePast {
-                // A series goes on; a single meeting is listed until it ends. The start bound lets
-                // SQLite use its index; the end test is the exact one.
-                let earliest = now.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
-                request = request.filter(
-                    sql: """
-                        (meeting.recurrence != '' OR \
-                        (meeting.start > ? AND meeting.start + meeting.duration_seconds * 1000 > ?))
-                        """, arguments: [earliest, now.millisecondsSince1970])
-            }
-            if !query.includeCancelled {
-                request = request.filter(sql: "meeting.status = 'scheduled'")
-            }
-            if let partner = query.partner {
-                request = request.filter(sql: "relationship.partner = ? COLLATE NOCASE", arguments: [partner])
-            }
-            if let relationshipID = query.relationshipID {
-                request = request.filter(sql: "meeting.relationship_id = ?", arguments: [relationshipID])
-            }
-            return try Self.withExceptions(
-                request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain), in: db)
+        try await database.read { db in try Self.meetings(query, now: now, in: db) }
+    }
+
+    static func meetings(_ query: MeetingQuery, now: Date, in db: Database) throws -> [Meeting] {
+        var request = MeetingRow.all()
+        if !query.includePast {
+            // A series goes on; a single meeting is listed until it ends. The start bound lets
+            // SQLite use its index; the end test is the exact one.
+            let earliest = now.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
+            request = request.filter(
+                sql: """
+                    (meeting.recurrence != '' OR \
+                    (meeting.start > ? AND meeting.start + meeting.duration_seconds * 1000 > ?))
+                    """, arguments: [earliest, now.millisecondsSince1970])
         }
+        if !query.includeCancelled {
+            request = request.filter(sql: "meeting.status = 'scheduled'")
+        }
+        if let partner = query.partner {
+            request = request.filter(sql: "relationship.partner = ? COLLATE NOCASE", arguments: [partner])
+        }
+        if let relationshipID = query.relationshipID {
+            request = request.filter(sql: "meeting.relationship_id = ?", arguments: [relationshipID])
+        }
+        return try withExceptions(
+            request.order(sql: "meeting.start, meeting.id").limit(query.limit).fetchAll(db).map(\.domain), in: db)
     }
 
     /// Scheduled meetings that can have an occurrence between `after` and `before`: single
@@ -113,9 +117,14 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Applies `changes` to a meeting, validating the result as a whole.
-    public func update(id: Int64, changes: MeetingChanges, now: Date) async throws -> Meeting {
-        try await database.write { db in
+    /// Applies `changes` to a meeting, validating the result as a whole. When the edit moves the
+    /// meeting (a single meeting's start, a series' current occurrence), what was recorded for that
+    /// occurrence moves with it in the same transaction, its ledger as `carry` says.
+    public func update(id: Int64, changes: MeetingChanges, now: Date, carry: @escaping LedgerCarry) async throws
+        -> Meeting
+    {
+        let observer = database.changes
+        return try await database.write { db in
             let current = try Self.meeting(id: id, in: db)
             let draft = try MeetingDraft(current, applying: changes)
             let relationship = try RelationshipRecord.findOrCreate(
@@ -124,7 +133,12 @@ public struct MeetingStore: Sendable {
             record.assign(draft, relationshipId: relationship.id!)
             record.updatedAt = now.millisecondsSince1970
             try record.update(db)
-            return try Self.meeting(id: id, in: db)
+            let updated = try Self.meeting(id: id, in: db)
+            if let shift = current.shiftedOccurrence(to: updated, now: now) {
+                try OccurrenceMove.apply(
+                    updated, from: shift.from, to: shift.to, carry: carry, now: now, changes: observer, in: db)
+            }
+            return updated
         }
     }
 
@@ -163,15 +177,21 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    /// Cancels (`movedTo` nil) or moves one occurrence of a series.
-    public func changeOccurrence(meetingID: Int64, occurrence: Date, movedTo: Date?, now: Date) async throws -> Meeting
-    {
-        try await database.write { db in
+    /// Cancels (`movedTo` nil) or moves one occurrence of a series, given by its original start.
+    /// A move takes what was recorded for the occurrence along, its ledger as `carry` says.
+    public func changeOccurrence(
+        meetingID: Int64, occurrence: Date, movedTo: Date?, now: Date, carry: @escaping LedgerCarry
+    ) async throws -> Meeting {
+        let observer = database.changes
+        return try await database.write { db in
             let meeting = try Self.meeting(id: meetingID, in: db)
             // A single meeting has no occurrences of its own to change: edit or cancel the meeting.
-            guard meeting.recurrence != nil, meeting.isScheduledOccurrence(occurrence) else {
+            // The occurrence is named by its original start, or by where an earlier move put it.
+            guard meeting.recurrence != nil, let occurrence = meeting.originalOccurrence(at: occurrence) else {
                 throw StoreError.noSuchOccurrence(id: meetingID, occurrence: occurrence)
             }
+            // Where the occurrence is now: an earlier move may have put it elsewhere.
+            let before = meeting.exceptions[occurrence.roundedToMilliseconds] ?? occurrence
             try OccurrenceExceptionRecord(
                 meetingId: meetingID, occurrence: occurrence.millisecondsSince1970,
                 movedTo: movedTo?.millisecondsSince1970
@@ -179,11 +199,16 @@ public struct MeetingStore: Sendable {
             var record = try Self.record(id: meetingID, in: db)
             record.updatedAt = now.millisecondsSince1970
             try record.update(db)
-            return try Self.meeting(id: meetingID, in: db)
+            let changed = try Self.meeting(id: meetingID, in: db)
+            if let before, let movedTo {
+                try OccurrenceMove.apply(
+                    changed, from: before, to: movedTo, carry: carry, now: now, changes: observer, in: db)
+            }
+            return changed
         }
     }
 
-    private static func withExceptions(_ meetings: [Meeting], in db: Database) throws -> [Meeting] {
+    static func withExceptions(_ meetings: [Meeting], in db: Database) throws -> [Meeting] {
         let recurring = meetings.filter { $0.recurrence != nil }.map(\.id)
         let exceptions = try OccurrenceExceptionRecord.exceptions(of: recurring, in: db)
         return meetings.map { meeting in
@@ -193,12 +218,12 @@ public struct MeetingStore: Sendable {
         }
     }
 
-    private static func record(id: Int64, in db: Database) throws -> MeetingRecord {
+    static func record(id: Int64, in db: Database) throws -> MeetingRecord {
         guard let record = try MeetingRecord.fetchOne(db, key: id) else { throw StoreError.noSuchMeeting(id: id) }
         return record
     }
 
-    private static func meeting(id: Int64, in db: Database) throws -> Meeting {
+    static func meeting(id: Int64, in db: Database) throws -> Meeting {
         guard let row = try MeetingRow.byID.fetchOne(db, arguments: [id]) else {
             throw StoreError.noSuchMeeting(id: id)
         }

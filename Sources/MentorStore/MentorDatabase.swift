@@ -21,6 +21,9 @@ public final class MentorDatabase: Sendable {
     /// `EventLoopGlobalExecutor` in MentorDaemon).
     private let retired = Mutex<[any DatabaseWriter]>([])
 
+    /// Reports committed changes (see ``onChange(_:)``); added to every pool this object opens.
+    let changes = ChangeObserver()
+
     /// How long a write waits by default for another process holding the lock before failing.
     public static let defaultBusyTimeout: TimeInterval = 5
 
@@ -43,6 +46,7 @@ public final class MentorDatabase: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration)
             current = Mutex(pool)
             try migrator.migrate(pool)
+            pool.add(transactionObserver: changes, extent: .databaseLifetime)
         } catch let error as StoreError {
             throw error
         } catch let error as DatabaseError {
@@ -50,6 +54,12 @@ public final class MentorDatabase: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }
+    }
+
+    /// Calls `handler` after each committed transaction with what it changed, on the writer's
+    /// queue: it must only hand the changes on.
+    public func onChange(_ handler: @escaping @Sendable ([StoreChange]) -> Void) {
+        changes.onChange(handler)
     }
 
     /// Closes every connection; later calls fail.
@@ -72,6 +82,7 @@ public final class MentorDatabase: Sendable {
                 // memory included: the old pool must go before a new one can write.
                 try pool.close()
                 let fresh = try DatabasePool(path: path, configuration: configuration)
+                fresh.add(transactionObserver: changes, extent: .databaseLifetime)
                 current.withLock {
                     retired.withLock { [old = $0] in $0.append(old) }
                     $0 = fresh

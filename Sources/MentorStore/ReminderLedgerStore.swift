@@ -2,12 +2,19 @@ import Foundation
 import GRDB
 import MentorCore
 
+/// One meeting's ledger, by occurrence (its start in Unix milliseconds, ``ScheduledOccurrence/key``)
+/// and step.
+public typealias OccurrenceLedger = [Int64: [Step: LedgerEntry]]
+
 /// The reminder ledger: one entry per meeting, occurrence and step, each write one transaction.
+///
+/// Occurrences are keyed by integer milliseconds everywhere, so no floating-point instant can split
+/// one occurrence into two keys.
 ///
 /// Delivery is a two-phase write: ``claim(_:now:)`` marks the card's steps `fired` before anything
 /// is shown, ``markDelivered(_:now:)`` after. A crash between the two leaves `fired` entries, which
-/// ``unfinishedCards()`` returns at start-up for delivery; nothing is lost, and a delivered step is
-/// never claimed again.
+/// ``unfinishedCards()`` returns at start-up for delivery: nothing is lost, and a step is claimed
+/// only once, so it is shown at least once and, short of that crash window, exactly once.
 public struct ReminderLedgerStore: Sendable {
     private let database: MentorDatabase
 
@@ -17,16 +24,22 @@ public struct ReminderLedgerStore: Sendable {
 
     /// The ledger of one occurrence, by step.
     public func entries(meetingID: Int64, occurrence: Date) async throws -> [Step: LedgerEntry] {
+        try await database.read { db in try Self.entries(meetingID, occurrence, in: db) }
+    }
+
+    /// The ledger of the meeting's occurrences starting from `from` through `through`.
+    public func entries(meetingID: Int64, from: Date, through: Date) async throws -> OccurrenceLedger {
         try await database.read { db in
-            let records = try Self.occurrenceEntries.fetchAll(
-                db, arguments: [meetingID, occurrence.millisecondsSince1970])
-            return Self.grouped(records)[MeetingOccurrence(meetingID: meetingID, occurrence: occurrence)] ?? [:]
+            Self.grouped(
+                try Self.meetingRange.fetchAll(
+                    db, arguments: [meetingID, from.millisecondsSince1970, through.millisecondsSince1970])
+            )[meetingID] ?? [:]
         }
     }
 
-    /// The ledger of every occurrence starting at or after `instant`, in one read: what planning
-    /// all meetings at once needs, instead of one read per occurrence.
-    public func entries(from instant: Date) async throws -> [MeetingOccurrence: [Step: LedgerEntry]] {
+    /// The ledger of every occurrence starting at or after `instant`, by meeting, in one read: what
+    /// planning all meetings at once needs, instead of one read per meeting.
+    public func entries(from instant: Date) async throws -> [Int64: OccurrenceLedger] {
         try await database.read { db in
             Self.grouped(
                 try LedgerRecord.filter(sql: "occurrence >= ?", arguments: [instant.millisecondsSince1970]).fetchAll(db)
@@ -34,31 +47,17 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
-    private static func grouped(_ records: [LedgerRecord]) -> [MeetingOccurrence: [Step: LedgerEntry]] {
-        var entries: [MeetingOccurrence: [Step: LedgerEntry]] = [:]
-        for record in records {
-            guard let step = Step(rawValue: record.step), let state = LedgerState(rawValue: record.state) else {
-                continue
-            }
-            let key = MeetingOccurrence(
-                meetingID: record.meetingId, occurrence: Date(millisecondsSince1970: record.occurrence))
-            entries[key, default: [:]][step] = LedgerEntry(
-                step: step, state: state, snoozedUntil: record.snoozedUntil.map(Date.init(millisecondsSince1970:)))
-        }
-        return entries
-    }
-
     /// Marks the card's steps `fired`; false (and nothing written) if any is already settled, so two
-    /// claims of one reminder cannot both succeed.
+    /// claims of one reminder cannot both succeed. A snoozed step is claimed whatever its snooze
+    /// says: the engine sends a card only once its time has come, and a card is the unit that goes out.
     public func claim(_ card: ReminderCard, now: Date) async throws -> Bool {
         try await database.write { db in
             for step in card.steps {
-                guard let existing = try Self.record(card.meetingID, card.occurrence, step, in: db) else { continue }
-                // Only a snooze that has run out may be claimed; a newer snooze or any fate wins.
-                let snoozeOver =
-                    existing.state == LedgerState.snoozed.rawValue
-                    && (existing.snoozedUntil ?? .max) <= now.millisecondsSince1970
-                if !snoozeOver { return false }
+                if let existing = try Self.record(card.meetingID, card.occurrence, step, in: db),
+                    LedgerState(rawValue: existing.state)?.isSettled ?? true
+                {
+                    return false
+                }
             }
             for step in card.steps {
                 try Self.upsert(card.meetingID, card.occurrence, step, .fired, until: nil, now: now, in: db)
@@ -83,36 +82,35 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
-    /// Records `state` (missed, suppressed, done) for `steps`; a step already delivered or done keeps
-    /// that fate unless the new state is `done`.
+    /// Records `state` (missed, suppressed, done) for `steps`, where ``LedgerState/canBecome(_:)``
+    /// allows it: done always wins, other fates only reach a step that has none yet.
     public func record(_ steps: [Step], as state: LedgerState, meetingID: Int64, occurrence: Date, now: Date)
         async throws
     {
         guard !steps.isEmpty else { return }
         try await database.write { db in
-            for step in steps {
-                if state != .done, let existing = try Self.record(meetingID, occurrence, step, in: db),
-                    existing.state != LedgerState.snoozed.rawValue
-                {
-                    continue
-                }
-                try Self.upsert(meetingID, occurrence, step, state, until: nil, now: now, in: db)
-            }
+            try Self.record(steps, as: state, meetingID: meetingID, occurrence: occurrence, now: now, in: db)
         }
     }
 
-    /// Postpones a step until `until`; false (nothing written) if it is done, missed or
-    /// suppressed by now.
+    /// Postpones `steps` of one occurrence until `until`, all or none; false (nothing written) if one
+    /// is done, missed or suppressed by now.
     @discardableResult
-    public func snooze(_ step: Step, meetingID: Int64, occurrence: Date, until: Date, now: Date) async throws -> Bool {
+    public func snooze(_ steps: [Step], meetingID: Int64, occurrence: Date, until: Date, now: Date) async throws
+        -> Bool
+    {
         try await database.write { db in
-            let final: Set<String> = [
-                LedgerState.done.rawValue, LedgerState.missed.rawValue, LedgerState.suppressed.rawValue,
-            ]
-            if let existing = try Self.record(meetingID, occurrence, step, in: db), final.contains(existing.state) {
-                return false
+            for step in steps {
+                if let existing = try Self.record(meetingID, occurrence, step, in: db),
+                    let state = LedgerState(rawValue: existing.state), !state.canBecome(.snoozed),
+                    state != .fired, state != .delivered
+                {
+                    return false
+                }
             }
-            try Self.upsert(meetingID, occurrence, step, .snoozed, until: until, now: now, in: db)
+            for step in steps {
+                try Self.upsert(meetingID, occurrence, step, .snoozed, until: until, now: now, in: db)
+            }
             return true
         }
     }
@@ -132,9 +130,57 @@ public struct ReminderLedgerStore: Sendable {
         }
     }
 
+    // MARK: - Inside other stores' transactions
+
+    static func entries(_ meetingID: Int64, _ occurrence: Date, in db: Database) throws -> [Step: LedgerEntry] {
+        grouped(try occurrenceEntries.fetchAll(db, arguments: [meetingID, occurrence.millisecondsSince1970]))[
+            meetingID]?[occurrence.millisecondsSince1970] ?? [:]
+    }
+
+    static func record(
+        _ steps: [Step], as state: LedgerState, meetingID: Int64, occurrence: Date, now: Date, in db: Database
+    ) throws {
+        for step in steps {
+            if let existing = try record(meetingID, occurrence, step, in: db),
+                let current = LedgerState(rawValue: existing.state), !current.canBecome(state)
+            {
+                continue
+            }
+            try upsert(meetingID, occurrence, step, state, until: nil, now: now, in: db)
+        }
+    }
+
+    /// Replaces the ledger of the occurrence at `from` by `kept` at `to`: what a move carries over.
+    static func move(
+        meetingID: Int64, from: Date, to: Date, keeping kept: [Step: LedgerState], now: Date, in db: Database
+    ) throws {
+        try db.execute(
+            sql: "DELETE FROM reminder_ledger WHERE meeting_id = ? AND occurrence IN (?, ?)",
+            arguments: [meetingID, from.millisecondsSince1970, to.millisecondsSince1970])
+        for (step, state) in kept.sorted(by: { $0.key < $1.key }) {
+            try upsert(meetingID, to, step, state, until: nil, now: now, in: db)
+        }
+    }
+
+    // MARK: - Rows
+
+    private static func grouped(_ records: [LedgerRecord]) -> [Int64: OccurrenceLedger] {
+        var entries: [Int64: OccurrenceLedger] = [:]
+        for record in records {
+            guard let step = Step(rawValue: record.step), let state = LedgerState(rawValue: record.state) else {
+                continue
+            }
+            entries[record.meetingId, default: [:]][record.occurrence, default: [:]][step] = LedgerEntry(
+                step: step, state: state, snoozedUntil: record.snoozedUntil.map(Date.init(millisecondsSince1970:)))
+        }
+        return entries
+    }
+
     // Read and written for every card the engine sends: prepared once per connection.
     private static let occurrenceEntries = CachedRequest(
         LedgerRecord.filter(sql: "meeting_id = ? AND occurrence = ?", arguments: [0, 0]))
+    private static let meetingRange = CachedRequest(
+        LedgerRecord.filter(sql: "meeting_id = ? AND occurrence BETWEEN ? AND ?", arguments: [0, 0, 0]))
     private static let stepEntry = CachedRequest(
         LedgerRecord.filter(sql: "meeting_id = ? AND occurrence = ? AND step = ?", arguments: [0, 0, ""]))
 

@@ -17,7 +17,7 @@ enum HistoryFormatter {
     static func entry(_ entry: Wire.HistoryEntry) -> String {
         var lines = ["\(DisplayText.when(entry.localStart))  \(entry.title) (meeting \(entry.meetingId))"]
         for (step, answers) in HistoryText.answersByStep(entry.answers) {
-            lines.append("  " + DisplayText.title(of: step))
+            lines.append("  " + step.title)
             for answer in answers {
                 lines.append("    " + answer.prompt)
                 lines.append(RelationshipFormatter.indent(answer.answer, by: 6))

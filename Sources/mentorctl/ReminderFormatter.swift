@@ -9,9 +9,10 @@ enum ReminderFormatter {
                 + " (\(DisplayText.timing(reminder)))" + (reminder.late ? " [late]" : "")
         ]
         for section in reminder.prompts {
-            lines.append("  \(DisplayText.title(of: section.step)):")
+            lines.append("  \(section.step.title):")
             lines += section.prompts.map { "    - \($0)" }
         }
+        lines += reminder.notes.map { "  \($0)" }
         return lines.joined(separator: "\n")
     }
 }

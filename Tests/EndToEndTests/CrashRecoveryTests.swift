@@ -108,7 +108,7 @@ struct CrashRecoveryTests {
         #expect(restarted.stop() == 0)
         let third = try DaemonProcess(in: directory)
         let upcoming = try third.connect().call(ListUpcoming.self, .init(days: 1)).occurrences
-        #expect(upcoming.first?.reminders.first { $0.step == "purpose" }?.state == "delivered")
+        #expect(upcoming.first?.reminders.first { $0.step == .purpose }?.state == "delivered")
         #expect(!third.stderr.contains(line))
     }
 }

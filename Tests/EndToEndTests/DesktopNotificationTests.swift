@@ -24,7 +24,7 @@ struct DesktopNotificationTests {
     }
 
     /// The state of `step` in the meeting's first upcoming occurrence.
-    private func state(of step: String, meeting id: Int64, _ daemon: DaemonProcess) throws -> Wire.PlannedReminder? {
+    private func state(of step: Wire.Step, meeting id: Int64, _ daemon: DaemonProcess) throws -> Wire.PlannedReminder? {
         let upcoming = try daemon.connect().call(ListUpcoming.self, .init(days: 2))
         return upcoming.occurrences.first { $0.meetingId == id }?.reminders.first { $0.step == step }
     }
@@ -67,10 +67,10 @@ struct DesktopNotificationTests {
         let snoozed = try add(daemon, title: "Snoozed", in: "in 3h", offsets: offsets)
         let first = try #require(bus.waitForNotifications(count: 1).first?.id)
         try bus.invoke("snooze", on: first)
-        var purpose = try state(of: "purpose", meeting: snoozed, daemon)
+        var purpose = try state(of: .purpose, meeting: snoozed, daemon)
         for _ in 0..<250 where purpose?.state != "snoozed" {
             Thread.sleep(forTimeInterval: 0.02)
-            purpose = try state(of: "purpose", meeting: snoozed, daemon)
+            purpose = try state(of: .purpose, meeting: snoozed, daemon)
         }
         #expect(purpose?.state == "snoozed", "\(daemon.stderr)")
         let formatter = ISO8601DateFormatter()
@@ -81,10 +81,10 @@ struct DesktopNotificationTests {
         let finished = try add(daemon, title: "Finished", in: "in 3h", offsets: offsets)
         let second = try #require(bus.waitForNotifications(count: 2).last?.id)
         try bus.invoke("done", on: second)
-        var done = try state(of: "purpose", meeting: finished, daemon)
+        var done = try state(of: .purpose, meeting: finished, daemon)
         for _ in 0..<250 where done?.state != "done" {
             Thread.sleep(forTimeInterval: 0.02)
-            done = try state(of: "purpose", meeting: finished, daemon)
+            done = try state(of: .purpose, meeting: finished, daemon)
         }
         #expect(done?.state == "done")
 
@@ -94,7 +94,7 @@ struct DesktopNotificationTests {
         try bus.invoke("done", on: first, destination: daemonName)
         try bus.invoke("done", on: 4242, destination: daemonName)
         Thread.sleep(forTimeInterval: 0.3)
-        #expect(try state(of: "purpose", meeting: snoozed, daemon)?.state == "snoozed")
+        #expect(try state(of: .purpose, meeting: snoozed, daemon)?.state == "snoozed")
         #expect(daemon.isRunning)
     }
 

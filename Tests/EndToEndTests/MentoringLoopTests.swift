@@ -13,7 +13,7 @@ struct MentoringLoopTests {
     private func preparationCard(for meeting: Int64, in watcher: ReminderWatcher) -> Wire.Reminder? {
         for count in 1...8 {
             if let card = watcher.waitFor(count: count, timeout: 10).first(where: {
-                $0.meetingId == meeting && $0.steps.contains("preparation")
+                $0.meetingId == meeting && $0.steps.contains(.preparation)
             }) {
                 return card
             }
@@ -34,14 +34,14 @@ struct MentoringLoopTests {
 
         // Purpose answered before it is due: done, and it will stay quiet.
         let prep = try connection.call(GetPrep.self, .init(meetingId: first.id))
-        #expect(prep.step == "purpose" && !prep.prompts.isEmpty)
+        #expect(prep.step == .purpose && !prep.prompts.isEmpty)
         _ = try connection.call(
             RecordAnswers.self,
             .init(
-                meetingId: first.id, step: "purpose",
-                answers: [.init(step: "purpose", prompt: prep.prompts[0], answer: "Feedback on my RFC")]))
+                meetingId: first.id, step: .purpose,
+                answers: [.init(step: .purpose, prompt: prep.prompts[0], answer: "Feedback on my RFC")]))
         let upcoming = try connection.call(ListUpcoming.self, .init(days: 1)).occurrences
-        #expect(upcoming.first { $0.meetingId == first.id }?.reminders.first { $0.step == "purpose" }?.state == "done")
+        #expect(upcoming.first { $0.meetingId == first.id }?.reminders.first { $0.step == .purpose }?.state == "done")
 
         // After the meeting, a capture with two commitments and a next date: the next meeting
         // exists with the agreed goal.
@@ -81,7 +81,7 @@ struct MentoringLoopTests {
         #expect(!later.contains("Send the revised RFC"), "\(later)")
         #expect(later.contains("Introduce me to Kim (them, carried 2×)"), "\(later)")
         // The first meeting's Purpose never fired.
-        #expect(!watcher.received.contains { $0.meetingId == first.id && $0.steps.contains("purpose") })
+        #expect(!watcher.received.contains { $0.meetingId == first.id && $0.steps.contains(.purpose) })
     }
 
     @Test func capturingTwiceKeepsOneCaptureAndRefusesBadRatings() throws {
@@ -125,15 +125,17 @@ struct MentoringLoopTests {
             try connection.call(
                 RecordAnswers.self,
                 .init(
-                    meetingId: meeting.id, step: "purpose",
-                    answers: [.init(step: "purpose", prompt: "Why?", answer: String(repeating: "a", count: 10_001))]))
+                    meetingId: meeting.id, step: .purpose,
+                    answers: [.init(step: .purpose, prompt: "Why?", answer: String(repeating: "a", count: 10_001))]))
         } throws: { error in
             (error as? VarlinkConnectionError)?.message.contains("10000") == true
         }
-        // Answers for a step that does not exist.
-        #expect(throws: VarlinkConnectionError.self) {
-            try connection.call(RecordAnswers.self, .init(meetingId: meeting.id, step: "lunch", answers: []))
-        }
+        // Answers for a step that does not exist: the step is not one of the interface's.
+        try connection.send(
+            Array(
+                #"{"method":"io.mentord.RecordAnswers","parameters":{"meetingId":1,"step":"lunch","answers":[]}}"#.utf8)
+                + [0])
+        #expect(String(decoding: try connection.receiveMessage(), as: UTF8.self).contains("InvalidParameter"))
     }
 
     /// `mentorctl prep` in a pseudo-terminal, typed at as a person would.
@@ -179,7 +181,7 @@ struct MentoringLoopTests {
                 "My one goal\n", "\n", "EOF",
             ])
         #expect(session.stdout.contains("Recorded 1 answer"), "\(session)")
-        let prep = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: "purpose"))
+        let prep = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: .purpose))
         #expect(prep.answers.map(\.answer) == ["My one goal"])
 
         // Ctrl-D at the first prompt records nothing and leaves the step due.
@@ -265,17 +267,17 @@ struct RelationshipCommandTests {
         let meeting = try daemon.connect().call(
             AddMeeting.self, .init(title: "Weekly", partner: "Sam", start: "in 3d", duration: "30m")
         ).meeting
-        func steps() throws -> [String] {
+        func steps() throws -> [Wire.Step] {
             try daemon.connect().call(ListUpcoming.self, .init(days: 4)).occurrences.first {
                 $0.meetingId == meeting.id
             }?
             .reminders.map(\.step) ?? []
         }
-        #expect(try steps().contains("purpose"))
+        #expect(try steps().contains(.purpose))
         // A redefinition-phase relationship may keep only some steps: set for the relationship.
         let edit = try daemon.ctl(["relationship", "edit", "Sam", "--offsets", "purpose=off,plan=off"])
         #expect(edit.status == 0, "\(edit)")
-        #expect(try !steps().contains("purpose") && !steps().contains("plan") && steps().contains("participation"))
+        #expect(try !steps().contains(.purpose) && !steps().contains(.plan) && steps().contains(.participation))
         #expect(try daemon.ctl(["relationship", "phase", "Sam", "redefinition", "--note", "peers now"]).status == 0)
         let shown = try daemon.ctl(["relationship", "show", "Sam"])
         #expect(shown.stdout.contains("redefinition") && shown.stdout.contains("peers now"), "\(shown)")
@@ -329,7 +331,7 @@ struct CommitmentReminderTests {
         Thread.sleep(forTimeInterval: 0.5)
         // Only the user's own open one: not the partner's, not the one already done.
         #expect(watcher.received.map(\.title) == ["Send the intro to Ana"], "\(cards)")
-        #expect(cards.first?.steps == ["commitment"] && cards.first?.partner == "Kim")
+        #expect(cards.first?.kind == .commitment && cards.first?.steps == [] && cards.first?.partner == "Kim")
         // Once: not again after a restart.
         #expect(daemon.stop() == 0)
         let again = try DaemonProcess(in: directory, environment: ["TZ": "UTC"])

@@ -23,7 +23,7 @@ struct OccurrenceExceptionTests {
                 "2036-03-20T15:00:00+01:00", "2036-04-02T09:30:00+02:00", "2036-04-10T15:00:00+02:00",
             ])
         #expect(
-            upcoming.occurrences[1].reminders.first { $0.step == "participation" }?.localAt
+            upcoming.occurrences[1].reminders.first { $0.step == .participation }?.localAt
                 == "2036-04-02T09:15:00+02:00")
         let missing = try daemon.ctl(["cancel", "1", "--occurrence", "2036-03-28 15:00"])
         #expect(
@@ -51,7 +51,7 @@ struct OccurrenceExceptionTests {
                 title: "Daily", partner: "Sam", role: .mentee, start: start, timeZone: "UTC",
                 offsets: "purpose=1d,preparation=2h,plan=off,participation=off,capture=off,capture_again=off",
                 recurrence: "daily"))
-        #expect(watcher.waitFor(count: 1).first?.steps == ["purpose", "preparation"])
+        #expect(watcher.waitFor(count: 1).first?.steps == [.purpose, .preparation])
         let moved = try daemon.ctl(["edit", "1", "--occurrence", today, "--at", later])
         #expect(moved.status == 0, "\(moved)")
         Thread.sleep(forTimeInterval: 1)

@@ -25,24 +25,4 @@ struct RecurringMeetingTests {
         #expect(
             refused.stderr == "mentorctl: cannot read the repeat rule 'FREQ=YEARLY': FREQ=YEARLY is not supported\n")
     }
-
-    @Test func remindsForTheNextOccurrenceOfASeries() throws {
-        let daemon = try DaemonProcess.forSecondLongReminders()
-        defer { daemon.directory.remove() }
-        let watcher = try ReminderWatcher(socket: daemon.socketPath)
-        // Started yesterday and repeats daily: today's occurrence is 6 s away.
-        let start = Date().addingTimeInterval(6 - 86_400)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        _ = try daemon.connect().call(
-            AddMeeting.self,
-            .init(
-                title: "Daily", partner: "Sam", role: .mentee, start: formatter.string(from: start), timeZone: "UTC",
-                duration: "1s",
-                offsets: "purpose=off,preparation=off,plan=off,participation=3s,capture=off,capture_again=off",
-                recurrence: "daily"))
-        let card = try #require(watcher.waitFor(count: 1).first)
-        #expect(card.steps == ["participation"] && !card.late)
-        #expect(card.occurrence > formatter.string(from: Date()), "today's occurrence, not yesterday's")
-    }
 }

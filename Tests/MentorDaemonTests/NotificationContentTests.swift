@@ -1,3 +1,5 @@
+import Foundation
+import MentorCore
 import MentorProtocol
 import SystemdKit
 import Testing
@@ -5,15 +7,18 @@ import Testing
 @testable import MentorDaemon
 
 struct NotificationContentTests {
-    private let reminder = Wire.Reminder(
-        meetingId: 7, occurrence: "2026-12-03T14:00:00.000Z", title: "Chat", partner: "Sam <sam@example.org>",
-        role: .mentee, steps: ["purpose", "preparation"], dueAt: "2026-11-30T09:00:00.000Z",
-        localDueAt: "2026-11-30T10:00:00+01:00", localStart: "2026-12-03T15:00:00+01:00", timeZone: "Europe/Berlin",
-        minutesToStart: 4560, late: true,
-        prompts: [
-            .init(step: "purpose", prompts: ["Is <this> goal & that one right?", "two", "three", "four"]),
-            .init(step: "preparation", prompts: ["Read the notes"]),
-        ])
+    private let reminder = OutgoingCard(
+        kind: .meeting(id: 7, occurrence: Date(timeIntervalSince1970: 1_796_306_400)), steps: [.purpose, .preparation],
+        dueAt: Date(timeIntervalSince1970: 1_796_029_200),
+        reminder: Wire.Reminder(
+            kind: .meeting, meetingId: 7, occurrence: "2026-12-03T14:00:00.000Z", title: "Chat",
+            partner: "Sam <sam@example.org>", role: .mentee, steps: [.purpose, .preparation],
+            dueAt: "2026-11-30T09:00:00.000Z", localDueAt: "2026-11-30T10:00:00+01:00",
+            localStart: "2026-12-03T15:00:00+01:00", timeZone: "Europe/Berlin", minutesToStart: 4560, late: true,
+            prompts: [
+                .init(step: .purpose, prompts: ["Is <this> goal & that one right?", "two", "three", "four"]),
+                .init(step: .preparation, prompts: ["Read the notes"]),
+            ]))
 
     @Test func escapesUserTextWhenTheServerTakesMarkup() {
         let notification = NotificationContent.notification(
@@ -34,16 +39,16 @@ struct NotificationContentTests {
     }
 
     @Test func asksForMoreAttentionRightBeforeAndAfterTheMeeting() {
-        #expect(NotificationContent.urgency(of: ["participation"]) == .critical)
-        #expect(NotificationContent.urgency(of: ["captureAgain"]) == .critical)
-        #expect(NotificationContent.urgency(of: ["purpose", "plan"]) == .normal)
+        #expect(NotificationContent.urgency(of: [.participation]) == .critical)
+        #expect(NotificationContent.urgency(of: [.captureAgain]) == .critical)
+        #expect(NotificationContent.urgency(of: [.purpose, .plan]) == .normal)
     }
 
     @Test func hookVariablesCarryTheReminderAsData() {
         var risky = reminder
-        risky.title = "$(touch /tmp/pwned); rm -rf ~ `id`"
+        risky.reminder.title = "$(touch /tmp/pwned); rm -rf ~ `id`"
         let variables = HookEnvironment.variables(for: risky)
-        #expect(variables["MENTORD_TITLE"] == risky.title)
+        #expect(variables["MENTORD_TITLE"] == risky.reminder.title)
         #expect(variables["MENTORD_STEP"] == "purpose,preparation")
         #expect(variables["MENTORD_MINUTES_LEFT"] == "4560" && variables["MENTORD_LATE"] == "1")
         #expect(variables["MENTORD_PROMPTS"]?.split(separator: "\n").count == 5)

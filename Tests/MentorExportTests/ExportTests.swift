@@ -40,7 +40,7 @@ struct ExportTests {
                 localStart: "2026-11-23T15:00:00+01:00",
                 answers: [
                     .init(
-                        step: "purpose", prompt: "What one goal do you want this conversation to move?",
+                        step: .purpose, prompt: "What one goal do you want this conversation to move?",
                         answer: "Feedback on my RFC")
                 ], capture: capture)
         ],
@@ -89,10 +89,10 @@ struct ExportTests {
             timeZone: "Europe/Berlin", durationSeconds: 3600, recurring: true,
             reminders: [
                 .init(
-                    step: "purpose", at: "2026-11-27T09:00:00.000Z", localAt: "2026-11-27T10:00:00+01:00", state: nil),
-                .init(step: "plan", at: "2026-11-30T12:00:00.000Z", localAt: "2026-11-30T13:00:00+01:00", state: nil),
+                    step: .purpose, at: "2026-11-27T09:00:00.000Z", localAt: "2026-11-27T10:00:00+01:00", state: nil),
+                .init(step: .plan, at: "2026-11-30T12:00:00.000Z", localAt: "2026-11-30T13:00:00+01:00", state: nil),
                 .init(
-                    step: "preparation", at: "2026-11-29T09:00:00.000Z", localAt: "2026-11-29T10:00:00+01:00",
+                    step: .preparation, at: "2026-11-29T09:00:00.000Z", localAt: "2026-11-29T10:00:00+01:00",
                     state: "done"),
             ])
         let text = CalendarExport.render([occurrence], purposes: [3: "Review\nthe RFC"], now: 1_796_000_000)

@@ -44,14 +44,17 @@ struct MeetingStoreTests {
         let meeting = try await fixture.store.add(try fixture.draft(), now: fixture.now)
         let later = fixture.now.addingTimeInterval(60)
         let updated = try await fixture.store.update(
-            id: meeting.id, changes: MeetingChanges(title: "Renamed", durationSeconds: 1800), now: later)
+            id: meeting.id, changes: MeetingChanges(title: "Renamed", durationSeconds: 1800), now: later,
+            carry: StoreFixture.keepEverything)
         #expect(updated.title == "Renamed" && updated.durationSeconds == 1800)
         #expect(updated.start == meeting.start && updated.createdAt == meeting.createdAt && updated.updatedAt == later)
         let moved = try await fixture.store.update(
-            id: meeting.id, changes: MeetingChanges(partner: "Ana", role: .mentor), now: later)
+            id: meeting.id, changes: MeetingChanges(partner: "Ana", role: .mentor), now: later,
+            carry: StoreFixture.keepEverything)
         #expect(moved.relationship.partner == "Ana" && moved.relationship.role == .mentor)
         await #expect(throws: MeetingValidationError.emptyText(field: "title")) {
-            try await fixture.store.update(id: meeting.id, changes: MeetingChanges(title: " "), now: later)
+            try await fixture.store.update(
+                id: meeting.id, changes: MeetingChanges(title: " "), now: later, carry: StoreFixture.keepEverything)
         }
         #expect(try await fixture.store.meeting(id: meeting.id).title == "Renamed", "a refused edit changes nothing")
     }
@@ -71,7 +74,8 @@ struct MeetingStoreTests {
             try await fixture.store.delete(id: meeting.id)
         }
         await #expect(throws: StoreError.noSuchMeeting(id: 999)) {
-            try await fixture.store.update(id: 999, changes: MeetingChanges(title: "x"), now: fixture.now)
+            try await fixture.store.update(
+                id: 999, changes: MeetingChanges(title: "x"), now: fixture.now, carry: StoreFixture.keepEverything)
         }
     }
 

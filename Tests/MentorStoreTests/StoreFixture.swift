@@ -21,6 +21,8 @@ final class StoreFixture {
     let berlin = TimeZone(identifier: "Europe/Berlin")!
     /// 2026-11-30T10:00:00Z.
     let now = Date(timeIntervalSince1970: 1_796_032_800)
+    /// A carry that keeps every state as it was: what moves keep is the rules' to test, not the store's.
+    static let keepEverything: LedgerCarry = { _, _, entries in entries.mapValues(\.state) }
 
     init() throws {
         directory = try TemporaryDirectory()

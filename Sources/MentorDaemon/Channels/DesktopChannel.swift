@@ -18,7 +18,7 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
     private struct Shown {
         var meetingID: Int64
         var occurrence: Date
-        var steps: [String]
+        var steps: [Step]
     }
 
     private let queue = DispatchQueue(label: "mentord.desktop")
@@ -56,33 +56,33 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
         }
     }
 
-    func deliver(_ reminder: Wire.Reminder) async throws -> String {
+    func deliver(_ card: OutgoingCard) async throws -> String {
         try await withCheckedThrowingContinuation { continuation in
             queue.async {
-                continuation.resume(with: Result { () throws(BusError) -> String in try self.show(reminder) })
+                continuation.resume(with: Result { () throws(BusError) -> String in try self.show(card) })
             }
         }
     }
 
-    private func show(_ reminder: Wire.Reminder) throws(BusError) -> String {
+    private func show(_ card: OutgoingCard) throws(BusError) -> String {
         do {
             let capabilities = try client.serverCapabilities()
             let canOpen = openCommand.first.flatMap(CommandRunner.locate) != nil
             let notification = NotificationContent.notification(
-                for: reminder, capabilities: capabilities, replacing: latestByMeeting[reminder.meetingId] ?? 0,
+                for: card, capabilities: capabilities, replacing: card.meetingID.flatMap { latestByMeeting[$0] } ?? 0,
                 canOpen: canOpen)
             let id = try client.notify(notification)
             if failing {
                 failing = false
                 logger.notice("Desktop notifications work again")
             }
-            if let occurrence = try? TimeExpression.parse(reminder.occurrence, in: .gmt, now: Date()) {
+            if case .meeting(let meetingID, let occurrence) = card.kind {
                 // Servers that never send NotificationClosed must not grow the table without end:
                 // past the cap, the oldest notification's buttons stop working.
                 if shown.count >= Self.shownLimit, let oldest = shown.keys.min() { closed(id: oldest) }
-                shown[id] = Shown(meetingID: reminder.meetingId, occurrence: occurrence, steps: reminder.steps)
+                shown[id] = Shown(meetingID: meetingID, occurrence: occurrence, steps: card.steps)
+                latestByMeeting[meetingID] = id
             }
-            latestByMeeting[reminder.meetingId] = id
             return "notification \(id)"
         } catch {
             if !failing {
@@ -125,9 +125,10 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
     /// Starts the configured program with the meeting id and the card's first step (so a capture
     /// card opens the capture prompts); it lives as long as the user keeps it open, so there is no
     /// timeout, and its output is not kept.
-    private func open(meetingID: Int64, step: String?) {
+    private func open(meetingID: Int64, step: Step?) {
         guard !openCommand.isEmpty else { return }
-        let argv = openCommand + [String(meetingID)] + (step.map { [$0 == "captureAgain" ? "capture" : $0] } ?? [])
+        let argv =
+            openCommand + [String(meetingID)] + (step.map { [$0.isAfterMeeting ? "capture" : $0.rawValue] } ?? [])
         let logger = logger
         Task.detached {
             do {

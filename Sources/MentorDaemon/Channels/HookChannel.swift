@@ -14,13 +14,13 @@ struct HookChannel: ReminderChannel {
     let logger: Logger
     var name: String { "hook" }
 
-    func deliver(_ reminder: Wire.Reminder) async throws -> String {
-        let metadata: Logger.Metadata = ["mentord.meeting.id": "\(reminder.meetingId)"]
+    func deliver(_ card: OutgoingCard) async throws -> String {
+        let metadata: Logger.Metadata = ["mentord.meeting.id": "\(card.meetingID.map(String.init) ?? "")"]
         let outcome: CommandRunner.Outcome
         do {
             outcome = try await gate.run { [command, timeout] in
                 try await CommandRunner.run(
-                    command, environment: HookEnvironment.variables(for: reminder), timeout: timeout)
+                    command, environment: HookEnvironment.variables(for: card), timeout: timeout)
             }
         } catch {
             logger.error("Hook \(command[0]) could not run: \(error)", metadata: metadata)

@@ -7,12 +7,13 @@ struct JournalChannel: ReminderChannel {
     let logger: Logger
     var name: String { "journal" }
 
-    func deliver(_ reminder: Wire.Reminder) async throws -> String {
+    func deliver(_ card: OutgoingCard) async throws -> String {
+        let reminder = card.reminder
         logger.notice(
             "Reminder: \(DisplayText.headline(reminder)) (\(DisplayText.timing(reminder)))\(reminder.late ? " [late]" : "")",
             metadata: [
-                "mentord.meeting.id": "\(reminder.meetingId)",
-                "mentord.step": "\(reminder.steps.joined(separator: ","))",
+                "mentord.meeting.id": "\(reminder.meetingId.map(String.init) ?? "")",
+                "mentord.step": "\(card.steps.map(\.rawValue).joined(separator: ","))",
                 "mentord.occurrence": "\(reminder.occurrence)",
             ])
         return "logged"

@@ -1,3 +1,4 @@
+import MentorCore
 import MentorProtocol
 import SystemdKit
 
@@ -16,35 +17,36 @@ enum NotificationContent {
     static let promptsPerStep = 3
 
     static func notification(
-        for reminder: Wire.Reminder, capabilities: Set<String>, replacing: UInt32, canOpen: Bool
+        for card: OutgoingCard, capabilities: Set<String>, replacing: UInt32, canOpen: Bool
     ) -> DesktopNotification {
+        let reminder = card.reminder
         let markup = capabilities.contains("body-markup")
         func text(_ plain: String) -> String { markup ? escape(plain) : plain }
         var lines = [text(sentenceCase(DisplayText.timing(reminder)) + (reminder.late ? " (sent late)" : ""))]
         for section in reminder.prompts {
-            let heading = DisplayText.title(of: section.step)
+            let heading = section.step.title
             if reminder.prompts.count > 1 { lines.append(markup ? "<b>\(heading)</b>" : "\(heading):") }
             lines += section.prompts.prefix(promptsPerStep).map { "• " + text($0) }
         }
+        lines += reminder.notes.map { "• " + text($0) }
         var actions: [DesktopNotification.Action] = []
-        // Meeting 0 is `mentorctl test-notify`'s made-up card, and a commitment's card is no
-        // meeting step: buttons would act on nothing.
-        if capabilities.contains("actions"), reminder.meetingId != 0, !reminder.steps.contains("commitment") {
+        // Only a meeting's steps have something for the buttons to act on.
+        if capabilities.contains("actions"), card.meetingID != nil {
             if canOpen { actions.append(.init(key: openKey, label: "Open prompts")) }
             actions.append(.init(key: snoozeKey, label: "Snooze 1 h"))
             actions.append(.init(key: doneKey, label: "Done"))
         }
         return DesktopNotification(
             appName: "mentord", icon: "appointment-soon", summary: DisplayText.headline(reminder),
-            body: lines.joined(separator: "\n"), actions: actions, urgency: urgency(of: reminder.steps),
+            body: lines.joined(separator: "\n"), actions: actions, urgency: urgency(of: card.steps),
             hints: ["category": .string("x-mentord.reminder")],
             replacesID: replacing)
     }
 
     /// Being present right before the call and capturing right after are the moments that slip
     /// most easily, so they ask for more attention than the planning steps.
-    static func urgency(of steps: [String]) -> DesktopNotification.Urgency {
-        steps.contains { ["participation", "capture", "captureAgain"].contains($0) } ? .critical : .normal
+    static func urgency(of steps: [Step]) -> DesktopNotification.Urgency {
+        steps.contains { $0 == .participation || $0.isAfterMeeting } ? .critical : .normal
     }
 
     /// Escapes the characters the notification markup gives meaning to.

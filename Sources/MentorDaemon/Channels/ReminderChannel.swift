@@ -1,5 +1,3 @@
-import MentorProtocol
-
 /// A way a reminder reaches the user besides the subscribers: the desktop, the journal, a hook.
 ///
 /// Channels are independent: one that fails or hangs never stops the others, and never holds up
@@ -7,7 +5,7 @@ import MentorProtocol
 protocol ReminderChannel: Sendable {
     /// The name used in the configuration, the log and `mentorctl test-notify`.
     var name: String { get }
-    /// Delivers `reminder`; returns what happened in a few words (a notification id, an exit
-    /// status), or throws why it could not.
-    func deliver(_ reminder: Wire.Reminder) async throws -> String
+    /// Delivers `card`; returns what happened in a few words (a notification id, an exit status),
+    /// or throws why it could not.
+    func deliver(_ card: OutgoingCard) async throws -> String
 }

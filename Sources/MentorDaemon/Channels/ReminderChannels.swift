@@ -47,29 +47,29 @@ final class ReminderChannels: Sendable {
         return channels
     }
 
-    /// Sends `reminder` everywhere; returns the number of subscribers that got it.
+    /// Sends `card` everywhere; returns the number of subscribers that got it.
     @discardableResult
-    func publish(_ reminder: Wire.Reminder) async -> Int {
-        let subscribers = broadcaster.publish(reminder)
+    func publish(_ card: OutgoingCard) async -> Int {
+        let subscribers = broadcaster.publish(card.reminder)
         for channel in enabled(settings.withLockedValue { $0 }) {
             if channel is JournalChannel {
-                _ = try? await channel.deliver(reminder)
+                _ = try? await channel.deliver(card)
             } else {
                 // Failures are logged by each channel, the way that channel needs.
-                Task { _ = try? await channel.deliver(reminder) }
+                Task { _ = try? await channel.deliver(card) }
             }
         }
         return subscribers
     }
 
-    /// Sends `reminder` through every channel and waits for each one's result (`TestNotify`).
-    func test(_ reminder: Wire.Reminder) async -> [Wire.ChannelResult] {
+    /// Sends `card` through every channel and waits for each one's result (`TestNotify`).
+    func test(_ card: OutgoingCard) async -> [Wire.ChannelResult] {
         let current = settings.withLockedValue { $0 }
         let active = enabled(current)
         var reports = [
             Wire.ChannelResult(
                 channel: "subscribers", enabled: true, ok: true,
-                detail: "\(broadcaster.publish(reminder)) connected (mentorctl watch)")
+                detail: "\(broadcaster.publish(card.reminder)) connected (mentorctl watch)")
         ]
         await withTaskGroup(of: (Int, Wire.ChannelResult).self) { group in
             for (index, channel) in active.enumerated() {
@@ -79,7 +79,7 @@ final class ReminderChannels: Sendable {
                             index,
                             Wire.ChannelResult(
                                 channel: channel.name, enabled: true, ok: true,
-                                detail: try await channel.deliver(reminder))
+                                detail: try await channel.deliver(card))
                         )
                     } catch {
                         return (

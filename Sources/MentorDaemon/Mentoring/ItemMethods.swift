@@ -7,8 +7,6 @@ import MentorStore
 /// differ only in that actions have an owner and a due date.
 struct ItemMethods: Sendable {
     let stores: MentoringStores
-    /// Told about action items, whose due dates remind.
-    let engine: ReminderEngine
     let clock: any WallClock
 
     /// The two kinds, as the wire names them.
@@ -25,14 +23,13 @@ struct ItemMethods: Sendable {
     func register(in table: inout MethodTable) {
         table.register(AddItem.self, add)
         table.register(ListItems.self, list)
-        table.register(SetItemStatus.self) { [stores, engine, clock] parameters in
+        table.register(SetItemStatus.self) { [stores, clock] parameters in
             guard let status = ItemStatus(rawValue: parameters.status) else {
                 throw VarlinkServiceError.invalidParameter(parameter: "status")
             }
             switch try Kind(parameters.kind) {
             case .action:
                 let item = try await stores.actions.setStatus(id: parameters.id, to: status, now: clock.now())
-                await engine.itemChanged(item.id)
                 return Wire.ItemReply(item: Wire.Item(item, partner: try await partner(of: item.relationshipID)))
             case .topic:
                 let topic = try await stores.topics.setStatus(id: parameters.id, to: status, now: clock.now())
@@ -53,7 +50,6 @@ struct ItemMethods: Sendable {
             let item = try await stores.actions.add(
                 relationshipID: relationship.id, text: parameters.text, owner: try Self.owner(parameters.owner),
                 dueOn: parameters.dueOn ?? "", now: clock.now())
-            await engine.itemChanged(item.id)
             return Wire.ItemReply(item: Wire.Item(item, partner: relationship.partner))
         case .topic:
             let topic = try await stores.topics.add(

@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 /// record of all of it (`GetHistory`).
 struct PrepMethods: Sendable {
     let stores: MentoringStores
-    let engine: ReminderEngine
+    let engine: ReminderService
     let clock: any WallClock
     /// `[limits] max_meetings`, changed by a reload.
     let maximumMeetings: NIOLockedValueBox<Int>
@@ -22,7 +22,7 @@ struct PrepMethods: Sendable {
         table.register(RecordAnswers.self, record)
         table.register(CaptureMeeting.self) { parameters in
             try await MeetingCapture(
-                stores: stores, engine: engine, maximumMeetings: maximumMeetings.withLockedValue { $0 },
+                stores: stores, rules: engine.rules, maximumMeetings: maximumMeetings.withLockedValue { $0 },
                 now: clock.now()
             ).capture(parameters)
         }
@@ -31,22 +31,17 @@ struct PrepMethods: Sendable {
 
     /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`.
     private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
-        guard let text else { return await engine.currentOccurrence(of: meeting, for: step, now: clock.now()) }
+        guard let text else { return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now()) }
         let occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
-        guard meeting.isScheduledOccurrence(occurrence) else {
+        guard meeting.hasOccurrence(at: occurrence) else {
             throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
         }
         return occurrence
     }
 
-    private static func step(_ text: String) throws -> Step {
-        guard let step = Step(rawValue: text) else { throw MentordError.invalidStep(step: text) }
-        return step
-    }
-
     @Sendable private func prep(_ parameters: GetPrep.Parameters) async throws -> GetPrep.Reply {
         let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
-        var step = try parameters.step.map(Self.step) ?? .purpose
+        var step = parameters.step?.domain ?? .purpose
         let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
         if parameters.step == nil {
             // The first step before the meeting that is not done yet.
@@ -57,20 +52,18 @@ struct PrepMethods: Sendable {
         let answers = try await stores.answers.answers(meetingID: meeting.id, occurrence: occurrence)
         return GetPrep.Reply(
             meeting: Wire.Meeting(meeting), occurrence: RFC3339.utc(occurrence),
-            localStart: RFC3339.local(occurrence, in: meeting.timeZone), step: step.rawValue,
+            localStart: RFC3339.local(occurrence, in: meeting.timeZone), step: Wire.Step(step),
             prompts: PromptCatalog.prompts(for: step, as: meeting.relationship.role, context: context.promptContext),
             context: context.wire, answers: answers.filter { $0.step == step }.map(Wire.Answer.init))
     }
 
     @Sendable private func record(_ parameters: RecordAnswers.Parameters) async throws -> RecordAnswers.Reply {
         let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
-        let step = try Self.step(parameters.step)
+        let step = parameters.step.domain
         let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
         _ = try await stores.answers.record(
             meetingID: meeting.id, occurrence: occurrence, step: step,
             answers: parameters.answers.map { (prompt: $0.prompt, answer: $0.answer) }, now: clock.now())
-        // An answered step has done its job: its reminder stays quiet.
-        try await engine.markDone(meetingID: meeting.id, steps: [step], occurrence: occurrence)
         return RecordAnswers.Reply(occurrence: RFC3339.utc(occurrence))
     }
 

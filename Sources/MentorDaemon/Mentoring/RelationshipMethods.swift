@@ -7,7 +7,6 @@ import MentorStore
 /// goals, a mentor's offers, and the action items and topics carried between meetings.
 struct RelationshipMethods: Sendable {
     let stores: MentoringStores
-    let engine: ReminderEngine
     let clock: any WallClock
 
     func register(in table: inout MethodTable) {
@@ -32,16 +31,13 @@ struct RelationshipMethods: Sendable {
                         id: relationship.id, to: parameters.phase.domain, note: parameters.note ?? "", now: clock.now())
                 ))
         }
-        table.register(DeleteRelationship.self) { [stores, engine] parameters in
+        table.register(DeleteRelationship.self) { [stores] parameters in
             let relationship = try await find(parameters.partner, parameters.role)
-            let meetings = try await stores.meetings.meetings(
-                MeetingQuery(includePast: true, includeCancelled: true, relationshipID: relationship.id), now: Date())
             let deleted = try await stores.relationships.delete(id: relationship.id, force: parameters.force ?? false)
-            for meeting in meetings { await engine.meetingChanged(meeting.id) }
             return DeleteRelationship.Reply(deletedMeetings: deleted)
         }
         registerGoalsAndOffers(in: &table)
-        ItemMethods(stores: stores, engine: engine, clock: clock).register(in: &table)
+        ItemMethods(stores: stores, clock: clock).register(in: &table)
     }
 
     private func registerGoalsAndOffers(in table: inout MethodTable) {
@@ -114,12 +110,6 @@ struct RelationshipMethods: Sendable {
         let updated = try await stores.relationships.update(
             id: relationship.id, cadence: parameters.cadence, startedOn: parameters.startedOn,
             reminderOverrides: overrides)
-        // Its meetings' reminders follow new offsets.
-        if overrides != nil {
-            let meetings = try await stores.meetings.meetings(
-                MeetingQuery(relationshipID: relationship.id), now: clock.now())
-            for meeting in meetings { await engine.meetingChanged(meeting.id) }
-        }
         return Wire.RelationshipReply(relationship: Wire.Relationship(updated))
     }
 }

@@ -68,7 +68,7 @@ extension Wire.Item {
 extension Wire.Answer {
     init(_ answer: Answer) {
         self.init(
-            step: answer.step.rawValue, prompt: answer.prompt, answer: answer.text,
+            step: Wire.Step(answer.step), prompt: answer.prompt, answer: answer.text,
             answeredAt: RFC3339.utc(answer.answeredAt))
     }
 }

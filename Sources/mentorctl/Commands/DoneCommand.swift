@@ -10,14 +10,14 @@ struct DoneCommand: ParsableCommand {
     var id: Int64
 
     @Argument(help: "The step.")
-    var step: String
+    var step: Wire.Step
 
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
             try DaemonClient(client).perform(MarkStepDone.self, .init(meetingId: id, step: step)) { _ in
-                print("Marked \(step) of meeting \(id) done")
+                print("Marked \(step.title) of meeting \(id) done")
             }
         }
     }

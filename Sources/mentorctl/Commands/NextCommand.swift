@@ -14,10 +14,11 @@ struct NextCommand: ParsableCommand {
                     print("No reminder is scheduled.")
                     return
                 }
-                let steps = reminder.steps.map(DisplayText.title).joined(separator: " + ")
-                print("\(DisplayText.when(reminder.localDueAt))  \(steps)")
                 print(
-                    "  for meeting \(reminder.meetingId): \(reminder.title) with \(reminder.partner), \(DisplayText.when(reminder.localStart)) \(reminder.timeZone)"
+                    "\(DisplayText.when(reminder.localDueAt))  \(reminder.steps.map(\.title).joined(separator: " + "))")
+                let meeting = reminder.meetingId.map { "meeting \($0)" } ?? "a meeting"
+                print(
+                    "  for \(meeting): \(reminder.title) with \(reminder.partner), \(DisplayText.when(reminder.localStart)) \(reminder.timeZone)"
                 )
             }
         }

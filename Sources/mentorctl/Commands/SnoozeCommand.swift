@@ -3,20 +3,24 @@ import MentorProtocol
 
 struct SnoozeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "snooze", abstract: "Postpone a step's reminder (never past the next step or the start).",
+        commandName: "snooze",
+        abstract: "Postpone a card's steps (never past the next step still to come, or the start).",
         discussion: """
+            Steps: purpose, preparation, plan, participation, capture, captureAgain; several steps of
+            one card, separated by commas, come back together.
+
             Examples:
               mentorctl snooze 3 preparation          # one hour
               mentorctl snooze 3 purpose tomorrow     # the prep hour tomorrow
               mentorctl snooze 3 purpose evening      # when quiet hours begin
-              mentorctl snooze 3 plan 30m
+              mentorctl snooze 3 purpose,preparation 30m
             """)
 
     @Argument(help: "The meeting's id.")
     var id: Int64
 
-    @Argument(help: "The step.")
-    var step: String
+    @Argument(help: "The step, or the steps of one card separated by commas.")
+    var steps: StepList
 
     @Argument(help: "For how long (e.g. 30m), or evening, or tomorrow.")
     var until = "1h"
@@ -25,9 +29,18 @@ struct SnoozeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try DaemonClient(client).perform(SnoozeReminder.self, .init(meetingId: id, step: step, until: until)) {
-                reply in
-                print("Snoozed \(step) of meeting \(id) until \(reply.until)")
+            try DaemonClient(client).perform(
+                SnoozeReminder.self, .init(meetingId: id, steps: steps.steps, until: until)
+            ) { reply in
+                let capped =
+                    if let next = reply.nextStep {
+                        " (no later: \(next.title) comes next)"
+                    } else if reply.beforeStart {
+                        " (no later: the meeting starts then)"
+                    } else {
+                        ""
+                    }
+                print("Snoozed \(steps.titles) of meeting \(id) until \(DisplayText.when(reply.localUntil))\(capped)")
             }
         }
     }

@@ -31,7 +31,7 @@ struct UpcomingCommand: ParsableCommand {
                         + "\(occurrence.partner) (meeting \(occurrence.meetingId)\(occurrence.recurring ? ", repeats" : ""))"
                     let rows = occurrence.reminders.map { reminder in
                         [
-                            "  " + DisplayText.title(of: reminder.step), DisplayText.when(reminder.localAt),
+                            "  " + reminder.step.title, DisplayText.when(reminder.localAt),
                             reminder.state ?? "",
                         ]
                     }

@@ -265,7 +265,7 @@ def check_reminders(mentord):
               for r in o["reminders"] if r["step"] == "purpose"]
     check(states == ["done"], "MarkStepDone: purpose is %r" % states)
     expect_error("SnoozeReminder of a done step",
-                 lambda: mentord.SnoozeReminder(meetingId=added["id"], step="purpose", until="1h"),
+                 lambda: mentord.SnoozeReminder(meetingId=added["id"], steps=["purpose"], until="1h"),
                  "io.mentord.CannotSnooze", {"meetingId": added["id"], "step": "purpose"})
     channels = mentord.TestNotify()["channels"]
     names = [c["channel"] for c in channels]

@@ -25,7 +25,7 @@ struct PrepCommand: ParsableCommand {
             """)
 
     @Argument(help: "The meeting's id.") var meeting: Int64
-    @Argument(help: "purpose, preparation, plan, participation or capture.") var step: String?
+    @Argument(help: "purpose, preparation, plan, participation or capture.") var step: Wire.Step?
     @Option(help: "The occurrence's start (for a repeating meeting); default: the next one.")
     var occurrence: String?
     @Option(
@@ -49,7 +49,7 @@ struct PrepCommand: ParsableCommand {
             let given = try collectAnswers(for: prep.prompts)
             guard let given else { return }
             guard !given.isEmpty else {
-                printError("nothing answered, nothing recorded; \(DisplayText.title(of: prep.step)) stays due")
+                printError("nothing answered, nothing recorded; \(prep.step.title) stays due")
                 return
             }
             let answers = given.map { Wire.Answer(step: prep.step, prompt: $0.prompt, answer: $0.answer) }
@@ -61,7 +61,7 @@ struct PrepCommand: ParsableCommand {
             } else {
                 print(
                     "Recorded \(answers.count) answer\(answers.count == 1 ? "" : "s"); "
-                        + "\(DisplayText.title(of: prep.step)) of \(reply.occurrence) is done.")
+                        + "\(prep.step.title) of \(reply.occurrence) is done.")
             }
         }
     }
@@ -104,7 +104,7 @@ struct PrepCommand: ParsableCommand {
     /// The step's prompts under what fills them.
     static func render(_ prep: GetPrep.Reply) -> String {
         var lines = [
-            "\(DisplayText.title(of: prep.step)) for \(prep.meeting.title) with \(prep.meeting.partner), "
+            "\(prep.step.title) for \(prep.meeting.title) with \(prep.meeting.partner), "
                 + DisplayText.when(prep.localStart)
         ]
         let context = prep.context

@@ -7,7 +7,7 @@ import Foundation
 /// deadline would stop during suspend and drift from the clock after a step. After a resume the
 /// passed deadline fires at once; after a clock step the daemon re-arms (see ``ClockChangeMonitor``).
 /// Disarmed, it never wakes the process.
-final class WallClockTimer: @unchecked Sendable {
+final class WallClockTimer: ReminderTimer, @unchecked Sendable {
     private let source: DispatchSourceTimer
 
     /// `handler` runs on `queue` each time the armed deadline passes.

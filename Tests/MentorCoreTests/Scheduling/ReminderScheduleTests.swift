@@ -40,14 +40,35 @@ struct ReminderScheduleTests {
         #expect(local(times)[.preparation] == "2026-03-29T10:00:00+02:00")
     }
 
-    @Test func movesRemindersOutOfQuietHoursEarlierNeverLater() {
-        // A 09:00 meeting: Plan (07:00) falls in 20:00-08:00, so it moves to 20:00 the evening before.
+    @Test func movesRemindersToTheEndOfQuietHoursWhenThatIsBeforeTheStart() {
+        // A 09:00 meeting: Plan (07:00) falls in 20:00-08:00, so it comes at 08:00 that morning.
         let start = at("2026-12-09 09:00")
         let times = ReminderSchedule.times(
             start: start, end: start.addingTimeInterval(3600), zone: berlin, policy: .standard)
-        #expect(local(times)[.plan] == "2026-12-08T20:00:00+01:00")
+        #expect(local(times)[.plan] == "2026-12-09T08:00:00+01:00")
         #expect(local(times)[.participation] == "2026-12-09T08:45:00+01:00")
         for (step, time) in times where !step.isAfterMeeting { #expect(time < start) }
+    }
+
+    @Test func agreesWithWorkingDaysForAMondayMorningMeeting() {
+        // Monday 09:30: Purpose and Preparation skip the weekend back to Friday; Plan (07:30, quiet)
+        // must not land on Sunday evening either.
+        let start = at("2026-12-07 09:30")
+        let times = ReminderSchedule.times(
+            start: start, end: start.addingTimeInterval(3600), zone: berlin, policy: .standard)
+        #expect(local(times)[.purpose] == "2026-12-04T10:00:00+01:00")
+        #expect(local(times)[.preparation] == "2026-12-04T10:00:00+01:00")
+        #expect(local(times)[.plan] == "2026-12-07T08:00:00+01:00")
+    }
+
+    @Test func readsThePrepHourAndQuietHoursInTheUsersZoneNotTheMeetings() {
+        // A meeting at 09:00 in Los Angeles is 18:00 in Berlin, where the user is.
+        let losAngeles = TimeZone(identifier: "America/Los_Angeles")!
+        let start = at("2026-12-09 09:00", losAngeles)
+        let times = ReminderSchedule.times(
+            start: start, end: start.addingTimeInterval(3600), zone: berlin, policy: .standard)
+        #expect(local(times)[.preparation] == "2026-12-08T10:00:00+01:00", "10:00 Berlin, not 01:00")
+        #expect(local(times)[.plan] == "2026-12-09T16:00:00+01:00")
     }
 
     @Test func leavesCuesAloneWhenTheMeetingItselfIsInQuietHours() {

@@ -3,13 +3,24 @@ import Foundation
 /// The ideal time of each enabled step for one occurrence of a meeting, before the ledger says
 /// what already happened.
 ///
-/// Rules, in order: day-based offsets (whole days) land at the prep hour on that local date and
-/// skip back over non-working days; shorter offsets are exact. A pre-meeting reminder inside quiet
-/// hours moves earlier, to the moment quiet hours began, unless the meeting itself is in those quiet
-/// hours (the user chose to be up then). Capture nudges are never moved: they cannot come before the
-/// meeting ends. With the `article` order, Participation takes the earlier of the two last slots.
+/// The meeting's start and end are instants; everything about the user's day (the prep hour, quiet
+/// hours, working days) is read in the user's own zone, not the meeting's: a Berlin mentee with a
+/// meeting arranged in Los Angeles time still gets nothing at 05:00 Berlin.
+///
+/// Rules, in order:
+/// - day-based offsets (whole days) land at the prep hour on that local date and skip back over
+///   non-working days; shorter offsets are exact;
+/// - a step before the meeting that falls inside quiet hours moves to the moment quiet hours end,
+///   when that is still before the start (a Monday 09:30 meeting's Plan at 07:30 comes at 08:00 the
+///   same morning, not on Sunday evening); when the meeting itself starts inside quiet hours or as
+///   they end, the user is up for it and the step keeps its exact time;
+/// - capture nudges are never moved: they cannot come before the meeting ends;
+/// - with the `article` order, Participation takes the earlier of the two last slots.
+///
+/// No step before the meeting is ever later than its start.
 public enum ReminderSchedule {
-    /// Step -> instant for the occurrence starting at `start` and ending at `end` in `zone`.
+    /// Step -> instant for the occurrence starting at `start` and ending at `end`, for a user in
+    /// `zone`.
     public static func times(start: Date, end: Date, zone: TimeZone, policy: ReminderPolicy) -> [Step: Date] {
         var times: [Step: Date] = [:]
         for (step, offset) in policy.offsets {
@@ -34,6 +45,13 @@ public enum ReminderSchedule {
         return times
     }
 
+    /// When a series' occurrence held back until `notBefore` (its previous occurrence's end) may
+    /// remind: then, or when quiet hours end if that is still before its start.
+    public static func release(after notBefore: Date, start: Date, zone: TimeZone, policy: ReminderPolicy) -> Date {
+        guard let quiet = policy.quietHours else { return notBefore }
+        return outsideQuietHours(notBefore, meetingStart: start, quiet: quiet, zone: zone)
+    }
+
     /// The prep hour `days` local days before the start, moved back to a working day.
     private static func dayBased(start: Date, days: Int, zone: TimeZone, policy: ReminderPolicy) -> Date {
         let calendar = Calendar.gregorian(in: zone)
@@ -52,18 +70,21 @@ public enum ReminderSchedule {
             ?? start.addingTimeInterval(-TimeInterval(days * 86_400))
     }
 
+    /// `due` moved to the end of the quiet stretch it falls in, when that end comes before the start.
     private static func outsideQuietHours(_ due: Date, meetingStart: Date, quiet: QuietHours, zone: TimeZone) -> Date {
-        guard quiet.contains(minutes: minutesOfDay(due, zone: zone)) else { return due }
-        // A meeting inside the same quiet stretch: the user will be up, keep the exact cue.
-        if quiet.contains(minutes: minutesOfDay(meetingStart, zone: zone)),
-            meetingStart.timeIntervalSince(due) < 12 * 3600
-        {
-            return due
-        }
+        guard quiet.contains(minutes: minutesOfDay(due, zone: zone)),
+            let quietEnds = nextInstant(atMinutes: quiet.endMinutes, after: due, zone: zone), quietEnds < meetingStart
+        else { return due }
+        return quietEnds
+    }
+
+    /// The first instant after `instant` whose local time is `minutes` after midnight.
+    private static func nextInstant(atMinutes minutes: Int, after instant: Date, zone: TimeZone) -> Date? {
         let calendar = Calendar.gregorian(in: zone)
-        guard var began = atMinutes(quiet.startMinutes, onDayOf: due, zone: zone) else { return due }
-        if began > due { began = calendar.date(byAdding: .day, value: -1, to: began) ?? began }
-        return began
+        guard let sameDay = atMinutes(minutes, onDayOf: instant, zone: zone) else { return nil }
+        if sameDay > instant { return sameDay }
+        guard let nextDay = calendar.date(byAdding: .day, value: 1, to: instant) else { return nil }
+        return atMinutes(minutes, onDayOf: nextDay, zone: zone)
     }
 
     private static func minutesOfDay(_ instant: Date, zone: TimeZone) -> Double {

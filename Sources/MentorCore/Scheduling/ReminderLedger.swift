@@ -1,7 +1,9 @@
 import Foundation
 
 /// What has become of one step's reminder for one occurrence of a meeting. The store keeps one
-/// entry per meeting, occurrence and step, which is what makes delivery exactly-once.
+/// entry per meeting, occurrence and step: a step is claimed once before it is shown, so it is
+/// never shown twice, and a claim left unfinished by a crash is delivered at restart (at least
+/// once, deduplicated by the claim).
 public struct LedgerEntry: Sendable, Hashable {
     public var step: Step
     public var state: LedgerState
@@ -33,4 +35,10 @@ public enum LedgerState: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Whether the step needs nothing more.
     public var isSettled: Bool { self != .snoozed }
+
+    /// Whether a step in this state may be recorded as `next` by anything but a claim: done always
+    /// wins; any other fate is taken only by a step that has none yet (pending or snoozed).
+    public func canBecome(_ next: LedgerState) -> Bool {
+        next == .done || !isSettled
+    }
 }

@@ -23,9 +23,6 @@ public struct DeadlineQueue<Key: Hashable & Sendable>: Sendable {
         if heap.count > 64 && heap.count > 2 * current.count { rebuild() }
     }
 
-    /// The deadline of `key`, if any.
-    public func deadline(of key: Key) -> Date? { current[key] }
-
     /// The earliest deadline and its key.
     public mutating func peek() -> (deadline: Date, key: Key)? {
         dropStale()

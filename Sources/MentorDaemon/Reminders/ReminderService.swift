@@ -1,0 +1,279 @@
+import Foundation
+import Logging
+import MentorCore
+import MentorProtocol
+import MentorStore
+import ServiceLifecycle
+import Synchronization
+
+/// The reminder engine: one loop that takes events one at a time (the timer fired, a write was
+/// committed, the clock was set, the configuration reloaded, a button pressed, a handler's request)
+/// and carries out what ``ReminderScheduler`` decides: read what it needs, record the ledger,
+/// deliver cards, arm the one timer.
+///
+/// Everything that changes reminders goes through this loop, in order, so no two changes plan from
+/// the same stale snapshot. Handlers never have to tell it about their writes: the database
+/// reports each commit (``MentorDatabase/onChange(_:)``).
+actor ReminderService: Service {
+    let stores: MentoringStores
+    let channels: ReminderChannels
+    let clock: any WallClock
+    let logger: Logger
+    let faults: FaultInjection
+    private let makeTimer: ReminderTimerFactory
+    /// Called with the next card's due time whenever it changes, for the service manager's status.
+    private let onNext: @Sendable (Date?) -> Void
+
+    private let events: AsyncStream<EngineEvent>
+    /// Where every event comes in; yielding never waits.
+    nonisolated let input: AsyncStream<EngineEvent>.Continuation
+    /// The rules as last applied, for handlers that answer without a turn of the loop.
+    private nonisolated let currentRules: Mutex<ReminderRules>
+
+    var scheduler: ReminderScheduler
+    private var timer: (any ReminderTimer)?
+    /// The next card's due time as last announced (`onNext`); nil before the first announcement.
+    private var announced: Date?? = nil
+
+    init(
+        stores: MentoringStores, rules: ReminderRules, clock: any WallClock, channels: ReminderChannels,
+        logger: Logger, timer: @escaping ReminderTimerFactory, faults: FaultInjection = FaultInjection(),
+        onNext: @escaping @Sendable (Date?) -> Void
+    ) {
+        self.stores = stores
+        self.channels = channels
+        self.clock = clock
+        self.logger = logger
+        self.faults = faults
+        self.makeTimer = timer
+        self.onNext = onNext
+        scheduler = ReminderScheduler(rules: rules)
+        currentRules = Mutex(rules)
+        (events, input) = AsyncStream.makeStream()
+    }
+
+    /// The rules in force: the policy and the user's zone.
+    nonisolated var rules: ReminderRules { currentRules.withLock { $0 } }
+
+    /// Delivers what a crash left claimed, plans every meeting, arms the timer, then takes events
+    /// until cancelled. After downtime, the first plan is where missed reminders become one late
+    /// card per occurrence, or are recorded as missed.
+    func run() async throws {
+        timer = makeTimer { [input] in input.yield(.timerFired) }
+        channels.setActionHandler { [input] action in input.yield(.action(action)) }
+        await deliverUnfinished()
+        await planEverything()
+        for await event in events {
+            await handle(event)
+        }
+        timer?.arm(at: nil)
+    }
+
+    private func handle(_ event: EngineEvent) async {
+        switch event {
+        case .timerFired:
+            await wake()
+        case .changed(let changes):
+            for change in changes { await apply(change) }
+        case .clockStepped:
+            logger.notice("The system clock was set; re-planning reminders")
+            await planEverything()
+        case .rules(let rules):
+            scheduler.rules = rules
+            currentRules.withLock { $0 = rules }
+            await planEverything()
+        case .action(let action):
+            await perform(action)
+        case .turn(let body):
+            await body(self)
+        }
+        rearm()
+    }
+
+    /// Everything whose deadline has passed.
+    private func wake() async {
+        let now = clock.now()
+        for wake in scheduler.due(at: now) {
+            switch wake {
+            case .meeting(let id): await planMeeting(id, now: now)
+            case .commitment(let id): await remindCommitment(id, now: now)
+            case .horizon: await planHorizon(now: now)
+            case .everything: await planEverything()
+            }
+        }
+    }
+
+    private func apply(_ change: StoreChange) async {
+        let now = clock.now()
+        switch change {
+        case .meeting(let id):
+            await planMeeting(id, now: now)
+        case .relationship(let id):
+            do {
+                let query = MeetingQuery(includePast: true, includeCancelled: true, relationshipID: id, limit: .max)
+                for meeting in try await stores.meetings.meetings(query, now: now) {
+                    await planMeeting(meeting.id, now: now)
+                }
+            } catch {
+                logger.error("Failed to read the meetings of relationship \(id) for planning: \(error)")
+                scheduler.retry(.everything, now: now)
+            }
+        case .actionItem(let id):
+            await planCommitment(id, now: now)
+        }
+    }
+
+    /// Arms the timer for the next deadline, and tells the status line when the next card changed.
+    private func rearm() {
+        timer?.arm(at: scheduler.deadline())
+        let next = scheduler.nextCard()?.dueAt
+        if announced != .some(next) {
+            announced = .some(next)
+            onNext(next)
+        }
+    }
+
+    // MARK: - Planning
+
+    /// Reads one meeting and plans it; a meeting gone is forgotten, one that cannot be read is tried
+    /// again in a minute (a locked or full database must not silently end its reminders).
+    func planMeeting(_ id: Int64, now: Date) async {
+        do {
+            try await plan(try await stores.meetings.meeting(id: id), now: now)
+        } catch StoreError.noSuchMeeting {
+            scheduler.forget(meetingID: id)
+        } catch {
+            // A meeting deleted while it was planned fails its ledger writes; that is no error.
+            if await isGone(meetingID: id) {
+                scheduler.forget(meetingID: id)
+                return
+            }
+            logger.error(
+                "Failed to plan reminders of meeting \(id): \(error), retrying in 60 s",
+                metadata: ["mentord.meeting.id": "\(id)"])
+            scheduler.retry(.meeting(id), now: now)
+        }
+    }
+
+    private func isGone(meetingID id: Int64) async -> Bool {
+        do {
+            _ = try await stores.meetings.meeting(id: id)
+            return false
+        } catch StoreError.noSuchMeeting {
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// Plans `meeting` from its ledger (read now unless `preloaded`) and carries the decisions out.
+    /// A card whose claim is refused (its ledger changed underneath) is planned again from a fresh
+    /// read, so the steps left are always armed.
+    private func plan(_ meeting: Meeting, now: Date, preloaded: OccurrenceLedger? = nil) async throws {
+        var ledger = preloaded
+        for _ in 0..<3 {
+            let entries: OccurrenceLedger
+            if let ledger { entries = ledger } else { entries = try await readLedger(of: meeting, now: now) }
+            var claimed = true
+            for decision in scheduler.plan(meeting, ledger: entries, now: now) {
+                claimed = try await carryOut(decision, of: meeting, now: now) && claimed
+            }
+            if claimed { return }
+            ledger = nil
+        }
+        throw StoreError.databaseFailure(reason: "the ledger of meeting \(meeting.id) keeps changing underneath")
+    }
+
+    private func readLedger(of meeting: Meeting, now: Date) async throws -> OccurrenceLedger {
+        let lookBack = scheduler.rules.lookBack(for: meeting) + TimeInterval(meeting.durationSeconds)
+        return try await stores.ledger.entries(
+            meetingID: meeting.id, from: now.addingTimeInterval(-lookBack),
+            through: now.addingTimeInterval(ReminderScheduler.planningWindow))
+    }
+
+    /// Plans every meeting that can remind within the planning window, from one read of the ledger,
+    /// and the commitments. If the meetings cannot be read, the old plans stay and all is tried
+    /// again in a minute.
+    func planEverything() async {
+        let now = clock.now()
+        let range = scheduler.fullReplanRange(now: now)
+        let meetings: [Meeting]
+        let commitments: [ActionItem]
+        let beyond: Date?
+        do {
+            meetings = try await stores.meetings.plannable(
+                endingAfter: range.endingAfter, startingBy: range.startingBy)
+            commitments = try await stores.actions.awaitingReminder()
+            beyond = try await stores.meetings.firstStart(after: range.startingBy)
+        } catch {
+            logger.error("Failed to load meetings for planning: \(error), keeping the current plans; retrying in 60 s")
+            scheduler.retry(.everything, now: now)
+            return
+        }
+        // One read for every occurrence that can still remind; without it each meeting reads its own.
+        let preloaded = try? await stores.ledger.entries(from: range.endingAfter.addingTimeInterval(-86_400))
+        scheduler.clearPlans()
+        for meeting in meetings {
+            do {
+                try await plan(meeting, now: now, preloaded: preloaded.map { $0[meeting.id] ?? [:] })
+            } catch {
+                await planMeeting(meeting.id, now: now)
+            }
+        }
+        scheduler.planned(through: range.startingBy, firstStartBeyond: beyond)
+        for item in commitments {
+            scheduler.setCommitment(
+                item.id, remindAt: scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now)
+        }
+    }
+
+    /// Plans the meetings that came into the planning window since it last moved on.
+    private func planHorizon(now: Date) async {
+        let range = scheduler.horizonRange(now: now)
+        do {
+            for meeting in try await stores.meetings.starting(after: range.after, through: range.through) {
+                await planMeeting(meeting.id, now: now)
+            }
+            scheduler.planned(
+                through: range.through, firstStartBeyond: try await stores.meetings.firstStart(after: range.through))
+        } catch {
+            logger.error("Failed to load the meetings coming near: \(error), retrying in 60 s")
+            scheduler.retry(.horizon, now: now)
+        }
+    }
+
+    // MARK: - Commitments
+
+    /// Sets the due-date reminder of one action item: the user's own open commitments (owner me or
+    /// both) with a due date remind once, at the prep hour of that day.
+    private func planCommitment(_ id: Int64, now: Date) async {
+        do {
+            guard try await stores.actions.awaitsReminder(id: id) else {
+                scheduler.setCommitment(id, remindAt: nil)
+                return
+            }
+            let item = try await stores.actions.item(id: id)
+            scheduler.setCommitment(id, remindAt: scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now)
+        } catch {
+            logger.error("Failed to plan the reminder of action item \(id): \(error), retrying in 60 s")
+            scheduler.retry(.commitment(id), now: now)
+        }
+    }
+
+    /// Sends one commitment's due-date card, then records it, so a crash in between repeats it
+    /// rather than losing it.
+    private func remindCommitment(_ id: Int64, now: Date) async {
+        do {
+            guard try await stores.actions.awaitsReminder(id: id) else { return }
+            let item = try await stores.actions.item(id: id)
+            let relationship = try await stores.relationships.relationship(id: item.relationshipID)
+            let due = scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now
+            await channels.publish(
+                .commitment(item, with: relationship, due: due, zone: scheduler.rules.userZone, now: now))
+            try await stores.actions.markReminded(id: id, now: now)
+        } catch {
+            logger.error("Failed to remind action item \(id): \(error), retrying in 60 s")
+            scheduler.retry(.commitment(id), now: now)
+        }
+    }
+}
