@@ -51,13 +51,19 @@ public struct LocalDateTime: Sendable, Hashable {
         }
     }
 
-    /// The wall time at `instant` in `zone`.
+    /// The wall time at `instant` in `zone`, to the nearest millisecond.
+    ///
+    /// Integer civil-date arithmetic on the zone's offset at that instant: no `Calendar`, which is
+    /// what planning reminders spends its time on otherwise.
     public init(_ instant: Date, in zone: TimeZone) {
-        let parts = Calendar.gregorian(in: zone).dateComponents(
-            [.year, .month, .day, .hour, .minute, .second, .nanosecond], from: instant)
+        let offset = Int64(zone.secondsFromGMT(for: instant))
+        let local = instant.millisecondsSince1970 + offset * 1000
+        let (days, milliseconds) = Self.floorDivision(local, by: 86_400_000)
+        let date = CalendarDay(number: Int(days))
+        let time = Int(milliseconds)
         self.init(
-            year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!,
-            second: parts.second!, millisecond: (parts.nanosecond! + 500_000) / 1_000_000 % 1000)
+            year: date.year, month: date.month, day: date.day, hour: time / 3_600_000, minute: time / 60_000 % 60,
+            second: time / 1000 % 60, millisecond: time % 1000)
     }
 
     /// The instant this wall time denotes in `zone`.
@@ -67,21 +73,38 @@ public struct LocalDateTime: Sendable, Hashable {
     /// shows it, which is what people who agreed on "02:30" mean.
     public func instant(in zone: TimeZone) -> Date? {
         guard isValid else { return nil }
-        let calendar = Calendar.gregorian(in: zone)
-        var parts = DateComponents()
-        (parts.year, parts.month, parts.day) = (year, month, day)
-        (parts.hour, parts.minute, parts.second) = (hour, minute, second)
-        guard let candidate = calendar.date(from: parts) else { return nil }
-        let wholeSecond = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-        func matches(_ date: Date) -> Bool {
-            var seen = LocalDateTime(date, in: zone)
-            seen.millisecond = 0
-            return seen == wholeSecond
+        let wall =
+            Int64(CalendarDay(year: year, month: month, day: day).number) * 86_400
+            + Int64(hour * 3600 + minute * 60 + second)
+        // Each offset in force around this wall time (before and after any change near it) gives
+        // one candidate; it counts if the zone has that offset at the candidate itself.
+        var earliest: Int64?
+        for probe in [wall - 2 * 86_400, wall, wall + 2 * 86_400] {
+            let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe))))
+            let candidate = wall - offset
+            guard Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(candidate)))) == offset
+            else { continue }
+            earliest = min(earliest ?? candidate, candidate)
         }
-        guard matches(candidate) else { return nil }
-        // DST overlaps are 30 minutes (Lord Howe) to 2 hours; look back for an earlier twin.
-        let earliest = [7200.0, 3600.0, 1800.0].map { candidate.addingTimeInterval(-$0) }.first(where: matches)
-        return (earliest ?? candidate).addingTimeInterval(TimeInterval(millisecond) / 1000)
+        return earliest.map { Date(millisecondsSince1970: $0 * 1000 + Int64(millisecond)) }
+    }
+
+    /// The same wall time `days` calendar days later (earlier when negative).
+    public func addingDays(_ days: Int) -> LocalDateTime {
+        let date = CalendarDay(number: CalendarDay(year: year, month: month, day: day).number + days)
+        var moved = self
+        (moved.year, moved.month, moved.day) = (date.year, date.month, date.day)
+        return moved
+    }
+
+    /// The day of the week as `Calendar` numbers it: 1 for Sunday ... 7 for Saturday.
+    public var weekday: Int {
+        (CalendarDay(year: year, month: month, day: day).weekdayIndex + 1) % 7 + 1
+    }
+
+    private static func floorDivision(_ value: Int64, by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let quotient = value >= 0 ? value / divisor : (value - divisor + 1) / divisor
+        return (quotient, value - quotient * divisor)
     }
 }
 

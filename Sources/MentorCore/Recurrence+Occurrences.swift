@@ -207,7 +207,7 @@ private struct CandidateDays {
 
 /// A date of the proleptic Gregorian calendar with its day number (days since 1970-01-01), so dates
 /// can be stepped and compared with integer arithmetic instead of a `Calendar` per day.
-private struct CalendarDay {
+struct CalendarDay {
     let year: Int
     let month: Int
     let day: Int

@@ -22,6 +22,8 @@ public struct MentorDaemon: Service {
     private let makeTimer: ReminderTimerFactory?
     /// Called with the reminder engine once it exists: tests report clock steps to it.
     private let onEngine: (@Sendable (ReminderService) -> Void)?
+    /// The user's zone: the process's, unless a test says otherwise.
+    private let userZone: TimeZone
     private let logger: Logger
     private let notifier = ServiceNotifier()
 
@@ -34,12 +36,12 @@ public struct MentorDaemon: Service {
     ) {
         self.init(
             paths: paths, configuration: configuration, clock: clock, timer: nil, onEngine: nil,
-            loadConfiguration: loadConfiguration, logger: logger)
+            userZone: .current, loadConfiguration: loadConfiguration, logger: logger)
     }
 
     init(
         paths: DaemonPaths, configuration: DaemonConfiguration, clock: any WallClock, timer: ReminderTimerFactory?,
-        onEngine: (@Sendable (ReminderService) -> Void)?,
+        onEngine: (@Sendable (ReminderService) -> Void)?, userZone: TimeZone,
         loadConfiguration: @escaping @Sendable (String) async throws -> DaemonConfiguration = {
             try DaemonConfiguration.load(path: $0)
         },
@@ -51,6 +53,7 @@ public struct MentorDaemon: Service {
         self.clock = clock
         self.makeTimer = timer
         self.onEngine = onEngine
+        self.userZone = userZone
         self.logger = logger
     }
 
@@ -63,7 +66,7 @@ public struct MentorDaemon: Service {
         // Open the database first: a refused database must fail start-up, not the first call.
         let database = try MentorDatabase(path: paths.database)
         let stores = MentoringStores(database: database)
-        let zone = TimeZone.current
+        let zone = userZone
         // The last status line, so READY after start-up and reloads repeats it instead of
         // replacing "next reminder at ..." with a generic one.
         let statusLine = NIOLockedValueBox("Serving \(paths.socket)")

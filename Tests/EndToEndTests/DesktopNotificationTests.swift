@@ -38,8 +38,8 @@ struct DesktopNotificationTests {
         let daemon = try daemon(on: bus, config: "[desktop]\nopen = [\"\(opener)\"]\n")
         defer { daemon.directory.remove() }
         let id = try add(
-            daemon, title: "Career <b>chat</b> & more", in: "in 6s",
-            offsets: "purpose=4s,preparation=off,plan=off,participation=2s,capture=1s,capture_again=off")
+            daemon, title: "Career <b>chat</b> & more", in: "in 3s",
+            offsets: "purpose=2s,preparation=off,plan=off,participation=1s,capture=1s,capture_again=off")
         let shown = bus.waitForNotifications(count: 3)
         try #require(shown.count == 3, "\(daemon.stderr)")
         #expect(

@@ -3,87 +3,9 @@ import MentorProtocol
 import MentorTestSupport
 import Testing
 
-/// The loop of #5 on a real daemon: prep answers quiet a step, a capture's commitments come back
-/// in the next meeting's Preparation reminder with their carry count, and closed ones stop.
+/// The loop through the real client and outside parsers: refused captures, interactive prep on a
+/// terminal, the exports read back. The loop's timing is tested in process (MentorDaemonTests).
 struct MentoringLoopTests {
-    /// Purpose and Preparation 3 s before each meeting; the test answers the first meeting's
-    /// Purpose before it is due. The other steps are off.
-    private static let offsets = "purpose=3s,preparation=3s,plan=off,participation=off,capture=off,capture_again=off"
-
-    private func preparationCard(for meeting: Int64, in watcher: ReminderWatcher) -> Wire.Reminder? {
-        for count in 1...8 {
-            if let card = watcher.waitFor(count: count, timeout: 10).first(where: {
-                $0.meetingId == meeting && $0.steps.contains(.preparation)
-            }) {
-                return card
-            }
-        }
-        return nil
-    }
-
-    @Test func commitmentsRollIntoTheNextMeetingsUntilDone() throws {
-        let daemon = try DaemonProcess.forSecondLongReminders()
-        defer { daemon.directory.remove() }
-        let connection = try daemon.connect()
-        let watcher = try ReminderWatcher(socket: daemon.socketPath)
-        _ = try connection.call(AddRelationship.self, .init(partner: "Sam", role: .mentee, cadence: "weekly"))
-        let first = try connection.call(
-            AddMeeting.self,
-            .init(title: "Weekly", partner: "Sam", start: "in 6s", duration: "1s", offsets: Self.offsets)
-        ).meeting
-
-        // Purpose answered before it is due: done, and it will stay quiet.
-        let prep = try connection.call(GetPrep.self, .init(meetingId: first.id))
-        #expect(prep.step == .purpose && !prep.prompts.isEmpty)
-        _ = try connection.call(
-            RecordAnswers.self,
-            .init(
-                meetingId: first.id, step: .purpose,
-                answers: [.init(step: .purpose, prompt: prep.prompts[0], answer: "Feedback on my RFC")]))
-        let upcoming = try connection.call(ListUpcoming.self, .init(days: 1)).occurrences
-        #expect(upcoming.first { $0.meetingId == first.id }?.reminders.first { $0.step == .purpose }?.state == "done")
-
-        // After the meeting, a capture with two commitments and a next date: the next meeting
-        // exists with the agreed goal.
-        Thread.sleep(forTimeInterval: 6.5)
-        let capture = try connection.call(
-            CaptureMeeting.self,
-            .init(
-                meetingId: first.id, summary: "Went through the RFC",
-                commitments: [
-                    .init(text: "Send the revised RFC", dueOn: "2036-01-10"),
-                    .init(text: "Introduce me to Kim", owner: "partner"),
-                ],
-                nextStart: "in 8s", nextGoal: "Decide on the conference talk"))
-        #expect(capture.warnings.isEmpty)
-        let second = try #require(capture.nextMeeting)
-        #expect(second.id != first.id && second.purpose == "Decide on the conference talk")
-
-        // Its Preparation reminder lists both commitments, carried once.
-        let card = try #require(preparationCard(for: second.id, in: watcher))
-        let prompts = card.prompts.flatMap(\.prompts).joined(separator: "\n")
-        #expect(prompts.contains("Send the revised RFC (me, due 2036-01-10, carried 1×)"), "\(prompts)")
-        #expect(prompts.contains("Introduce me to Kim (them, carried 1×)"))
-        #expect(prompts.contains("Went through the RFC"))
-
-        // One is done; after the second meeting's capture only the other rolls on, carried twice.
-        let items = try connection.call(ListItems.self, .init(kind: "action", partner: "Sam")).items
-        let sent = try #require(items.first { $0.text == "Send the revised RFC" })
-        _ = try connection.call(SetItemStatus.self, .init(kind: "action", id: sent.id, status: "done"))
-        Thread.sleep(forTimeInterval: 3.5)  // the second meeting has started
-        let third = try #require(
-            try connection.call(
-                CaptureMeeting.self, .init(meetingId: second.id, summary: "Talk decided", nextStart: "in 8s")
-            )
-            .nextMeeting)
-        let following = try #require(preparationCard(for: third.id, in: watcher))
-        let later = following.prompts.flatMap(\.prompts).joined(separator: "\n")
-        #expect(!later.contains("Send the revised RFC"), "\(later)")
-        #expect(later.contains("Introduce me to Kim (them, carried 2×)"), "\(later)")
-        // The first meeting's Purpose never fired.
-        #expect(!watcher.received.contains { $0.meetingId == first.id && $0.steps.contains(.purpose) })
-    }
-
     @Test func capturingTwiceKeepsOneCaptureAndRefusesBadRatings() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
@@ -289,54 +211,5 @@ struct RelationshipCommandTests {
         #expect(forced.status == 0, "\(forced)")
         let status = try daemon.connect().call(GetStatus.self, NoParameters())
         #expect(status.meetings == 0 && status.relationships == 0)
-    }
-}
-
-/// The user's own commitments remind on their due date, once.
-struct CommitmentReminderTests {
-    private func configure(_ directory: TemporaryDirectory, prepHour: String) throws {
-        try DaemonProcess.secondsConfiguration.replacingOccurrences(
-            of: "[reminders]\n", with: "[reminders]\nprep_hour = \"\(prepHour)\"\n"
-        ).write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
-    }
-
-    /// Needs the prep hour 23:59 to be still ahead today (UTC): every minute but one.
-    static let beforeTheLastMinute =
-        Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "UTC")!, from: Date()
-        ).hour! < 23
-
-    @Test(.enabled(if: beforeTheLastMinute))
-    func aCommitmentDueTodayRemindsOnceUnlessDoneFirst() throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        try configure(directory, prepHour: "23:59")
-        let daemon = try DaemonProcess(in: directory, environment: ["TZ": "UTC"])
-        let watcher = try ReminderWatcher(socket: daemon.socketPath)
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        let today = formatter.string(from: Date())
-        _ = try daemon.ctl(["relationship", "add", "Kim", "--role", "mentor"])
-        _ = try daemon.ctl(["action", "add", "Kim", "Read the guide", "--owner", "partner", "--due", today])
-        _ = try daemon.ctl(["action", "add", "Kim", "Send the intro to Ana", "--due", today])
-        let sent = try daemon.connect().call(
-            AddItem.self, .init(kind: "action", partner: "Kim", text: "Already sent", dueOn: today)
-        ).item
-        _ = try daemon.connect().call(SetItemStatus.self, .init(kind: "action", id: sent.id, status: "done"))
-        // The prep hour moves to midnight: today's commitments are due now.
-        try configure(directory, prepHour: "00:00")
-        kill(daemon.pid, SIGHUP)
-        let cards = watcher.waitFor(count: 1, timeout: 5)
-        Thread.sleep(forTimeInterval: 0.5)
-        // Only the user's own open one: not the partner's, not the one already done.
-        #expect(watcher.received.map(\.title) == ["Send the intro to Ana"], "\(cards)")
-        #expect(cards.first?.kind == .commitment && cards.first?.steps == [] && cards.first?.partner == "Kim")
-        // Once: not again after a restart.
-        #expect(daemon.stop() == 0)
-        let again = try DaemonProcess(in: directory, environment: ["TZ": "UTC"])
-        let later = try ReminderWatcher(socket: again.socketPath)
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(later.received.isEmpty && !again.stderr.contains("Send the intro"), "\(again.stderr)")
     }
 }

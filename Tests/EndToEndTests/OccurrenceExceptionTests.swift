@@ -34,32 +34,4 @@ struct OccurrenceExceptionTests {
         ])
         #expect(both.status == 64)
     }
-
-    @Test func doesNotRepeatShownStepsWhenAnOccurrenceMoves() throws {
-        let daemon = try DaemonProcess.forSecondLongReminders()
-        defer { daemon.directory.remove() }
-        let watcher = try ReminderWatcher(socket: daemon.socketPath)
-        // Today's occurrence is an hour away: Purpose and Preparation (1 d, 2 h) are shown at once.
-        let iso = ISO8601DateFormatter()
-        let base = Date().addingTimeInterval(3600).rounded()
-        let start = iso.string(from: base.addingTimeInterval(-86_400))
-        let today = iso.string(from: base)
-        let later = iso.string(from: base.addingTimeInterval(1800))
-        _ = try daemon.connect().call(
-            AddMeeting.self,
-            .init(
-                title: "Daily", partner: "Sam", role: .mentee, start: start, timeZone: "UTC",
-                offsets: "purpose=1d,preparation=2h,plan=off,participation=off,capture=off,capture_again=off",
-                recurrence: "daily"))
-        #expect(watcher.waitFor(count: 1).first?.steps == [.purpose, .preparation])
-        let moved = try daemon.ctl(["edit", "1", "--occurrence", today, "--at", later])
-        #expect(moved.status == 0, "\(moved)")
-        Thread.sleep(forTimeInterval: 1)
-        #expect(watcher.received.count == 1, "the moved occurrence's shown steps are not shown again")
-    }
-}
-
-extension Date {
-    /// This instant on a whole second, as ISO8601DateFormatter writes it.
-    fileprivate func rounded() -> Date { Date(timeIntervalSince1970: timeIntervalSince1970.rounded()) }
 }

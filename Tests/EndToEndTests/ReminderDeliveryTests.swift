@@ -27,13 +27,13 @@ struct ReminderDeliveryTests {
         let first = try daemon(in: directory)
         let watcher = try ReminderWatcher(socket: first.socketPath)
         _ = try add(
-            first, in: 8, offsets: "purpose=6s,preparation=5s,plan=2s,participation=off,capture=off,capture_again=off")
+            first, in: 4, offsets: "purpose=3s,preparation=2s,plan=1s,participation=off,capture=off,capture_again=off")
         #expect(watcher.waitFor(count: 2).map(\.steps) == [[.purpose], [.preparation]])
         first.crash()
         let second = try daemon(in: directory)
         let again = try ReminderWatcher(socket: second.socketPath)
         #expect(again.waitFor(count: 1).map(\.steps) == [[.plan]])
-        Thread.sleep(forTimeInterval: 1)
+        Thread.sleep(forTimeInterval: 0.5)
         #expect(again.received.count == 1, "purpose and preparation are not sent again")
     }
 }

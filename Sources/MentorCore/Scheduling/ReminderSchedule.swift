@@ -54,50 +54,27 @@ public enum ReminderSchedule {
 
     /// The prep hour `days` local days before the start, moved back to a working day.
     private static func dayBased(start: Date, days: Int, zone: TimeZone, policy: ReminderPolicy) -> Date {
-        let calendar = Calendar.gregorian(in: zone)
-        let startDay = LocalDateTime(start, in: zone)
-        // Noon of the start's day: stepping whole days from noon never lands in a DST gap.
-        guard
-            let noon = LocalDateTime(
-                year: startDay.year, month: startDay.month, day: startDay.day, hour: 12, minute: 0
-            ).instant(in: zone),
-            var day = calendar.date(byAdding: .day, value: -days, to: noon)
-        else { return start.addingTimeInterval(-TimeInterval(days * 86_400)) }
-        for _ in 0..<7 where !policy.workingDays.contains(calendar.component(.weekday, from: day)) {
-            day = calendar.date(byAdding: .day, value: -1, to: day) ?? day
-        }
-        return atMinutes(policy.prepHourMinutes, onDayOf: day, zone: zone)
-            ?? start.addingTimeInterval(-TimeInterval(days * 86_400))
+        var day = LocalDateTime(start, in: zone).addingDays(-days)
+        for _ in 0..<7 where !policy.workingDays.contains(day.weekday) { day = day.addingDays(-1) }
+        return at(policy.prepHourMinutes, on: day, zone: zone) ?? start.addingTimeInterval(-TimeInterval(days * 86_400))
     }
 
     /// `due` moved to the end of the quiet stretch it falls in, when that end comes before the start.
     private static func outsideQuietHours(_ due: Date, meetingStart: Date, quiet: QuietHours, zone: TimeZone) -> Date {
-        guard quiet.contains(minutes: minutesOfDay(due, zone: zone)),
-            let quietEnds = nextInstant(atMinutes: quiet.endMinutes, after: due, zone: zone), quietEnds < meetingStart
+        let local = LocalDateTime(due, in: zone)
+        let minutes = Double(local.hour * 60 + local.minute) + Double(local.second) / 60
+        guard quiet.contains(minutes: minutes) else { return due }
+        // The end of quiet hours on the same day, or the next day's when today's has passed.
+        guard let sameDay = at(quiet.endMinutes, on: local, zone: zone),
+            let quietEnds = sameDay > due ? sameDay : at(quiet.endMinutes, on: local.addingDays(1), zone: zone),
+            quietEnds < meetingStart
         else { return due }
         return quietEnds
     }
 
-    /// The first instant after `instant` whose local time is `minutes` after midnight.
-    private static func nextInstant(atMinutes minutes: Int, after instant: Date, zone: TimeZone) -> Date? {
-        let calendar = Calendar.gregorian(in: zone)
-        guard let sameDay = atMinutes(minutes, onDayOf: instant, zone: zone) else { return nil }
-        if sameDay > instant { return sameDay }
-        guard let nextDay = calendar.date(byAdding: .day, value: 1, to: instant) else { return nil }
-        return atMinutes(minutes, onDayOf: nextDay, zone: zone)
-    }
-
-    private static func minutesOfDay(_ instant: Date, zone: TimeZone) -> Double {
-        let local = LocalDateTime(instant, in: zone)
-        return Double(local.hour * 60 + local.minute) + Double(local.second) / 60
-    }
-
-    /// `minutes` after midnight on the local date of `day`; nil in a DST gap.
-    private static func atMinutes(_ minutes: Int, onDayOf day: Date, zone: TimeZone) -> Date? {
-        let date = LocalDateTime(day, in: zone)
-        return LocalDateTime(
-            year: date.year, month: date.month, day: date.day, hour: minutes / 60, minute: minutes % 60
-        )
-        .instant(in: zone)
+    /// `minutes` after midnight on the date of `day`; nil in a DST gap.
+    private static func at(_ minutes: Int, on day: LocalDateTime, zone: TimeZone) -> Date? {
+        LocalDateTime(year: day.year, month: day.month, day: day.day, hour: minutes / 60, minute: minutes % 60)
+            .instant(in: zone)
     }
 }

@@ -25,6 +25,7 @@ struct SchedulingInvariants {
             }
             let start = card.occurrence
             let end = start.addingTimeInterval(TimeInterval(meeting.durationSeconds))
+            let policy = simulation.scheduler.rules.policy(for: meeting)
             let when = describe(sent.at)
             for step in card.steps {
                 seen["\(card.meetingID) \(start.millisecondsSince1970) \(step)", default: 0] += 1

@@ -17,7 +17,7 @@ import ServiceLifecycle
 final class InProcessDaemon: Sendable {
     let directory: TemporaryDirectory
     let clock: ManualClock
-    let timer = ManualTimer()
+    let timer: ManualTimer
     private let engine = NIOLockedValueBox<ReminderService?>(nil)
     private let group: ServiceGroup
     private let running: Task<Void, any Error>
@@ -40,10 +40,11 @@ final class InProcessDaemon: Sendable {
     /// Starts the daemon at `now` and returns once it answers calls with its first plan made.
     init(
         now: Date, configuration: DaemonConfiguration = InProcessDaemon.secondsConfiguration,
-        in directory: TemporaryDirectory? = nil
+        userZone: TimeZone = TimeZone(identifier: "UTC")!, in directory: TemporaryDirectory? = nil
     ) async throws {
         self.directory = try directory ?? TemporaryDirectory()
         clock = ManualClock(now)
+        timer = ManualTimer(clock: clock)
         var logger = Logger(label: "mentord.test")
         logger.logLevel = .warning
         let daemon = MentorDaemon(
@@ -51,7 +52,8 @@ final class InProcessDaemon: Sendable {
                 socket: self.directory.file("socket"), database: self.directory.file("data/mentord.sqlite3"),
                 configuration: self.directory.file("config.toml")),
             configuration: configuration, clock: clock, timer: timer.factory,
-            onEngine: { [engine] service in engine.withLockedValue { $0 = service } }, logger: logger)
+            onEngine: { [engine] service in engine.withLockedValue { $0 = service } }, userZone: userZone,
+            logger: logger)
         group = ServiceGroup(services: [daemon], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger)
         running = Task { [group] in try await group.run() }
         try await waitUntilServing()
