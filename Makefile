@@ -4,6 +4,7 @@
 #                    except for missing Debian packages, which scripts/install-deps gets via sudo)
 #   make uninstall   remove what `make install` put in place; the database and config stay
 #   make test        what CI runs (.ci/run): install test dependencies, build, run the whole suite
+#   make test-unit   the inner loop: every suite but the end-to-end ones, no format or unit checks
 #   make build       a debug build
 #   make lint        check formatting; `make format` fixes it
 #   make interface   regenerate InterfaceDescriptions.swift after editing a .varlink file
@@ -43,7 +44,7 @@ SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 # Plain `make` builds; installing is never a surprise.
 .DEFAULT_GOAL := build
 
-.PHONY: build install uninstall test lint format interface verify-units bench fuzz
+.PHONY: build install uninstall test test-unit lint format interface verify-units bench fuzz
 
 build:
 	swift build
@@ -130,6 +131,12 @@ test:
 	scripts/install-deps test
 	swift build --build-tests
 	scripts/run-tests
+
+# The rules about time run in process with a manual clock (MentorDaemonTests), so this covers them;
+# EndToEndTests start real processes and buses.
+test-unit:
+	swift build --build-tests
+	swift test --skip-build --skip EndToEndTests
 
 lint:
 	swift format lint --strict --recursive $(SWIFT_FORMAT_PATHS)

@@ -77,14 +77,21 @@ public struct LocalDateTime: Sendable, Hashable {
             Int64(CalendarDay(year: year, month: month, day: day).number) * 86_400
             + Int64(hour * 3600 + minute * 60 + second)
         // Each offset in force around this wall time (before and after any change near it) gives
-        // one candidate; it counts if the zone has that offset at the candidate itself.
+        // one candidate; it counts if the zone has that offset at the candidate itself. Far from a
+        // change (the common case) all three agree and the one candidate is the answer.
+        let probes = [wall - 2 * 86_400, wall, wall + 2 * 86_400].map { probe in
+            Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe))))
+        }
         var earliest: Int64?
-        for probe in [wall - 2 * 86_400, wall, wall + 2 * 86_400] {
-            let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe))))
-            let candidate = wall - offset
-            guard Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(candidate)))) == offset
-            else { continue }
-            earliest = min(earliest ?? candidate, candidate)
+        if probes.allSatisfy({ $0 == probes[1] }) {
+            earliest = wall - probes[1]
+        } else {
+            for offset in Set(probes) {
+                let candidate = wall - offset
+                guard Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(candidate)))) == offset
+                else { continue }
+                earliest = min(earliest ?? candidate, candidate)
+            }
         }
         return earliest.map { Date(millisecondsSince1970: $0 * 1000 + Int64(millisecond)) }
     }

@@ -16,6 +16,13 @@ public final class VarlinkConnection {
     /// Connects to the socket at `path`.
     public init(path: String) throws(VarlinkConnectionError) {
         self.path = path
+        // Connected before it is stored: a class whose stored properties are all set runs its
+        // deinit even when the initializer then throws, which would close the descriptor a second
+        // time, by then perhaps another file's.
+        descriptor = try Self.connected(to: path)
+    }
+
+    private static func connected(to path: String) throws(VarlinkConnectionError) -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let pathBytes = Array(path.utf8)
@@ -25,7 +32,7 @@ public final class VarlinkConnection {
             raw[pathBytes.count] = 0
         }
         let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
-        descriptor = socket(AF_UNIX, socketType, 0)
+        let descriptor = socket(AF_UNIX, socketType, 0)
         guard descriptor >= 0 else { throw .cannotConnect(path: path, code: errno) }
         let result = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
@@ -37,6 +44,7 @@ public final class VarlinkConnection {
             close(descriptor)
             throw .cannotConnect(path: path, code: code)
         }
+        return descriptor
     }
 
     deinit {

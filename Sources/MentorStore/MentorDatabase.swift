@@ -62,7 +62,8 @@ public final class MentorDatabase: Sendable {
         changes.onChange(handler)
     }
 
-    /// Closes every connection; later calls fail.
+    /// Closes every connection; later calls fail. It blocks until every reader is given back: call it
+    /// off the threads that run tasks (see ``reopen()``).
     public func close() throws {
         try pool.close()
     }
@@ -78,21 +79,43 @@ public final class MentorDatabase: Sendable {
             return try await pool.write(body)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
             do {
-                // Connections of one process share SQLite's file state, the read-only shared
-                // memory included: the old pool must go before a new one can write.
-                try pool.close()
-                let fresh = try DatabasePool(path: path, configuration: configuration)
-                fresh.add(transactionObserver: changes, extent: .databaseLifetime)
-                current.withLock {
-                    retired.withLock { [old = $0] in $0.append(old) }
-                    $0 = fresh
-                }
-                return try await fresh.write(body)
+                return try await reopen().write(body)
             } catch let again as DatabaseError {
-                throw StoreError.databaseFailure(reason: again.message ?? again.description)
+                throw StoreError.databaseFailure(reason: Self.reason(again))
             }
         } catch let error as DatabaseError {
-            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+            throw StoreError.databaseFailure(reason: Self.reason(error))
+        }
+    }
+
+    /// SQLite's message; for an I/O error also its extended code, which says which call failed.
+    static func reason(_ error: DatabaseError) -> String {
+        let message = error.message ?? error.description
+        guard error.resultCode == .SQLITE_IOERR else { return message }
+        return "\(message) (extended code \(error.extendedResultCode.rawValue))"
+    }
+
+    /// Closes the pool and opens a fresh one, on a thread of its own: closing waits for every
+    /// reader to be given back, and an async read gives its reader back only once its task runs
+    /// again, which must never wait for the thread blocked here (in mentord, the one event loop
+    /// that runs every task).
+    private func reopen() async throws -> DatabasePool {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Result {
+                        // Connections of one process share SQLite's file state, the read-only shared
+                        // memory included: the old pool must go before a new one can write.
+                        try self.pool.close()
+                        let fresh = try DatabasePool(path: self.path, configuration: self.configuration)
+                        fresh.add(transactionObserver: self.changes, extent: .databaseLifetime)
+                        self.current.withLock {
+                            self.retired.withLock { [old = $0] in $0.append(old) }
+                            $0 = fresh
+                        }
+                        return fresh
+                    })
+            }
         }
     }
 
@@ -101,7 +124,7 @@ public final class MentorDatabase: Sendable {
         do {
             return try await pool.read(body)
         } catch let error as DatabaseError {
-            throw StoreError.databaseFailure(reason: error.message ?? error.description)
+            throw StoreError.databaseFailure(reason: Self.reason(error))
         }
     }
 

@@ -24,8 +24,8 @@ final class NotifyListener {
         let result = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
         }
+        // Not closed here: with every stored property set, deinit runs when this throws and closes it.
         guard result == 0 else {
-            close(descriptor)
             throw CommandFailure.unavailable("cannot bind a notify socket: \(String(cString: strerror(errno)))")
         }
         // Abstract names carry no permissions and are listed in /proc/net/unix: ask the kernel for

@@ -26,12 +26,14 @@ final class ClockChangeMonitor: @unchecked Sendable {
                 handler()
             }
         }
+        // Closed once the source has let go of it: closing earlier could let libdispatch act on a
+        // descriptor number already reused by another file.
+        source.setCancelHandler { [descriptor] in close(descriptor) }
         source.activate()
         self.source = source
     }
 
     deinit {
         source?.cancel()
-        close(descriptor)
     }
 }

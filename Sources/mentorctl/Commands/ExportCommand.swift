@@ -114,7 +114,8 @@ struct ExportCommand: ParsableCommand {
 
     /// The upcoming occurrences as a calendar, with each meeting's purpose.
     private func calendar(_ connection: VarlinkConnection, now: Int64) throws -> String {
-        let occurrences = try connection.call(ListUpcoming.self, .init(days: days ?? 30)).occurrences
+        var occurrences: [Wire.Occurrence] = []
+        try connection.upcoming(from: nil, days: days ?? 30) { occurrences += $0 }
         var purposes: [Int64: String] = [:]
         for id in Set(occurrences.map(\.meetingId)) {
             purposes[id] = try connection.call(GetMeeting.self, MeetingIdentifier(id: id)).meeting.purpose

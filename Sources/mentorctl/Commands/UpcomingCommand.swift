@@ -20,25 +20,35 @@ struct UpcomingCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try DaemonClient(client).perform(ListUpcoming.self, .init(from: from, days: days)) { reply in
-                guard !reply.occurrences.isEmpty else {
-                    print("No meetings in the next \(days) day\(days == 1 ? "" : "s").")
-                    return
-                }
-                let blocks = reply.occurrences.map { occurrence in
-                    let header =
-                        "\(DisplayText.when(occurrence.localStart)) \(occurrence.timeZone)  \(occurrence.title) with "
-                        + "\(occurrence.partner) (meeting \(occurrence.meetingId)\(occurrence.recurring ? ", repeats" : ""))"
-                    let rows = occurrence.reminders.map { reminder in
-                        [
-                            "  " + reminder.step.title, DisplayText.when(reminder.localAt),
-                            reminder.state ?? "",
-                        ]
-                    }
-                    return header + "\n" + TextTable.render(rows)
-                }
-                print(blocks.joined(separator: "\n\n"))
+            let connection = try DaemonClient.connection(client)
+            var all: [Wire.Occurrence] = []
+            // A long window comes page by page; people see each page as it arrives.
+            try connection.upcoming(from: from, days: days) { page in
+                if !client.json && !page.isEmpty { print(Self.render(page, first: all.isEmpty)) }
+                all += page
+            }
+            if client.json {
+                print(JSONOutput.pretty(ListUpcoming.Reply(occurrences: all)))
+            } else if all.isEmpty {
+                print("No meetings in the next \(days) day\(days == 1 ? "" : "s").")
             }
         }
+    }
+
+    /// One page of occurrences, each with its reminders; blocks are separated by a blank line.
+    private static func render(_ occurrences: [Wire.Occurrence], first: Bool) -> String {
+        let blocks = occurrences.map { occurrence in
+            let header =
+                "\(DisplayText.when(occurrence.localStart)) \(occurrence.timeZone)  \(occurrence.title) with "
+                + "\(occurrence.partner) (meeting \(occurrence.meetingId)\(occurrence.recurring ? ", repeats" : ""))"
+            let rows = occurrence.reminders.map { reminder in
+                [
+                    "  " + reminder.step.title, DisplayText.when(reminder.localAt),
+                    reminder.state ?? "",
+                ]
+            }
+            return header + "\n" + TextTable.render(rows)
+        }
+        return (first ? "" : "\n") + blocks.joined(separator: "\n\n")
     }
 }

@@ -14,7 +14,11 @@ struct SchedulingInvariants {
     ///   - completeFrom: every enabled step of each occurrence starting from here whose last capture
     ///     nudge passed before the simulation's end was sent or done.
     ///   - snoozesAllowed: a step may come twice, once shown and once after a snooze.
-    func violations(onTime: Bool = true, completeFrom: Date? = nil, snoozesAllowed: Bool = false) -> [String] {
+    ///   - atOnce: instants when the user was there and passed steps went out at once (a meeting
+    ///     added, the daemon resumed): quiet hours and working days do not hold those back.
+    func violations(
+        onTime: Bool = true, completeFrom: Date? = nil, snoozesAllowed: Bool = false, atOnce: Set<Date> = []
+    ) -> [String] {
         var problems: [String] = []
         var seen: [String: Int] = [:]
         for sent in simulation.sent {
@@ -48,14 +52,15 @@ struct SchedulingInvariants {
             }
             // Rule 3: a card before the meeting comes inside quiet hours only when the meeting itself
             // starts before those quiet hours end (the user is up for it).
-            if let quiet = policy.quietHours, !card.steps.contains(where: \.isAfterMeeting),
+            if let quiet = policy.quietHours, !atOnce.contains(sent.at), !card.steps.contains(where: \.isAfterMeeting),
                 quiet.contains(minutes: minutes(sent.at)), let quietEnds = next(quiet.endMinutes, after: sent.at),
                 quietEnds < start
             {
                 problems.append("\(card.steps) at \(when), in quiet hours, though they end before the start")
             }
             // Day-based steps land on working days, unless held back or late.
-            if !card.late, card.steps.contains(where: { policy.offsets[$0].map { $0 % 86_400 == 0 } ?? false }),
+            if !card.late, !atOnce.contains(sent.at),
+                card.steps.contains(where: { policy.offsets[$0].map { $0 % 86_400 == 0 } ?? false }),
                 !policy.workingDays.contains(Calendar.gregorian(userZone).component(.weekday, from: sent.at))
             {
                 problems.append("\(card.steps) at \(when), not a working day")

@@ -82,10 +82,11 @@ struct SchedulingScenarioSweepTests {
         case .shortMeetingCapture:
             break
         }
-        simulation.run(until: onDay.addingTimeInterval(3 * 86_400))
+        simulation.run(until: onDay.addingTimeInterval(1.5 * 86_400))
         let invariants = SchedulingInvariants(simulation: simulation, policy: policy, userZone: sweep.zone)
         let problems = invariants.violations(
-            onTime: false, completeFrom: today.addingTimeInterval(1), snoozesAllowed: snoozed)
+            onTime: false, completeFrom: today.addingTimeInterval(1), snoozesAllowed: snoozed,
+            atOnce: [onDay.addingTimeInterval(-2 * 86_400), today.addingTimeInterval(30 * 60)])
         #expect(problems.isEmpty, "\(sweeping): \(problems.prefix(5))")
         let todays = simulation.sent.filter { $0.card.occurrence == today }
         switch sweeping.scenario {
