@@ -4,8 +4,9 @@
 
 /// Windows time zone names, as Outlook and Exchange write them in TZID, and the IANA zone CLDR maps
 /// each to (territory 001).
-enum WindowsZones {
-    static let iana: [String: String] = [
+public enum WindowsZones {
+    /// Windows name -> IANA name.
+    public static let iana: [String: String] = [
         "AUS Central Standard Time": "Australia/Darwin",
         "AUS Eastern Standard Time": "Australia/Sydney",
         "Afghanistan Standard Time": "Asia/Kabul",
