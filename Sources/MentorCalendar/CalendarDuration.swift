@@ -1,6 +1,8 @@
 /// DURATION values (RFC 5545 §3.3.6): `PT1H30M`, `P1D`, `-PT15M`, `P2W`.
 enum CalendarDuration {
-    /// The length in seconds; a day counts 86,400 and a week 7 days.
+    static let maximum = 100 * 366 * 86_400
+
+    /// The length in seconds; a day counts 86,400 and a week 7 days. Longer than 100 years is refused.
     static func seconds(_ text: String, line: Int, property: String) throws(CalendarError) -> Int {
         var characters = Substring(text.uppercased())
         let invalid = CalendarError.invalidValue(
@@ -36,6 +38,8 @@ enum CalendarDuration {
             default: throw invalid
             }
             total += value * unit
+            // Each part is at most 9 digits of weeks, so this check keeps the sum far from overflowing.
+            guard total <= maximum else { throw invalid }
             units += 1
             number = ""
         }
