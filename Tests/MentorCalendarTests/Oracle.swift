@@ -42,19 +42,13 @@ enum Oracle {
         try JSONSerialization.data(withJSONObject: manifest).write(to: URL(fileURLWithPath: manifestPath))
         let result = try ProcessRunner.run("/usr/bin/env", ["python3", script, manifestPath])
         guard result.status == 0 else { throw OracleFailure(result: result) }
-        struct Raw: Decodable {
-            var original: Int64
-            var start: Int64
-            var end: Int64
-            var summary: String
-            var status: String
-        }
-        let raw = try JSONDecoder().decode([String: [Raw]].self, from: Data(result.stdout.utf8))
-        return raw.mapValues { list in
-            list.map {
-                Occurrence(
-                    original: $0.original, start: $0.start, end: $0.end, summary: $0.summary,
-                    status: $0.status.isEmpty ? "CONFIRMED" : $0.status)
+        let found = try JSONDecoder().decode([String: [Occurrence]].self, from: Data(result.stdout.utf8))
+        // No STATUS is CONFIRMED (RFC 5545's default), which is how mentord reports it.
+        return found.mapValues { list in
+            list.map { occurrence in
+                var occurrence = occurrence
+                if occurrence.status.isEmpty { occurrence.status = "CONFIRMED" }
+                return occurrence
             }
         }
     }
