@@ -76,6 +76,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks/ical_import.py's entry point: read and expand one calendar file, nothing else.
+        .executableTarget(
+            name: "ical-bench", dependencies: ["MentorCalendar", "MentorCore"], path: "Benchmarks/ICalBench"),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),
