@@ -31,8 +31,9 @@ struct ZoneResolver: Sendable {
         if let zone = try? IANATimeZone.named(trimmed) { return zone }
         // CLDR's targets are tz names, some of them links (Asia/Calcutta) that Foundation knows too.
         if let iana = WindowsZones.iana[trimmed], let zone = TimeZone(identifier: iana) { return zone }
-        if trimmed.hasPrefix("/") {
-            let parts = trimmed.split(separator: "/")
+        let parts = trimmed.split(separator: "/")
+        // A bare "/" has no parts (found by the fuzzer: crash-tzid-only-slashes).
+        if trimmed.hasPrefix("/") && !parts.isEmpty {
             for length in (1...min(3, parts.count)).reversed() {
                 if let zone = try? IANATimeZone.named(parts.suffix(length).joined(separator: "/")) { return zone }
             }

@@ -94,6 +94,12 @@ struct CalendarFileTests {
         #expect(file.refused.map(\.uid) == ["a", "c", "d", "e"])
     }
 
+    @Test func refusesATZIDOfSlashesAsUnknown() throws {
+        // Found by the fuzzer (crash-tzid-only-slashes): the prefix search trapped on a name with no parts.
+        let file = try read(vevent(["DTSTART;TZID=/:20260330T110000"]))
+        #expect(file.refused.first?.error == .unknownTimeZone(line: 5, property: "DTSTART", tzid: "/"))
+    }
+
     @Test func namesTheLineAndPropertyOfABadValue() throws {
         let file = try read(vevent(["DTSTART;TZID=Europe/Berlin:20260230T090000"]))
         #expect(
