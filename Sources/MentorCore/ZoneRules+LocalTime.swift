@@ -10,29 +10,28 @@ extension ZoneRules {
     /// time that occurs twice (clocks went back) means the earlier instant, as
     /// ``LocalDateTime/instant(in:)`` takes it.
     public func instant(of local: LocalDateTime) -> Date? {
-        let (before, after) = offsetsAround(local)
-        // The larger offset gives the earlier instant, which wins when both are valid.
-        for offset in [max(before, after), min(before, after)] {
-            let candidate = local.instant(offset: offset)
-            if secondsFromGMT(for: candidate) == offset { return candidate }
+        let wall = local.wallSeconds
+        // Each offset in force around this wall time (before and after any change near it) gives one
+        // candidate; it counts if the zone has that offset at the candidate itself.
+        var earliest: Int64?
+        for probe in [wall - 2 * 86_400, wall, wall + 2 * 86_400] {
+            let offset = Int64(secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe))))
+            let candidate = wall - offset
+            guard Int64(secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(candidate)))) == offset
+            else { continue }
+            earliest = min(earliest ?? candidate, candidate)
         }
-        return nil
+        return earliest.map { Date(millisecondsSince1970: $0 * 1000 + Int64(local.millisecond)) }
     }
 
     /// The instant `local` denotes here, moved forward by the length of a gap it falls into: 02:30 on
     /// Berlin's spring-forward day is 03:30 local, the moment the clock would have shown 02:30 had it not
     /// jumped. This is what a recurring meeting does on such a day, and what RFC 5545 readers do.
     public func resolve(_ local: LocalDateTime) -> Date {
-        instant(of: local) ?? local.instant(offset: offsetsAround(local).before)
-    }
-
-    /// The offsets in force a day before and a day after the wall time read as UTC: no zone changes its
-    /// clocks twice within two days, so these are the offsets either side of any change near it.
-    private func offsetsAround(_ local: LocalDateTime) -> (before: Int, after: Int) {
-        let asUTC = local.instant(offset: 0)
-        return (
-            secondsFromGMT(for: asUTC.addingTimeInterval(-86_400)),
-            secondsFromGMT(for: asUTC.addingTimeInterval(86_400))
-        )
+        // The offset in force a day before is the one before the jump: no zone changes its clocks twice
+        // within a day.
+        instant(of: local)
+            ?? local.instant(
+                offset: secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(local.wallSeconds - 86_400))))
     }
 }
