@@ -28,6 +28,8 @@ let package = Package(
     targets: [
         // Pure domain: no I/O, Foundation only.
         .target(name: "MentorCore"),
+        // iCalendar (RFC 5545) files read into events and expanded into occurrences; pure, like MentorCore.
+        .target(name: "MentorCalendar", dependencies: ["MentorCore"]),
         // SQLite through GRDB.
         .target(
             name: "MentorStore",
@@ -74,9 +76,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Benchmarks/ical_import.py's entry point: read and expand one calendar file, nothing else.
+        .executableTarget(
+            name: "ical-bench", dependencies: ["MentorCalendar", "MentorCore"], path: "Benchmarks/ICalBench"),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),
+        .testTarget(
+            name: "MentorCalendarTests", dependencies: ["MentorCalendar", "MentorCore", "MentorTestSupport"],
+            exclude: ["Outside"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "MentorStoreTests",
             dependencies: ["MentorStore", "MentorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

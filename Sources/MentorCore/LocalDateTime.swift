@@ -56,14 +56,7 @@ public struct LocalDateTime: Sendable, Hashable {
     /// Integer civil-date arithmetic on the zone's offset at that instant: no `Calendar`, which is
     /// what planning reminders spends its time on otherwise.
     public init(_ instant: Date, in zone: TimeZone) {
-        let offset = Int64(zone.secondsFromGMT(for: instant))
-        let local = instant.millisecondsSince1970 + offset * 1000
-        let (days, milliseconds) = Self.floorDivision(local, by: 86_400_000)
-        let date = CalendarDay(number: Int(days))
-        let time = Int(milliseconds)
-        self.init(
-            year: date.year, month: date.month, day: date.day, hour: time / 3_600_000, minute: time / 60_000 % 60,
-            second: time / 1000 % 60, millisecond: time % 1000)
+        self.init(instant, offset: zone.secondsFromGMT(for: instant))
     }
 
     /// The instant this wall time denotes in `zone`.
@@ -73,27 +66,7 @@ public struct LocalDateTime: Sendable, Hashable {
     /// shows it, which is what people who agreed on "02:30" mean.
     public func instant(in zone: TimeZone) -> Date? {
         guard isValid else { return nil }
-        let wall =
-            Int64(CalendarDay(year: year, month: month, day: day).number) * 86_400
-            + Int64(hour * 3600 + minute * 60 + second)
-        // Each offset in force around this wall time (before and after any change near it) gives
-        // one candidate; it counts if the zone has that offset at the candidate itself. Far from a
-        // change (the common case) all three agree and the one candidate is the answer.
-        let probes = [wall - 2 * 86_400, wall, wall + 2 * 86_400].map { probe in
-            Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(probe))))
-        }
-        var earliest: Int64?
-        if probes.allSatisfy({ $0 == probes[1] }) {
-            earliest = wall - probes[1]
-        } else {
-            for offset in Set(probes) {
-                let candidate = wall - offset
-                guard Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(candidate)))) == offset
-                else { continue }
-                earliest = min(earliest ?? candidate, candidate)
-            }
-        }
-        return earliest.map { Date(millisecondsSince1970: $0 * 1000 + Int64(millisecond)) }
+        return zone.instant(of: self)
     }
 
     /// The same wall time `days` calendar days later (earlier when negative).
@@ -107,11 +80,6 @@ public struct LocalDateTime: Sendable, Hashable {
     /// The day of the week as `Calendar` numbers it: 1 for Sunday ... 7 for Saturday.
     public var weekday: Int {
         (CalendarDay(year: year, month: month, day: day).weekdayIndex + 1) % 7 + 1
-    }
-
-    private static func floorDivision(_ value: Int64, by divisor: Int64) -> (quotient: Int64, remainder: Int64) {
-        let quotient = value >= 0 ? value / divisor : (value - divisor + 1) / divisor
-        return (quotient, value - quotient * divisor)
     }
 }
 

@@ -1,28 +1,33 @@
 import Foundation
 
-/// How a meeting repeats: the subset of an RFC 5545 RRULE that mentoring needs.
+/// How a meeting repeats: the subset of an RFC 5545 RRULE that meetings use.
 ///
-/// Supported parts: `FREQ=DAILY|WEEKLY|MONTHLY` (required), `INTERVAL` (1...365), `BYDAY` (`MO`...`SU`,
-/// with an ordinal such as `2TU` or `-1FR` under `FREQ=MONTHLY` only; under `FREQ=DAILY` it keeps only
-/// those weekdays), `BYMONTHDAY` (1...31 or -31...-1, `FREQ=MONTHLY` only), and one of `COUNT`
-/// (1...10000) or `UNTIL` (`YYYYMMDD`, a date in the meeting's zone, or `YYYYMMDDTHHMMSSZ` in UTC).
-/// `WKST=MO` is accepted because Monday is the week start used anyway. Text is case-insensitive, may
-/// start with `RRULE:`, and parts are separated by `;`.
+/// Supported parts: `FREQ=DAILY|WEEKLY|MONTHLY|YEARLY` (required), `INTERVAL` (1...365), `BYMONTH`
+/// (1...12), `BYDAY` (`MO`...`SU`, with an ordinal such as `2TU` or `-1FR` under `FREQ=MONTHLY`
+/// (1...5) and `FREQ=YEARLY` (1...53, counted in the month when `BYMONTH` is given, else in the year)),
+/// `BYMONTHDAY` (1...31 or -31...-1, not under `FREQ=WEEKLY`), `BYSETPOS` (1...366 or -366...-1, with
+/// another `BY` part), `WKST` (the day weeks start on), and one of `COUNT` (1...10000) or `UNTIL`
+/// (`YYYYMMDD`, a date in the meeting's zone; `YYYYMMDDTHHMMSS`, a wall time there; or
+/// `YYYYMMDDTHHMMSSZ` in UTC). Text is case-insensitive, may start with `RRULE:`, and parts are
+/// separated by `;`. Other parts (`BYHOUR`, `BYWEEKNO`, `BYYEARDAY`, ...) and frequencies below a day
+/// are refused by name, never ignored.
 ///
-/// A parsed value is normalised (days sorted and deduplicated, `INTERVAL=1` implied), so two rules that
-/// mean the same thing compare equal, and ``rule`` gives text that parses back to the same value.
-/// Occurrences are expanded by ``occurrences(startingAt:in:from:through:limit:)``.
+/// A parsed value is normalised (lists sorted and deduplicated, `INTERVAL=1` implied, `WKST` kept only
+/// where it changes the dates), so two rules that mean the same thing compare equal, and ``rule`` gives
+/// text that parses back to the same value. Occurrences are expanded by
+/// ``occurrences(startingAt:in:from:through:limit:)``.
 public struct Recurrence: Sendable, Hashable {
     /// The period the rule repeats over.
     public enum Frequency: String, Sendable, CaseIterable {
         case daily = "DAILY"
         case weekly = "WEEKLY"
         case monthly = "MONTHLY"
+        case yearly = "YEARLY"
     }
 
     /// A day of the week, spelled as in RRULE text.
     public enum Weekday: String, Sendable, CaseIterable {
-        // Monday first: RFC 5545's default week start, which weekly intervals count from.
+        // Monday first: RFC 5545's default week start.
         case monday = "MO"
         case tuesday = "TU"
         case wednesday = "WE"
@@ -45,10 +50,12 @@ public struct Recurrence: Sendable, Hashable {
         }
     }
 
-    /// One `BYDAY` entry: a weekday, optionally the nth (`2TU`) or nth-from-last (`-1FR`) of the month.
+    /// One `BYDAY` entry: a weekday, optionally the nth (`2TU`) or nth-from-last (`-1FR`) of the month or
+    /// year.
     public struct ByDay: Sendable, Hashable {
         public var weekday: Weekday
-        /// 1...5 or -5...-1 under `FREQ=MONTHLY`; nil means every such weekday.
+        /// 1...5 or -5...-1 under `FREQ=MONTHLY`, 1...53 or -53...-1 under `FREQ=YEARLY`; nil means every
+        /// such weekday.
         public var ordinal: Int?
 
         public init(weekday: Weekday, ordinal: Int? = nil) {
@@ -67,25 +74,39 @@ public struct Recurrence: Sendable, Hashable {
         case until(Date)
         /// At the end of this date in the meeting's zone, inclusive (`UNTIL=YYYYMMDD`).
         case untilDate(year: Int, month: Int, day: Int)
+        /// At this wall time in the meeting's zone, inclusive (`UNTIL=YYYYMMDDTHHMMSS`).
+        case untilLocal(LocalDateTime)
     }
 
-    /// Days, weeks or months.
+    /// Days, weeks, months or years.
     public let frequency: Frequency
     /// Repeat every `interval` periods: 2 with `.weekly` is fortnightly.
     public let interval: Int
-    /// Sorted by weekday, then ordinal; empty means the start's weekday (weekly) or no filter (daily).
+    /// Months of the year (1...12), sorted; empty means no filter (or the start's month, yearly without
+    /// other `BY` parts).
+    public let byMonth: [Int]
+    /// Sorted by weekday, then ordinal; empty means the start's weekday (weekly) or no filter.
     public let byDay: [ByDay]
-    /// Sorted ascending; empty means the start's day of month, unless `byDay` says otherwise.
+    /// Sorted ascending; empty means the start's day of month (monthly and yearly), unless `byDay` says
+    /// otherwise.
     public let byMonthDay: [Int]
+    /// Positions within each period's dates (1 is the first, -1 the last), sorted; empty keeps them all.
+    public let bySetPosition: [Int]
+    /// The day weeks start on, which decides which days share a week for weekly rules with an `INTERVAL`
+    /// or `BYSETPOS`; Monday for every other rule.
+    public let weekStart: Weekday
     /// `COUNT`, `UNTIL` or neither.
     public let end: End
 
     static let intervalRange = 1...365
     static let countRange = 1...10_000
-    static let ordinalRange = 1...5
+    static let ordinalRange = 1...53
+    static let monthlyOrdinalRange = 1...5
     static let monthDayRange = 1...31
+    static let monthRange = 1...12
+    static let setPositionRange = 1...366
 
-    /// The recurrence a plain word names: `daily`, `weekly`, `fortnightly` (every second week) or
+    /// The recurrence a plain word names: `daily`, `weekly`, `fortnightly` (every second week),
     /// `monthly` (on the start's day of month); nil for any other word.
     public static func named(_ word: String) -> Recurrence? {
         let rules = [
@@ -100,181 +121,64 @@ public struct Recurrence: Sendable, Hashable {
     /// - Throws: ``RecurrenceError``, carrying the whole rule for syntax errors and conflicts, the part
     ///   for unsupported or out-of-range parts.
     public static func parse(_ text: String) throws(RecurrenceError) -> Recurrence {
-        var body = text.trimmingCharacters(in: .whitespaces)
-        if body.uppercased().hasPrefix("RRULE:") { body.removeFirst("RRULE:".count) }
-        var parts: [(name: String, value: String, part: String)] = []
-        for rawPart in body.split(separator: ";", omittingEmptySubsequences: false) {
-            let part = rawPart.trimmingCharacters(in: .whitespaces)
-            let halves = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard halves.count == 2 else { throw .invalidRule(text) }
-            let name = halves[0].trimmingCharacters(in: .whitespaces).uppercased()
-            let value = halves[1].trimmingCharacters(in: .whitespaces).uppercased()
-            // RFC 5545 allows each part once; a second FREQ or COUNT would be a guess either way.
-            guard !value.isEmpty, !parts.contains(where: { $0.name == name }) else { throw .invalidRule(text) }
-            parts.append((name, value, part))
-        }
-
-        var frequency: Frequency?
-        var interval = 1
-        var byDay: [ByDay] = []
-        var byMonthDay: [Int] = []
-        var count: Int?
-        var until: End?
-        for (name, value, part) in parts {
-            switch name {
-            case "FREQ":
-                if let known = Frequency(rawValue: value) {
-                    frequency = known
-                } else if ["SECONDLY", "MINUTELY", "HOURLY", "YEARLY"].contains(value) {
-                    throw .unsupported(part: part)
-                } else {
-                    throw .invalidRule(text)
-                }
-            case "INTERVAL":
-                interval = try number(value, in: intervalRange, part: part, text: text)
-            case "COUNT":
-                count = try number(value, in: countRange, part: part, text: text)
-            case "BYDAY":
-                var entries: Set<ByDay> = []
-                for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    entries.insert(try parseByDay(String(item), part: part, text: text))
-                }
-                byDay = entries.sorted { ($0.weekday.index, $0.ordinal ?? 0) < ($1.weekday.index, $1.ordinal ?? 0) }
-            case "BYMONTHDAY":
-                var days: Set<Int> = []
-                for item in value.split(separator: ",", omittingEmptySubsequences: false) {
-                    days.insert(try signedNumber(String(item), magnitudes: monthDayRange, part: part, text: text))
-                }
-                byMonthDay = days.sorted()
-            case "UNTIL":
-                until = try parseUntil(value, part: part, text: text)
-            case "WKST":
-                guard Weekday(rawValue: value) != nil else { throw .invalidRule(text) }
-                guard value == "MO" else { throw .unsupported(part: part) }
-            case "BYSECOND", "BYMINUTE", "BYHOUR", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS":
-                throw .unsupported(part: part)
-            default:
-                throw .invalidRule(text)
-            }
-        }
-
-        guard let frequency else { throw .invalidRule(text) }
-        if count != nil && until != nil { throw .conflicting(text) }
-        if frequency != .monthly && (!byMonthDay.isEmpty || byDay.contains { $0.ordinal != nil }) {
-            throw .conflicting(text)
-        }
-        let end = count.map(End.count) ?? until ?? .never
-        return Recurrence(frequency: frequency, interval: interval, byDay: byDay, byMonthDay: byMonthDay, end: end)
+        var parts = RuleParts(text: text)
+        try parts.read()
+        return try parts.recurrence()
     }
 
     /// The canonical RRULE text, without the `RRULE:` prefix: `FREQ=MONTHLY;BYDAY=2TU;COUNT=10`.
     public var rule: String {
         var parts = ["FREQ=" + frequency.rawValue]
         if interval != 1 { parts.append("INTERVAL=\(interval)") }
+        if !byMonth.isEmpty { parts.append("BYMONTH=" + byMonth.map(String.init).joined(separator: ",")) }
         if !byDay.isEmpty {
             parts.append(
                 "BYDAY="
                     + byDay.map { ($0.ordinal.map(String.init) ?? "") + $0.weekday.rawValue }.joined(separator: ","))
         }
         if !byMonthDay.isEmpty { parts.append("BYMONTHDAY=" + byMonthDay.map(String.init).joined(separator: ",")) }
+        if !bySetPosition.isEmpty {
+            parts.append("BYSETPOS=" + bySetPosition.map(String.init).joined(separator: ","))
+        }
+        if weekStart != .monday { parts.append("WKST=" + weekStart.rawValue) }
         switch end {
         case .never: break
         case .count(let count): parts.append("COUNT=\(count)")
         case .until(let instant):
-            let utc = LocalDateTime(instant, in: TimeZone(secondsFromGMT: 0)!)
-            parts.append(
-                "UNTIL=" + digits(utc.year, 4) + digits(utc.month, 2) + digits(utc.day, 2) + "T" + digits(utc.hour, 2)
-                    + digits(utc.minute, 2) + digits(utc.second, 2) + "Z")
+            let utc = LocalDateTime(instant, offset: 0)
+            parts.append("UNTIL=" + Self.digits(utc) + "Z")
         case .untilDate(let year, let month, let day):
-            parts.append("UNTIL=" + digits(year, 4) + digits(month, 2) + digits(day, 2))
+            parts.append("UNTIL=" + Self.digits(year, 4) + Self.digits(month, 2) + Self.digits(day, 2))
+        case .untilLocal(let local):
+            parts.append("UNTIL=" + Self.digits(local))
         }
         return parts.joined(separator: ";")
     }
 
-    // MARK: - Parsing helpers
-
-    /// An unsigned decimal in `range`; digits outside it (or too many to fit an Int) are out of range.
-    private static func number(_ value: String, in range: ClosedRange<Int>, part: String, text: String)
-        throws(RecurrenceError) -> Int
-    {
-        guard !value.isEmpty, value.allSatisfy(\.isASCIIDigit) else { throw .invalidRule(text) }
-        guard let number = Int(value), range.contains(number) else { throw .outOfRange(part: part) }
-        return number
+    /// `YYYYMMDDTHHMMSS`.
+    private static func digits(_ local: LocalDateTime) -> String {
+        digits(local.year, 4) + digits(local.month, 2) + digits(local.day, 2) + "T" + digits(local.hour, 2)
+            + digits(local.minute, 2) + digits(local.second, 2)
     }
 
-    /// `n`, `+n` or `-n` with `n` in `magnitudes`.
-    private static func signedNumber(_ value: String, magnitudes: ClosedRange<Int>, part: String, text: String)
-        throws(RecurrenceError) -> Int
-    {
-        let negative = value.hasPrefix("-")
-        let unsigned = value.hasPrefix("-") || value.hasPrefix("+") ? String(value.dropFirst()) : value
-        let magnitude = try number(unsigned, in: 0...Int.max, part: part, text: text)
-        guard magnitudes.contains(magnitude) else { throw .outOfRange(part: part) }
-        return negative ? -magnitude : magnitude
-    }
-
-    /// `MO`, `2TU`, `+1WE`, `-1FR`.
-    private static func parseByDay(_ item: String, part: String, text: String) throws(RecurrenceError) -> ByDay {
-        guard let weekday = Weekday(rawValue: String(item.suffix(2))) else { throw .invalidRule(text) }
-        let prefix = String(item.dropLast(2))
-        guard !prefix.isEmpty else { return ByDay(weekday: weekday) }
-        return ByDay(
-            weekday: weekday, ordinal: try signedNumber(prefix, magnitudes: ordinalRange, part: part, text: text))
-    }
-
-    /// `YYYYMMDD` (a date in the meeting's zone) or `YYYYMMDDTHHMMSSZ` (an instant in UTC).
-    private static func parseUntil(_ value: String, part: String, text: String) throws(RecurrenceError) -> End {
-        let characters = Array(value)
-        func field(_ range: Range<Int>) -> Int? {
-            let slice = characters[range]
-            guard slice.allSatisfy(\.isASCIIDigit) else { return nil }
-            return Int(String(slice))
-        }
-        switch characters.count {
-        case 8:
-            guard let year = field(0..<4), let month = field(4..<6), let day = field(6..<8) else {
-                throw .invalidRule(text)
-            }
-            guard LocalDateTime(year: year, month: month, day: day, hour: 0, minute: 0).isValid else {
-                throw .outOfRange(part: part)
-            }
-            return .untilDate(year: year, month: month, day: day)
-        case 15, 16:
-            guard characters[8] == "T", let year = field(0..<4), let month = field(4..<6), let day = field(6..<8),
-                let hour = field(9..<11), let minute = field(11..<13), let second = field(13..<15)
-            else { throw .invalidRule(text) }
-            // A floating local time is valid RFC 5545, but the zone it would float in is ambiguous here.
-            guard characters.count == 16 else { throw .unsupported(part: part) }
-            guard characters[15] == "Z" else { throw .invalidRule(text) }
-            let utc = LocalDateTime(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
-            guard let instant = utc.instant(in: TimeZone(secondsFromGMT: 0)!) else { throw .outOfRange(part: part) }
-            return .until(instant)
-        default:
-            throw .invalidRule(text)
-        }
-    }
-
-    private func digits(_ value: Int, _ width: Int) -> String {
+    private static func digits(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
 
 /// Why RRULE text could not be used as a meeting's recurrence.
 public enum RecurrenceError: Error, Sendable, Equatable {
     /// Not RRULE syntax, an unknown part or value, a repeated part, or no `FREQ`; carries the whole rule.
     case invalidRule(String)
-    /// Valid RFC 5545 that mentord does not expand (`FREQ=YEARLY`, `BYSETPOS=-1`, `BYHOUR=9`); carries
+    /// Valid RFC 5545 that mentord does not expand (`FREQ=HOURLY`, `BYWEEKNO=20`, `BYHOUR=9`); carries
     /// the part as given.
     case unsupported(part: String)
     /// A number or date outside what the part allows (`INTERVAL=0`, `BYDAY=6MO`, `UNTIL=20260230`);
     /// carries the part as given.
     case outOfRange(part: String)
-    /// Parts that cannot be combined: `COUNT` with `UNTIL`, `BYMONTHDAY` or an ordinal `BYDAY` without
-    /// `FREQ=MONTHLY`; carries the whole rule.
+    /// Parts that cannot be combined: `COUNT` with `UNTIL`, an ordinal `BYDAY` under `FREQ=DAILY` or
+    /// `FREQ=WEEKLY`, `BYMONTHDAY` under `FREQ=WEEKLY`, `BYSETPOS` without another `BY` part; carries the
+    /// whole rule.
     case conflicting(String)
 }

@@ -21,8 +21,8 @@ struct RecurringMeetingTests {
                 "2036-04-10T15:00:00+02:00",
             ])
         #expect(upcoming.occurrences.allSatisfy { $0.recurring && $0.reminders.count == 6 })
-        let refused = try daemon.ctl(["add", "X", "--with", "Sam", "--at", "in 1h", "--repeat", "FREQ=YEARLY"])
+        let refused = try daemon.ctl(["add", "X", "--with", "Sam", "--at", "in 1h", "--repeat", "FREQ=HOURLY"])
         #expect(
-            refused.stderr == "mentorctl: cannot read the repeat rule 'FREQ=YEARLY': FREQ=YEARLY is not supported\n")
+            refused.stderr == "mentorctl: cannot read the repeat rule 'FREQ=HOURLY': FREQ=HOURLY is not supported\n")
     }
 }

@@ -38,6 +38,14 @@ struct RecurrenceTests {
         ("FREQ=DAILY;UNTIL=20261231t235959z", "FREQ=DAILY;UNTIL=20261231T235959Z"),
         ("FREQ=WEEKLY;WKST=MO;BYDAY=FR", "FREQ=WEEKLY;BYDAY=FR"),
         ("FREQ=WEEKLY;INTERVAL=365;COUNT=10000", "FREQ=WEEKLY;INTERVAL=365;COUNT=10000"),
+        ("FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10,3", "FREQ=YEARLY;BYMONTH=3,10;BYDAY=-1SU"),
+        ("FREQ=MONTHLY;BYSETPOS=-1;BYDAY=MO,TU,WE,TH,FR", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1"),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;WKST=SU", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;WKST=SU"),
+        ("FREQ=WEEKLY;BYDAY=TU,TH;WKST=SU", "FREQ=WEEKLY;BYDAY=TU,TH"),
+        ("FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2;WKST=SU", "FREQ=MONTHLY;BYDAY=TH;BYSETPOS=2"),
+        ("FREQ=YEARLY;BYDAY=20MO", "FREQ=YEARLY;BYDAY=20MO"),
+        ("FREQ=DAILY;BYMONTHDAY=-1;BYMONTH=2", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=-1"),
+        ("FREQ=DAILY;UNTIL=20261231T235959", "FREQ=DAILY;UNTIL=20261231T235959"),
     ])
     func readsValidRulesIntoCanonicalText(text: String, canonical: String) throws {
         let recurrence = try Recurrence.parse(text)
@@ -56,6 +64,14 @@ struct RecurrenceTests {
         let until = try Recurrence.parse("FREQ=DAILY;UNTIL=20260301T120000Z").end
         #expect(until == .until(Date(timeIntervalSince1970: 1_772_366_400)))
         #expect(try Recurrence.parse("FREQ=WEEKLY").end == .never)
+        let local = try Recurrence.parse("FREQ=DAILY;UNTIL=20260301T120000").end
+        #expect(local == .untilLocal(LocalDateTime(year: 2026, month: 3, day: 1, hour: 12, minute: 0)))
+        let yearly = try Recurrence.parse("FREQ=YEARLY;BYMONTH=3;BYDAY=SU;BYSETPOS=-1;WKST=SU")
+        #expect(yearly.frequency == .yearly)
+        #expect(yearly.byMonth == [3])
+        #expect(yearly.bySetPosition == [-1])
+        #expect(yearly.weekStart == .monday, "WKST changes nothing in a yearly rule")
+        #expect(try Recurrence.parse("FREQ=WEEKLY;INTERVAL=2;WKST=SU").weekStart == .sunday)
     }
 
     @Test func rulesThatMeanTheSameAreEqual() throws {
@@ -74,10 +90,9 @@ struct RecurrenceTests {
     }
 
     @Test(arguments: [
-        ("FREQ=YEARLY", "FREQ=YEARLY"), ("freq=hourly", "freq=hourly"),
-        ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-1", "BYSETPOS=-1"), ("FREQ=WEEKLY;BYHOUR=9", "BYHOUR=9"),
-        ("FREQ=DAILY;BYMONTH=3", "BYMONTH=3"), ("FREQ=WEEKLY;WKST=SU", "WKST=SU"),
-        ("FREQ=DAILY;UNTIL=20260101T000000", "UNTIL=20260101T000000"),
+        ("freq=hourly", "freq=hourly"), ("FREQ=MINUTELY", "FREQ=MINUTELY"),
+        ("FREQ=WEEKLY;BYHOUR=9", "BYHOUR=9"), ("FREQ=YEARLY;BYWEEKNO=20", "BYWEEKNO=20"),
+        ("FREQ=YEARLY;BYYEARDAY=100", "BYYEARDAY=100"), ("FREQ=DAILY;BYMINUTE=30", "BYMINUTE=30"),
     ])
     func refusesPartsOutsideTheSubset(text: String, part: String) {
         #expect(throws: RecurrenceError.unsupported(part: part)) { try Recurrence.parse(text) }
@@ -92,14 +107,18 @@ struct RecurrenceTests {
         ("FREQ=DAILY;COUNT=0", "COUNT=0"), ("FREQ=DAILY;count=10001", "count=10001"),
         ("FREQ=DAILY;UNTIL=20260230", "UNTIL=20260230"),
         ("FREQ=DAILY;UNTIL=20260101T250000Z", "UNTIL=20260101T250000Z"),
+        ("FREQ=DAILY;UNTIL=20260101T250000", "UNTIL=20260101T250000"),
+        ("FREQ=YEARLY;BYMONTH=13", "BYMONTH=13"), ("FREQ=YEARLY;BYMONTH=0", "BYMONTH=0"),
+        ("FREQ=YEARLY;BYDAY=54MO", "BYDAY=54MO"), ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0", "BYSETPOS=0"),
+        ("FREQ=MONTHLY;BYDAY=MO;BYSETPOS=-367", "BYSETPOS=-367"),
     ])
     func refusesValuesOutOfRange(text: String, part: String) {
         #expect(throws: RecurrenceError.outOfRange(part: part)) { try Recurrence.parse(text) }
     }
 
     @Test(arguments: [
-        "FREQ=DAILY;COUNT=3;UNTIL=20261231", "FREQ=WEEKLY;BYMONTHDAY=3", "FREQ=DAILY;BYMONTHDAY=-1",
-        "FREQ=WEEKLY;BYDAY=2TU", "FREQ=DAILY;BYDAY=MO,-1FR", "BYDAY=1MO;FREQ=WEEKLY",
+        "FREQ=DAILY;COUNT=3;UNTIL=20261231", "FREQ=WEEKLY;BYMONTHDAY=3", "FREQ=WEEKLY;BYDAY=2TU",
+        "FREQ=DAILY;BYDAY=MO,-1FR", "BYDAY=1MO;FREQ=WEEKLY", "FREQ=MONTHLY;BYSETPOS=2",
     ])
     func refusesPartsThatConflict(text: String) {
         #expect(throws: RecurrenceError.conflicting(text)) { try Recurrence.parse(text) }
