@@ -146,19 +146,20 @@ public enum InterfaceDescriptions {
         method CancelOccurrence(
           # The meeting's id.
           id: int,
-          # The occurrence's original start, in the forms AddMeeting's start takes (read in the
-          # meeting's zone).
+          # The occurrence's original start, or where an earlier move put it, in the forms AddMeeting's
+          # start takes (read in the meeting's zone).
           occurrence: string
         ) -> (
           # The meeting after the change.
           meeting: Meeting
         )
 
-        # Moves one occurrence of a repeating meeting to another start; its reminders follow it.
+        # Moves one occurrence of a repeating meeting to another start; its reminders, answers and capture
+        # follow it.
         method MoveOccurrence(
           # The meeting's id.
           id: int,
-          # The occurrence's original start (read in the meeting's zone).
+          # The occurrence's original start, or where an earlier move put it (read in the meeting's zone).
           occurrence: string,
           # The new start (read in the meeting's zone).
           to: string

@@ -66,6 +66,17 @@ public final class DaemonProcess: @unchecked Sendable {
         return process.wait()
     }
 
+    /// Sends SIGTERM and waits at most `seconds`; the exit status, or nil if it still runs then
+    /// (it is killed, so the test can go on).
+    public func stop(within seconds: TimeInterval) -> Int32? {
+        process.send(SIGTERM)
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        guard process.isRunning else { return process.wait() }
+        crash()
+        return nil
+    }
+
     /// Sends SIGKILL and waits: a crash, with no chance to clean up.
     public func crash() {
         process.send(SIGKILL)

@@ -121,6 +121,29 @@ struct ReminderDeliveryTests {
         try await daemon.stop()
     }
 
+    /// A window with more occurrences than one reply holds is read whole, page by page, in order,
+    /// each occurrence once: nothing is cut without saying so.
+    @Test func pagesThroughAWindowLargerThanOneReply() async throws {
+        let daemon = try await InProcessDaemon(now: InProcessDaemon.tuesdayNoon)
+        defer { daemon.remove() }
+        try await daemon.add(in: 3600, offsets: all, title: "Daily", recurrence: "daily")
+        try await daemon.add(in: 5400, offsets: all, title: "Other", recurrence: "daily")
+        var pages: [[Wire.Occurrence]] = []
+        var after: String?
+        repeat {
+            let reply = try await daemon.call(ListUpcoming.self, .init(days: 10, after: after, limit: 3))
+            pages.append(reply.occurrences)
+            after = reply.next
+        } while after != nil && pages.count < 20
+        let all = pages.flatMap { $0 }
+        #expect(pages.count == 7 && pages.dropLast().allSatisfy { $0.count == 3 }, "\(pages.map(\.count))")
+        #expect(all.count == 20 && Set(all.map { "\($0.meetingId) \($0.start)" }).count == 20)
+        #expect(all.map(\.start) == all.map(\.start).sorted())
+        let listed = try await daemon.ctl(["upcoming", "--days", "10"])
+        #expect(listed.stdout.components(separatedBy: "(meeting ").count - 1 == 20, "\(listed)")
+        try await daemon.stop()
+    }
+
     @Test func answersSubscribeWithoutMoreAndKeepsTheConnection() async throws {
         let daemon = try await InProcessDaemon(now: InProcessDaemon.tuesdayNoon)
         defer { daemon.remove() }
