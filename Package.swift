@@ -26,8 +26,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
     ],
     targets: [
-        // Pure domain: no I/O, Foundation only.
-        .target(name: "MentorCore"),
+        // Pure domain: no I/O, Foundation only. Optimized in debug builds too: the scheduling sweeps
+        // run its rules hundreds of thousands of times, which unoptimized code makes the suite's
+        // largest cost (5 s of CPU instead of 2.4 s).
+        .target(name: "MentorCore", swiftSettings: [.unsafeFlags(["-O"])]),
         // iCalendar (RFC 5545) files read into events and expanded into occurrences; pure, like MentorCore.
         .target(name: "MentorCalendar", dependencies: ["MentorCore"]),
         // SQLite through GRDB.

@@ -51,7 +51,12 @@ struct BadInputTests {
         (["edit", "1", "--at", "2036-13-01 10:00"], "cannot read the time '2036-13-01 10:00': no such date or time"),
     ]
 
-    @Test func answersEachBadInputWithOneLineAndChangesNothing() throws {
+    @Test func answersEachBadInputWithOneLineAndChangesNothing() async throws {
+        try await offThePool { [self] in try answersEachBadInputWithOneLineAndChangesNothingBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func answersEachBadInputWithOneLineAndChangesNothingBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl([
@@ -71,7 +76,12 @@ struct BadInputTests {
         #expect(twice.status == 1 && twice.stderr == "mentorctl: meeting 1 is already cancelled\n")
     }
 
-    @Test func refusesUsageErrorsBeforeCallingTheDaemon() throws {
+    @Test func refusesUsageErrorsBeforeCallingTheDaemon() async throws {
+        try await offThePool { [self] in try refusesUsageErrorsBeforeCallingTheDaemonBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesUsageErrorsBeforeCallingTheDaemonBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let nothing = try daemon.ctl(["edit", "1"])

@@ -18,8 +18,16 @@ struct CrashRecoveryTests {
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    @Test(arguments: [UInt64(1), 2, 3])
-    func everyRepliedWriteSurvivesKillNineDuringConcurrentAddsAndEdits(seed: UInt64) throws {
+    @Test(arguments: [UInt64(1), 2, 3]) func everyRepliedWriteSurvivesKillNineDuringConcurrentAddsAndEdits(seed: UInt64)
+        async throws
+    {
+        try await offThePool { [self] in
+            try everyRepliedWriteSurvivesKillNineDuringConcurrentAddsAndEditsBlocking(seed: seed)
+        }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func everyRepliedWriteSurvivesKillNineDuringConcurrentAddsAndEditsBlocking(seed: UInt64) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let daemon = try DaemonProcess(in: directory)
@@ -80,7 +88,12 @@ struct CrashRecoveryTests {
         #expect(restarted.stop() == 0)
     }
 
-    @Test func aReminderClaimedButNotDeliveredIsDeliveredOnceAfterRestart() throws {
+    @Test func aReminderClaimedButNotDeliveredIsDeliveredOnceAfterRestart() async throws {
+        try await offThePool { [self] in try aReminderClaimedButNotDeliveredIsDeliveredOnceAfterRestartBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aReminderClaimedButNotDeliveredIsDeliveredOnceAfterRestartBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try DaemonProcess.secondsConfiguration.write(

@@ -4,8 +4,8 @@ import MentorTestSupport
 import Testing
 
 /// Reminders as desktop notifications, on a private session bus with a recording notification
-/// server: what `Notify` receives, and what its buttons do to the ledger.
-@Suite(.serialized)
+/// server: what `Notify` receives, and what its buttons do to the ledger. Each test has a bus of its
+/// own, so they run side by side.
 struct DesktopNotificationTests {
     private func daemon(on bus: PrivateSessionBus, config: String = "") throws -> DaemonProcess {
         let directory = try TemporaryDirectory()
@@ -29,13 +29,19 @@ struct DesktopNotificationTests {
         return upcoming.occurrences.first { $0.meetingId == id }?.reminders.first { $0.step == step }
     }
 
-    @Test func showsEachStepAsANotificationWithButtons() throws {
+    @Test func showsEachStepAsANotificationWithButtons() async throws {
+        try await offThePool { [self] in try showsEachStepAsANotificationWithButtonsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func showsEachStepAsANotificationWithButtonsBlocking() throws {
         let bus = try PrivateSessionBus()
         let opened = bus.directory.file("opened")
         let opener = bus.directory.file("open-prompts")
-        try "#!/bin/sh\necho \"$@\" > '\(opened)'\n".write(toFile: opener, atomically: false, encoding: .utf8)
-        chmod(opener, 0o755)
-        let daemon = try daemon(on: bus, config: "[desktop]\nopen = [\"\(opener)\"]\n")
+        try "echo \"$@\" > '\(opened)'\n".write(toFile: opener, atomically: false, encoding: .utf8)
+        // Run by sh, not exec'd: a script just written can still be open for writing in a child
+        // another test is starting, and exec would fail with "Text file busy".
+        let daemon = try daemon(on: bus, config: "[desktop]\nopen = [\"/bin/sh\", \"\(opener)\"]\n")
         defer { daemon.directory.remove() }
         let id = try add(
             daemon, title: "Career <b>chat</b> & more", in: "in 3s",
@@ -58,7 +64,12 @@ struct DesktopNotificationTests {
         #expect((try? String(contentsOfFile: opened, encoding: .utf8)) == "\(id) capture\n")
     }
 
-    @Test func snoozeAndDoneButtonsChangeTheLedger() throws {
+    @Test func snoozeAndDoneButtonsChangeTheLedger() async throws {
+        try await offThePool { [self] in try snoozeAndDoneButtonsChangeTheLedgerBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func snoozeAndDoneButtonsChangeTheLedgerBlocking() throws {
         let bus = try PrivateSessionBus()
         let daemon = try daemon(on: bus)
         defer { daemon.directory.remove() }
@@ -98,7 +109,12 @@ struct DesktopNotificationTests {
         #expect(daemon.isRunning)
     }
 
-    @Test func testNotifyReportsEveryChannel() throws {
+    @Test func testNotifyReportsEveryChannel() async throws {
+        try await offThePool { [self] in try testNotifyReportsEveryChannelBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func testNotifyReportsEveryChannelBlocking() throws {
         let bus = try PrivateSessionBus()
         let daemon = try daemon(on: bus)
         defer { daemon.directory.remove() }
@@ -109,7 +125,12 @@ struct DesktopNotificationTests {
         #expect(bus.notifications.first?.summary == "Participation: mentord test notification with nobody")
     }
 
-    @Test func keepsTheOtherChannelsWithoutABusAndRecoversWhenItComesBack() throws {
+    @Test func keepsTheOtherChannelsWithoutABusAndRecoversWhenItComesBack() async throws {
+        try await offThePool { [self] in try keepsTheOtherChannelsWithoutABusAndRecoversWhenItComesBackBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func keepsTheOtherChannelsWithoutABusAndRecoversWhenItComesBackBlocking() throws {
         let bus = try PrivateSessionBus(start: false)
         let daemon = try daemon(on: bus)
         defer { daemon.directory.remove() }
@@ -138,7 +159,12 @@ struct DesktopNotificationTests {
         #expect(bus.notifications.count == 2)
     }
 
-    @Test func aServerThatNeverAnswersTimesOutWithoutBlockingTheDaemon() throws {
+    @Test func aServerThatNeverAnswersTimesOutWithoutBlockingTheDaemon() async throws {
+        try await offThePool { [self] in try aServerThatNeverAnswersTimesOutWithoutBlockingTheDaemonBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aServerThatNeverAnswersTimesOutWithoutBlockingTheDaemonBlocking() throws {
         let bus = try PrivateSessionBus(serverArguments: ["--hang"])
         let daemon = try daemon(on: bus, config: "[desktop]\ntimeout = \"1s\"\n")
         defer { daemon.directory.remove() }
@@ -151,7 +177,12 @@ struct DesktopNotificationTests {
         #expect(try daemon.ctl(["status"]).status == 0)
     }
 
-    @Test func aFailingServerIsReportedAndPlainTextIsUsedWithoutMarkup() throws {
+    @Test func aFailingServerIsReportedAndPlainTextIsUsedWithoutMarkup() async throws {
+        try await offThePool { [self] in try aFailingServerIsReportedAndPlainTextIsUsedWithoutMarkupBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aFailingServerIsReportedAndPlainTextIsUsedWithoutMarkupBlocking() throws {
         let failing = try PrivateSessionBus(serverArguments: ["--fail"])
         let daemon = try daemon(on: failing)
         defer { daemon.directory.remove() }

@@ -23,7 +23,12 @@ struct HookTests {
         return (result.status, reply.channels.first { $0.channel == "hook" })
     }
 
-    @Test func receivesTheReminderAndTitlesStayData() throws {
+    @Test func receivesTheReminderAndTitlesStayData() async throws {
+        try await offThePool { [self] in try receivesTheReminderAndTitlesStayDataBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func receivesTheReminderAndTitlesStayDataBlocking() throws {
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let output = scratch.file("env")
@@ -59,7 +64,12 @@ struct HookTests {
     }
 
     /// Looked at from outside, while the hook (`sleep`, exec'd with no shell in between) runs.
-    @Test func aHookInheritsOnlyItsStandardDescriptors() throws {
+    @Test func aHookInheritsOnlyItsStandardDescriptors() async throws {
+        try await offThePool { [self] in try aHookInheritsOnlyItsStandardDescriptorsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aHookInheritsOnlyItsStandardDescriptorsBlocking() throws {
         let daemon = try daemon(hook: ["/bin/sleep", "30"])
         defer { daemon.directory.remove() }
         _ = try daemon.connect().call(
@@ -91,7 +101,12 @@ struct HookTests {
         #expect(stat.count > 5 && stat[5] == "\(hook)")
     }
 
-    @Test func aHookThatHangsIsStoppedWithEverythingItStarted() throws {
+    @Test func aHookThatHangsIsStoppedWithEverythingItStarted() async throws {
+        try await offThePool { [self] in try aHookThatHangsIsStoppedWithEverythingItStartedBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aHookThatHangsIsStoppedWithEverythingItStartedBlocking() throws {
         let daemon = try daemon(hook: ["/bin/sh", "-c", "sleep 60 & sleep 60"], timeout: "1s")
         defer { daemon.directory.remove() }
         let started = Date()
@@ -104,7 +119,12 @@ struct HookTests {
         #expect(daemon.stderr.contains("still ran after 1 s and was stopped"))
     }
 
-    @Test func aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOn() throws {
+    @Test func aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOn() async throws {
+        try await offThePool { [self] in try aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOnBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOnBlocking() throws {
         let daemon = try daemon(hook: ["/bin/sh", "-c", "head -c 20000000 /dev/zero | tr '\\\\0' x; exit 3"])
         defer { daemon.directory.remove() }
         let (status, hook) = try report(daemon)
@@ -113,7 +133,12 @@ struct HookTests {
         #expect(daemon.isRunning)
     }
 
-    @Test func aHookThatDoesNotExistIsReported() throws {
+    @Test func aHookThatDoesNotExistIsReported() async throws {
+        try await offThePool { [self] in try aHookThatDoesNotExistIsReportedBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aHookThatDoesNotExistIsReportedBlocking() throws {
         let daemon = try daemon(hook: ["/nonexistent/hook"])
         defer { daemon.directory.remove() }
         let (status, hook) = try report(daemon)

@@ -8,7 +8,12 @@ import Testing
 /// a global queue would start its one-second monitor for good (see EventLoopGlobalExecutor), so
 /// this fails as soon as any path reaches one, with the threads that woke.
 struct IdleWakeupTests {
-    @Test func anIdleDaemonDoesNotWakeAfterUsingEveryChannel() throws {
+    @Test func anIdleDaemonDoesNotWakeAfterUsingEveryChannel() async throws {
+        try await offThePool { [self] in try anIdleDaemonDoesNotWakeAfterUsingEveryChannelBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func anIdleDaemonDoesNotWakeAfterUsingEveryChannelBlocking() throws {
         let bus = try PrivateSessionBus()
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -10,7 +10,12 @@ struct LifecycleTests {
         return lstat(path, &info) == 0 ? info.st_mode & 0o777 : 0
     }
 
-    @Test func tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocket() throws {
+    @Test func tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocket() async throws {
+        try await offThePool { [self] in try tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocketBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func tellsTheManagerItIsReadyAndStoppingAndRemovesItsSocketBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         #expect(
@@ -22,7 +27,12 @@ struct LifecycleTests {
         #expect(daemon.stderr.contains("Stopping"))
     }
 
-    @Test func keepsItsFilesPrivate() throws {
+    @Test func keepsItsFilesPrivate() async throws {
+        try await offThePool { [self] in try keepsItsFilesPrivateBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func keepsItsFilesPrivateBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl(["add", "x", "--with", "Sam", "--role", "mentee", "--at", "in 1h"])
@@ -31,7 +41,12 @@ struct LifecycleTests {
         #expect(mode(daemon.databasePath) == 0o600)
     }
 
-    @Test func keepsEveryRepliedAddAcrossKillNine() throws {
+    @Test func keepsEveryRepliedAddAcrossKillNine() async throws {
+        try await offThePool { [self] in try keepsEveryRepliedAddAcrossKillNineBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func keepsEveryRepliedAddAcrossKillNineBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let first = try DaemonProcess(in: directory)
@@ -51,7 +66,12 @@ struct LifecycleTests {
         #expect(second.stop() == 0)
     }
 
-    @Test func refusesToStartWhenAnotherDaemonListens() throws {
+    @Test func refusesToStartWhenAnotherDaemonListens() async throws {
+        try await offThePool { [self] in try refusesToStartWhenAnotherDaemonListensBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesToStartWhenAnotherDaemonListensBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let second = try ProcessRunner.run(
@@ -62,7 +82,12 @@ struct LifecycleTests {
         #expect(try daemon.connect().call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
     }
 
-    @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() throws {
+    @Test func refusesAFileThatIsNotADatabaseAndLeavesItUntouched() async throws {
+        try await offThePool { [self] in try refusesAFileThatIsNotADatabaseAndLeavesItUntouchedBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAFileThatIsNotADatabaseAndLeavesItUntouchedBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("notes.sqlite3")
@@ -75,7 +100,12 @@ struct LifecycleTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("socket")))
     }
 
-    @Test func refusesABadConfigurationFileNamingTheLine() throws {
+    @Test func refusesABadConfigurationFileNamingTheLine() async throws {
+        try await offThePool { [self] in try refusesABadConfigurationFileNamingTheLineBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesABadConfigurationFileNamingTheLineBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_conections = 3\n".write(
@@ -90,7 +120,12 @@ struct LifecycleTests {
         #expect(result.stderr.contains("\(directory.file("config.toml")):2: 'limits.max_conections' unknown key"))
     }
 
-    @Test func startsTheDaemonOnDemandUnlessToldNotTo() throws {
+    @Test func startsTheDaemonOnDemandUnlessToldNotTo() async throws {
+        try await offThePool { [self] in try startsTheDaemonOnDemandUnlessToldNotToBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func startsTheDaemonOnDemandUnlessToldNotToBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let environment = [

@@ -53,7 +53,12 @@ struct LoadTests {
         setrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &files)
     }
 
-    @Test func thousandConcurrentConnectionsAreServedOrTurnedAwayCleanly() throws {
+    @Test func thousandConcurrentConnectionsAreServedOrTurnedAwayCleanly() async throws {
+        try await offThePool { [self] in try thousandConcurrentConnectionsAreServedOrTurnedAwayCleanlyBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func thousandConcurrentConnectionsAreServedOrTurnedAwayCleanlyBlocking() throws {
         raiseDescriptorLimit()
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
@@ -79,7 +84,12 @@ struct LoadTests {
         #expect(try daemon.connect().call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
     }
 
-    @Test func clientsThatSendHalfAMessageAndStallDoNotHoldUpOthers() throws {
+    @Test func clientsThatSendHalfAMessageAndStallDoNotHoldUpOthers() async throws {
+        try await offThePool { [self] in try clientsThatSendHalfAMessageAndStallDoNotHoldUpOthersBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func clientsThatSendHalfAMessageAndStallDoNotHoldUpOthersBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let before = residentKB(daemon.pid)
@@ -97,7 +107,12 @@ struct LoadTests {
 
     /// `[limits] message_timeout`: part of a message and then nothing closes the connection;
     /// a connection idle between whole messages stays open.
-    @Test func aConnectionStalledMidMessageIsClosedAfterTheTimeout() throws {
+    @Test func aConnectionStalledMidMessageIsClosedAfterTheTimeout() async throws {
+        try await offThePool { [self] in try aConnectionStalledMidMessageIsClosedAfterTheTimeoutBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aConnectionStalledMidMessageIsClosedAfterTheTimeoutBlocking() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmessage_timeout = \"1s\"\n".write(
             toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
@@ -121,7 +136,12 @@ struct LoadTests {
         #expect(try idle.call(GetStatus.self, NoParameters()).pid == Int(daemon.pid))
     }
 
-    @Test func aSubscriberThatNeverReadsCostsBoundedMemory() throws {
+    @Test func aSubscriberThatNeverReadsCostsBoundedMemory() async throws {
+        try await offThePool { [self] in try aSubscriberThatNeverReadsCostsBoundedMemoryBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aSubscriberThatNeverReadsCostsBoundedMemoryBlocking() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
         let silent = try #require(rawConnect(daemon.socketPath))
@@ -148,7 +168,12 @@ struct LoadTests {
 
 /// `[limits] max_meetings`: the number of meetings is a user-controlled size like any other.
 struct MeetingLimitTests {
-    @Test func refusesMeetingsBeyondTheConfiguredMaximum() throws {
+    @Test func refusesMeetingsBeyondTheConfiguredMaximum() async throws {
+        try await offThePool { [self] in try refusesMeetingsBeyondTheConfiguredMaximumBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesMeetingsBeyondTheConfiguredMaximumBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_meetings = 3\n".write(

@@ -5,7 +5,12 @@ import Testing
 
 /// `mentorctl` as a subprocess against a real `mentord`: every verb, its exact human output, its JSON.
 struct MentorctlTests {
-    @Test func walksAMeetingThroughEveryVerb() throws {
+    @Test func walksAMeetingThroughEveryVerb() async throws {
+        try await offThePool { [self] in try walksAMeetingThroughEveryVerbBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func walksAMeetingThroughEveryVerbBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
 
@@ -54,7 +59,12 @@ struct MentorctlTests {
         #expect(daemon.stop() == 0)
     }
 
-    @Test func reportsStatus() throws {
+    @Test func reportsStatus() async throws {
+        try await offThePool { [self] in try reportsStatusBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func reportsStatusBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl(["add", "Weekly", "--with", "Ana", "--role", "mentor", "--at", "in 2h"])
@@ -69,7 +79,12 @@ struct MentorctlTests {
             json.relationships == 1 && json.socketPath == daemon.socketPath && json.version == MentordVersion.current)
     }
 
-    @Test func findsTheRelationshipOfAKnownPartner() throws {
+    @Test func findsTheRelationshipOfAKnownPartner() async throws {
+        try await offThePool { [self] in try findsTheRelationshipOfAKnownPartnerBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func findsTheRelationshipOfAKnownPartnerBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl(["add", "First", "--with", "Sam", "--role", "mentor", "--at", "in 1h"])
@@ -77,7 +92,12 @@ struct MentorctlTests {
         #expect(second.stdout.contains("Second with Sam (you are the mentor)"), "\(second)")
     }
 
-    @Test func printsHelpWithExamples() throws {
+    @Test func printsHelpWithExamples() async throws {
+        try await offThePool { [self] in try printsHelpWithExamplesBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func printsHelpWithExamplesBlocking() throws {
         let help = try ProcessRunner.run(BuildProducts.executable("mentorctl"), ["add", "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("--with <name>") && help.stdout.contains("tomorrow 9:30"))

@@ -6,7 +6,12 @@ import Testing
 /// The loop through the real client and outside parsers: refused captures, interactive prep on a
 /// terminal, the exports read back. The loop's timing is tested in process (MentorDaemonTests).
 struct MentoringLoopTests {
-    @Test func capturingTwiceKeepsOneCaptureAndRefusesBadRatings() throws {
+    @Test func capturingTwiceKeepsOneCaptureAndRefusesBadRatings() async throws {
+        try await offThePool { [self] in try capturingTwiceKeepsOneCaptureAndRefusesBadRatingsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func capturingTwiceKeepsOneCaptureAndRefusesBadRatingsBlocking() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -61,7 +66,12 @@ struct MentoringLoopTests {
     }
 
     /// `mentorctl prep` in a pseudo-terminal, typed at as a person would.
-    @Test func interactivePrepAsksOnePromptAtATime() throws {
+    @Test func interactivePrepAsksOnePromptAtATime() async throws {
+        try await offThePool { [self] in try interactivePrepAsksOnePromptAtATimeBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func interactivePrepAsksOnePromptAtATimeBlocking() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
         let meeting = try daemon.connect().call(
@@ -116,7 +126,12 @@ struct MentoringLoopTests {
 
 /// `mentorctl export` read back by parsers we did not write.
 struct ExportEndToEndTests {
-    @Test func icsExportParsesWithThePyPIIcalendarPackage() throws {
+    @Test func icsExportParsesWithThePyPIIcalendarPackage() async throws {
+        try await offThePool { [self] in try icsExportParsesWithThePyPIIcalendarPackageBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func icsExportParsesWithThePyPIIcalendarPackageBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl([
@@ -149,7 +164,12 @@ struct ExportEndToEndTests {
         #expect(result.alarms.allSatisfy { $0 >= 3 }, "\(result.alarms)")
     }
 
-    @Test func markdownExportOfARealRelationship() throws {
+    @Test func markdownExportOfARealRelationship() async throws {
+        try await offThePool { [self] in try markdownExportOfARealRelationshipBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func markdownExportOfARealRelationshipBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl(["relationship", "add", "Kim", "--role", "mentor"])
@@ -182,7 +202,12 @@ struct ExportEndToEndTests {
 
 /// Relationships as a user manages them with mentorctl.
 struct RelationshipCommandTests {
-    @Test func relationshipOffsetsApplyToItsMeetingsAndDeletingNeedsForce() throws {
+    @Test func relationshipOffsetsApplyToItsMeetingsAndDeletingNeedsForce() async throws {
+        try await offThePool { [self] in try relationshipOffsetsApplyToItsMeetingsAndDeletingNeedsForceBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func relationshipOffsetsApplyToItsMeetingsAndDeletingNeedsForceBlocking() throws {
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
         #expect(try daemon.ctl(["relationship", "add", "Sam", "--role", "mentee", "--cadence", "weekly"]).status == 0)

@@ -5,7 +5,12 @@ import Testing
 
 /// One occurrence of a series cancelled or moved, the rest untouched.
 struct OccurrenceExceptionTests {
-    @Test func cancelsAndMovesSingleOccurrences() throws {
+    @Test func cancelsAndMovesSingleOccurrences() async throws {
+        try await offThePool { [self] in try cancelsAndMovesSingleOccurrencesBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func cancelsAndMovesSingleOccurrencesBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         _ = try daemon.ctl([

@@ -9,7 +9,12 @@ struct OutsideClientTests {
         "Outside/varlink_client.py"
     ).path
 
-    @Test func pythonVarlinkClientCallsEveryMethod() throws {
+    @Test func pythonVarlinkClientCallsEveryMethod() async throws {
+        try await offThePool { [self] in try pythonVarlinkClientCallsEveryMethodBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func pythonVarlinkClientCallsEveryMethodBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let result = try ProcessRunner.run("/usr/bin/env", ["python3", Self.script, daemon.socketPath])

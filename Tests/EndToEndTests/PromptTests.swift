@@ -5,13 +5,23 @@ import Testing
 
 /// `mentorctl prompt` runs in every shell prompt: silent without a daemon, one line when a meeting is near.
 struct PromptTests {
-    @Test func printsNothingWithoutADaemon() throws {
+    @Test func printsNothingWithoutADaemon() async throws {
+        try await offThePool { [self] in try printsNothingWithoutADaemonBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func printsNothingWithoutADaemonBlocking() throws {
         let result = try ProcessRunner.run(
             BuildProducts.executable("mentorctl"), ["prompt", "--socket", "/tmp/mentord-no-such-dir/socket"])
         #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty)
     }
 
-    @Test func printsTheNextCueOfANearMeeting() throws {
+    @Test func printsTheNextCueOfANearMeeting() async throws {
+        try await offThePool { [self] in try printsTheNextCueOfANearMeetingBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func printsTheNextCueOfANearMeetingBlocking() throws {
         // Without quiet hours, which would move Plan earlier at some times of day.
         let daemon = try DaemonProcess.forSecondLongReminders()
         defer { daemon.directory.remove() }
@@ -30,7 +40,12 @@ struct PromptTests {
         #expect(far.stdout.isEmpty)
     }
 
-    @Test func givesUpOnAStoppedDaemon() throws {
+    @Test func givesUpOnAStoppedDaemon() async throws {
+        try await offThePool { [self] in try givesUpOnAStoppedDaemonBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func givesUpOnAStoppedDaemonBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         kill(daemon.pid, SIGSTOP)

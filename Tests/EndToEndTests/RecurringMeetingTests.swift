@@ -5,7 +5,12 @@ import Testing
 
 /// Repeating meetings: expanded in their own zone, reminding for each occurrence.
 struct RecurringMeetingTests {
-    @Test func keepsAWeeklyMeetingAtItsLocalTimeAcrossDST() throws {
+    @Test func keepsAWeeklyMeetingAtItsLocalTimeAcrossDST() async throws {
+        try await offThePool { [self] in try keepsAWeeklyMeetingAtItsLocalTimeAcrossDSTBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func keepsAWeeklyMeetingAtItsLocalTimeAcrossDSTBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let added = try daemon.ctl([

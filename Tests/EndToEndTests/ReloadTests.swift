@@ -13,7 +13,12 @@ struct ReloadTests {
                 purpose: String(repeating: "p", count: 3000)))
     }
 
-    @Test func appliesANewConfigurationAndKeepsTheOldOneWhenTheNewIsBroken() throws {
+    @Test func appliesANewConfigurationAndKeepsTheOldOneWhenTheNewIsBroken() async throws {
+        try await offThePool { [self] in try appliesANewConfigurationAndKeepsTheOldOneWhenTheNewIsBrokenBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func appliesANewConfigurationAndKeepsTheOldOneWhenTheNewIsBrokenBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nmax_message_bytes = 2048\n".write(
@@ -41,7 +46,12 @@ struct ReloadTests {
 
     /// Files that trip the TOML parser's assertions (found by the config fuzzer) are read in a
     /// child process first: the daemon refuses them instead of aborting, at start and at reload.
-    @Test func aFileThatCrashesTheTOMLParserIsRefusedNotFatal() throws {
+    @Test func aFileThatCrashesTheTOMLParserIsRefusedNotFatal() async throws {
+        try await offThePool { [self] in try aFileThatCrashesTheTOMLParserIsRefusedNotFatalBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aFileThatCrashesTheTOMLParserIsRefusedNotFatalBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[\n".write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)

@@ -12,7 +12,12 @@ struct SocketActivationTests {
     .first { FileManager.default.isExecutableFile(atPath: $0) }
 
     @Test(.enabled(if: activator != nil, "systemd-socket-activate is not installed"))
-    func startsOnTheFirstConnectionAndServesThePassedSocket() throws {
+    func startsOnTheFirstConnectionAndServesThePassedSocket() async throws {
+        try await offThePool { [self] in try startsOnTheFirstConnectionAndServesThePassedSocketBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func startsOnTheFirstConnectionAndServesThePassedSocketBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let socket = directory.file("socket")
@@ -45,7 +50,12 @@ struct SocketActivationTests {
         #expect(status.pid == Int(activator.pid), "the activator became mentord (exec)")
     }
 
-    @Test func refusesAPassedDescriptorThatIsNotAListeningSocket() throws {
+    @Test func refusesAPassedDescriptorThatIsNotAListeningSocket() async throws {
+        try await offThePool { [self] in try refusesAPassedDescriptorThatIsNotAListeningSocketBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAPassedDescriptorThatIsNotAListeningSocketBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         // A misconfigured unit passing a plain file as fd 3 must stop start-up, not be ignored.

@@ -26,10 +26,11 @@ struct StorageFaultTests {
             size.map { "mkdir -p '\(data)' && mount -t tmpfs -o size=\($0),mode=0700 tmpfs '\(data)'" }
             ?? "mount --bind '\(data)' '\(data)' && mount -o remount,bind,ro '\(data)'"
         let wrapper = directory.file("mounting")
-        try "#!/bin/sh\n\(mount) || exit 99\nexec \"$@\"\n".write(toFile: wrapper, atomically: false, encoding: .utf8)
-        chmod(wrapper, 0o755)
+        try "\(mount) || exit 99\nexec \"$@\"\n".write(toFile: wrapper, atomically: false, encoding: .utf8)
+        // Run by sh, not exec'd: a script just written can still be open for writing in a child
+        // another test is starting, and exec would fail with "Text file busy".
         return try DaemonProcess(
-            in: directory, launcher: ["/usr/bin/unshare", "-m", "--propagation", "private", wrapper])
+            in: directory, launcher: ["/usr/bin/unshare", "-m", "--propagation", "private", "/bin/sh", wrapper])
     }
 
     /// Runs `command` inside the daemon's mount namespace.
@@ -58,7 +59,12 @@ struct StorageFaultTests {
     }
 
     @Test(.enabled(if: canMount, "needs root and mount namespaces"))
-    func aFullDiskGivesAClearErrorAndWritesResumeWhenSpaceIsBack() throws {
+    func aFullDiskGivesAClearErrorAndWritesResumeWhenSpaceIsBack() async throws {
+        try await offThePool { [self] in try aFullDiskGivesAClearErrorAndWritesResumeWhenSpaceIsBackBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aFullDiskGivesAClearErrorAndWritesResumeWhenSpaceIsBackBlocking() throws {
         let daemon = try daemon(onTmpfs: "400k")
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -85,7 +91,13 @@ struct StorageFaultTests {
     }
 
     @Test(.enabled(if: canMount, "needs root and mount namespaces"))
-    func aReadOnlyDataDirectoryGivesAClearErrorAndWritesResumeWhenWritable() throws {
+    func aReadOnlyDataDirectoryGivesAClearErrorAndWritesResumeWhenWritable() async throws {
+        try await offThePool { [self] in try aReadOnlyDataDirectoryGivesAClearErrorAndWritesResumeWhenWritableBlocking()
+        }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aReadOnlyDataDirectoryGivesAClearErrorAndWritesResumeWhenWritableBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let first = try DaemonProcess(in: directory)

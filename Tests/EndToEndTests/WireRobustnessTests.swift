@@ -24,7 +24,12 @@ struct WireRobustnessTests {
         }
     }
 
-    @Test func answersMalformedJSONAndDisconnects() throws {
+    @Test func answersMalformedJSONAndDisconnects() async throws {
+        try await offThePool { [self] in try answersMalformedJSONAndDisconnectsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func answersMalformedJSONAndDisconnectsBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let bystander = try daemon.connect()
@@ -37,7 +42,12 @@ struct WireRobustnessTests {
         #expect(try bystander.call(GetStatus.self, NoParameters()).version == MentordVersion.current)
     }
 
-    @Test func answersAnOversizedMessageAndDisconnects() throws {
+    @Test func answersAnOversizedMessageAndDisconnects() async throws {
+        try await offThePool { [self] in try answersAnOversizedMessageAndDisconnectsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func answersAnOversizedMessageAndDisconnectsBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -53,7 +63,12 @@ struct WireRobustnessTests {
         #expect(try daemon.connect().call(GetStatus.self, NoParameters()).meetings == 0)
     }
 
-    @Test func honoursAConfiguredMessageLimit() throws {
+    @Test func honoursAConfiguredMessageLimit() async throws {
+        try await offThePool { [self] in try honoursAConfiguredMessageLimitBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func honoursAConfiguredMessageLimitBlocking() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmax_message_bytes = 2048\n".write(
             toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
@@ -69,7 +84,12 @@ struct WireRobustnessTests {
         }
     }
 
-    @Test func answersUnknownMethodsAndWrongTypesButKeepsTheConnection() throws {
+    @Test func answersUnknownMethodsAndWrongTypesButKeepsTheConnection() async throws {
+        try await offThePool { [self] in try answersUnknownMethodsAndWrongTypesButKeepsTheConnectionBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func answersUnknownMethodsAndWrongTypesButKeepsTheConnectionBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -91,7 +111,12 @@ struct WireRobustnessTests {
         #expect(try connection.call(GetStatus.self, NoParameters()).meetings == 0, "same connection still served")
     }
 
-    @Test func answersPipelinedCallsInOrderEvenAfterTheClientStopsWriting() throws {
+    @Test func answersPipelinedCallsInOrderEvenAfterTheClientStopsWriting() async throws {
+        try await offThePool { [self] in try answersPipelinedCallsInOrderEvenAfterTheClientStopsWritingBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func answersPipelinedCallsInOrderEvenAfterTheClientStopsWritingBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -115,7 +140,12 @@ struct WireRobustnessTests {
         #expect(throws: VarlinkConnectionError.closedByPeer) { try connection.receiveMessage() }
     }
 
-    @Test func sendsNoReplyToOnewayCalls() throws {
+    @Test func sendsNoReplyToOnewayCalls() async throws {
+        try await offThePool { [self] in try sendsNoReplyToOnewayCallsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func sendsNoReplyToOnewayCallsBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -152,7 +182,12 @@ struct WireRobustnessTests {
         #expect(try daemon.connect().call(ListMeetings.self, .init()).meetings.count == 32)
     }
 
-    @Test func turnsAwayConnectionsOverTheLimit() throws {
+    @Test func turnsAwayConnectionsOverTheLimit() async throws {
+        try await offThePool { [self] in try turnsAwayConnectionsOverTheLimitBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func turnsAwayConnectionsOverTheLimitBlocking() throws {
         let directory = try TemporaryDirectory()
         try "[limits]\nmax_connections = 2\n".write(
             toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)

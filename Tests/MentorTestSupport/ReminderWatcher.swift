@@ -44,6 +44,17 @@ public final class ReminderWatcher: @unchecked Sendable {
         return cards
     }
 
+    /// Waits until `condition` holds for the cards received (or `timeout` seconds passed); returns them.
+    public func waitUntil(timeout: TimeInterval = 20, _ condition: ([Wire.Reminder]) -> Bool) -> [Wire.Reminder] {
+        let deadline = Date().addingTimeInterval(timeout)
+        self.condition.lock()
+        defer { self.condition.unlock() }
+        while !condition(cards) && !ended {
+            guard self.condition.wait(until: deadline) else { break }
+        }
+        return cards
+    }
+
     /// Every card received so far.
     public var received: [Wire.Reminder] { condition.withLock { cards } }
 }

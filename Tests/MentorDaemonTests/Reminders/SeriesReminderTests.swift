@@ -27,7 +27,9 @@ struct SeriesReminderTests {
         #expect(moved.meeting.id == id)
         // Today's meeting now ends at 14:30; tomorrow's Purpose (due 10:00 today) waits for that.
         try await daemon.advance(to: noon.addingTimeInterval(2.5 * 3600 - 1))
-        #expect(watcher.received.count == 1, "the moved occurrence's steps are not shown again; tomorrow waits")
+        #expect(
+            try await daemon.cards(of: watcher).count == 1,
+            "the moved occurrence's steps are not shown again; tomorrow waits")
         try await daemon.advance(to: noon.addingTimeInterval(2.5 * 3600 + 1))
         let next = try #require(await watcher.cards(count: 2).last)
         #expect(next.steps == [.purpose] && next.late)
@@ -48,7 +50,9 @@ struct SeriesReminderTests {
             offsets: "purpose=3d,preparation=off,plan=off,participation=off,capture=off,capture_again=off",
             title: "Twice", duration: "1h", recurrence: "FREQ=WEEKLY;BYDAY=MO,TH")
         try await daemon.advance(to: monday.addingTimeInterval(3600 - 1))
-        #expect(watcher.received.map(\.occurrence) == [RFC3339.utc(monday)], "only Monday's Purpose so far")
+        #expect(
+            try await daemon.cards(of: watcher).map(\.occurrence) == [RFC3339.utc(monday)],
+            "only Monday's Purpose so far")
         try await daemon.advance(to: monday.addingTimeInterval(3600))
         let cards = await watcher.cards(count: 2)
         #expect(cards.last?.occurrence == RFC3339.utc(monday.addingTimeInterval(3 * 86_400)))

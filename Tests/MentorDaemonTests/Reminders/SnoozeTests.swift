@@ -29,10 +29,12 @@ struct SnoozeTests {
             _ = try await daemon.call(SnoozeReminder.self, .init(meetingId: id, steps: [step], until: "\(5 + index)m"))
         }
         try await daemon.advance(to: noon.addingTimeInterval(3600 + 1800))
-        let back = watcher.received.dropFirst().filter { $0.steps != [.participation] }
+        let back = try await daemon.cards(of: watcher).dropFirst().filter { $0.steps != [.participation] }
         #expect(Set(back.flatMap(\.steps)) == Set(order), "every snoozed step came back: \(back.map(\.steps))")
         #expect(back.allSatisfy { Date(wire: $0.dueAt)! < noon.addingTimeInterval(3600) }, "before the start")
-        #expect(watcher.received.contains { $0.steps == [.participation] }, "and the last cue still came")
+        #expect(
+            try await daemon.cards(of: watcher).contains { $0.steps == [.participation] }, "and the last cue still came"
+        )
         let states = try await daemon.states(of: id, at: noon.addingTimeInterval(3600))
         #expect(!states.values.contains("snoozed"), "\(states)")
         try await daemon.stop()
@@ -86,7 +88,7 @@ struct SnoozeTests {
         _ = try await daemon.call(SnoozeReminder.self, .init(meetingId: id, steps: [.preparation], until: "10m"))
         _ = try await daemon.call(SnoozeReminder.self, .init(meetingId: id, steps: [.plan], until: "10m15s"))
         try await daemon.advance(to: noon.addingTimeInterval(3600))
-        let steps = watcher.received.dropFirst().flatMap(\.steps)
+        let steps = try await daemon.cards(of: watcher).dropFirst().flatMap(\.steps)
         #expect(steps.filter { $0 == .preparation }.count == 1 && steps.filter { $0 == .plan }.count == 1, "\(steps)")
         try await daemon.stop()
     }

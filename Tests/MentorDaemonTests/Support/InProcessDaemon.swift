@@ -141,6 +141,17 @@ final class InProcessDaemon: Sendable {
         }
     }
 
+    /// Every card `watcher` has been sent so far, test cards left out. A `TestNotify` card goes to
+    /// subscribers after every card sent before it, so once it arrived the list is complete:
+    /// a test can say what did not come, too.
+    func cards(of watcher: ReminderWatcher) async throws -> [Wire.Reminder] {
+        try await settle()
+        let tests = watcher.received.filter { $0.kind == .test }.count
+        _ = try await call(TestNotify.self, NoParameters())
+        let all = try await offThePool { watcher.waitUntil { $0.filter { $0.kind == .test }.count > tests } }
+        return all.filter { $0.kind != .test }
+    }
+
     /// A subscriber collecting every card from now on.
     func watch() async throws -> ReminderWatcher {
         let socket = socketPath
@@ -156,16 +167,13 @@ final class InProcessDaemon: Sendable {
     }
 }
 
-/// Runs blocking work on a thread of its own and returns its result.
-func offThePool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-    }
-}
-
 extension ReminderWatcher {
-    /// The cards received once there are `count` (or after the timeout), waited for off the pool.
+    /// The cards received once there are `count` (or after the timeout), waited for off the pool;
+    /// test cards (see ``InProcessDaemon/cards(of:)``) neither count nor show.
     func cards(count: Int, timeout: TimeInterval = 5) async -> [Wire.Reminder] {
-        (try? await offThePool { self.waitFor(count: count, timeout: timeout) }) ?? []
+        let all = try? await offThePool {
+            self.waitUntil(timeout: timeout) { $0.filter { $0.kind != .test }.count >= count }
+        }
+        return (all ?? []).filter { $0.kind != .test }
     }
 }
