@@ -37,7 +37,7 @@ struct VarlinkErrorTests {
         let error = MentordError.textTooLong(field: "title", length: 201, limit: 200)
         #expect(error.name == "io.mentord.TextTooLong")
         #expect(
-            error.parameters == .object(["field": .string("title"), "length": .number(201), "limit": .number(200)]))
+            error.parameters == .object(["field": .string("title"), "length": .integer(201), "limit": .integer(200)]))
         #expect(VarlinkServiceError.permissionDenied.name == "org.varlink.service.PermissionDenied")
         #expect(VarlinkServiceError.permissionDenied.parameters == .object([:]))
         #expect(VarlinkServiceError.invalidParameter(parameter: "id").name == "org.varlink.service.InvalidParameter")
@@ -52,10 +52,21 @@ struct VarlinkErrorTests {
     }
 
     @Test func readsUnknownErrorsAsRemoteErrors() {
-        let unknown = VarlinkRemoteError(name: "com.example.Oops", parameters: .object(["x": .number(1)]))
+        let unknown = VarlinkRemoteError(name: "com.example.Oops", parameters: .object(["x": .integer(1)]))
         #expect(unknown.known == nil)
         #expect(unknown.message == "com.example.Oops {\"x\":1}")
-        let known = VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .number(4)]))
+        let known = VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .integer(4)]))
         #expect(known.message == "no meeting with id 4")
+    }
+
+    /// The interface declares ids as `int`: a strict client must read them back as integers, and
+    /// ids above 2^53 must not come back rounded.
+    @Test(arguments: [Int64(9_007_199_254_740_993), 123_456_789_012_345_678, .min, .max, 0, -1])
+    func keepsIntegerParametersExact(id: Int64) throws {
+        let error = MentordError.noSuchMeeting(id: id)
+        let reply = Array(VarlinkCodec.encodeError(error).dropLast())
+        #expect(String(decoding: reply, as: UTF8.self).contains("\"parameters\":{\"id\":\(id)}"))
+        let parameters = try VarlinkCodec.decodeReplyParameters(JSONValue.self, from: reply)
+        #expect(MentordError(name: error.name, parameters: parameters) == error)
     }
 }
