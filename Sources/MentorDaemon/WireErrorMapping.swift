@@ -51,6 +51,7 @@ enum WireErrorMapping {
         case .emptyText(let field): .emptyText(field: field)
         case .textTooLong(let field, let length, let limit): .textTooLong(field: field, length: length, limit: limit)
         case .multilineText(let field): .multilineText(field: field)
+        case .controlCharacter(let field, let codePoint): .controlCharacter(field: field, codePoint: codePoint)
         case .durationOutOfRange(let seconds): .durationOutOfRange(seconds: seconds)
         case .invalidDay(let field, let text): .invalidDate(field: field, text: text)
         case .ratingOutOfRange(let field, let value): .ratingOutOfRange(field: field, value: value)

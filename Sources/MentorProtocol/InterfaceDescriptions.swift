@@ -883,6 +883,11 @@ public enum InterfaceDescriptions {
         # A one-line text field (title, partner) contains a line break.
         error MultilineText (field: string)
 
+        # A text field contains a character no text may hold (U+0000; a control character other than
+        # tab, line feed and carriage return; DEL; a C1 control), or a one-line field holds a tab or a
+        # bidirectional control (U+202A to U+202E, U+2066 to U+2069). codePoint is the first one found.
+        error ControlCharacter (field: string, codePoint: int)
+
         # The partner is new, so the call must say whether the user is their mentor or mentee.
         error RoleRequired (partner: string)
 

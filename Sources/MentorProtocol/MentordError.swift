@@ -12,6 +12,7 @@ public enum MentordError: VarlinkError, Equatable {
     case emptyText(field: String)
     case textTooLong(field: String, length: Int, limit: Int)
     case multilineText(field: String)
+    case controlCharacter(field: String, codePoint: Int)
     case roleRequired(partner: String)
     case ambiguousPartner(partner: String)
     case invalidMessage(reason: String)
@@ -50,6 +51,10 @@ public enum MentordError: VarlinkError, Equatable {
         case .textTooLong(let field, let length, let limit):
             "the \(field) has \(length) characters; the limit is \(limit)"
         case .multilineText(let field): "the \(field) must fit on one line"
+        case .controlCharacter(let field, let codePoint):
+            "the \(field) must not contain U+\(Self.hex(codePoint)) "
+                + ((0x202A...0x202E).contains(codePoint) || (0x2066...0x2069).contains(codePoint)
+                    ? "(a bidirectional control)" : "(a control character)")
         case .roleRequired(let partner): "\(partner) is new: say whether you are their mentor or mentee (--role)"
         case .ambiguousPartner(let partner): "you are both mentor and mentee of \(partner): say which (--role)"
         case .invalidMessage(let reason): "the daemon could not read the call: \(reason)"
@@ -75,6 +80,14 @@ public enum MentordError: VarlinkError, Equatable {
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
         }
+    }
+}
+
+extension MentordError {
+    /// `codePoint` as Unicode writes it: at least four upper-case hex digits.
+    static func hex(_ codePoint: Int) -> String {
+        let digits = String(codePoint, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 
