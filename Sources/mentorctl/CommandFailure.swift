@@ -31,8 +31,9 @@ func reportingFailures(_ body: () throws -> Void) throws {
     }
 }
 
-/// Writes `mentorctl: <message>` as one line to stderr.
+/// Writes `mentorctl: <message>` as one line to stderr; the message often quotes stored or typed
+/// text, so it is escaped like standard output (``TerminalText``).
 func printError(_ message: String, prefixed: Bool = true) {
-    let line = Array("\(prefixed ? "mentorctl: " : "")\(message)\n".utf8)
+    let line = Array("\(prefixed ? "mentorctl: " : "")\(TerminalText.escaped(message))\n".utf8)
     _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
 }

@@ -7,7 +7,8 @@ enum OutputFile {
     /// Writes `text` to `path`, or to stdout when `path` is nil.
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            print(text, terminator: "")
+            // Byte for byte into a pipe or a file; escaped only where a terminal would act on it.
+            Swift.print(isatty(1) == 1 ? TerminalText.escaped(text) : text, terminator: "")
             return
         }
         // Exports hold private notes: readable by the user alone, like the database. O_NOFOLLOW: a
