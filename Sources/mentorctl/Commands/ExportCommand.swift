@@ -20,7 +20,10 @@ struct ExportCommand: ParsableCommand {
             one event per occurrence with one alarm per planned reminder step, for a phone or a \
             calendar app. Re-importing it updates the same events.
 
-            Files are created readable by you alone; without -o the export goes to stdout.
+            -o writes a regular file, readable by you alone, and replaces it only once the whole \
+            export is written (a full disk leaves the previous one as it was); device nodes, FIFOs, \
+            directories and symbolic links are refused. Without -o, or with -o -, the export goes \
+            to stdout.
 
             Examples:
               mentorctl export --markdown -o mentoring.md
@@ -55,7 +58,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "iCalendar: how many days ahead, 1 to 366 (default 30).")
     var days: Int?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file (- for stdout).", valueName: "file"))
     var output: String?
 
     @OptionGroup var client: ClientOptions
