@@ -102,6 +102,7 @@ public struct MentorDaemon: Service {
         ServiceMethods(
             store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone
         ).register(in: &table)
+        StorageMethods(database: database).register(in: &table)
         let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
         defer { withExtendedLifetime(clockMonitor) {} }
 

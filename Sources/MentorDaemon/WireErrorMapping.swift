@@ -43,6 +43,7 @@ enum WireErrorMapping {
         case .noSuchActionItem(let id): .noSuchActionItem(id: id)
         case .noSuchTopic(let id): .noSuchTopic(id: id)
         case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
+        case .cannotBackUp(let path, let reason): .cannotBackUp(path: path, reason: reason)
         }
     }
 

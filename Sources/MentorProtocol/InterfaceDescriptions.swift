@@ -174,6 +174,22 @@ public enum InterfaceDescriptions {
           id: int
         ) -> ()
 
+        # Writes a consistent copy of the database to a file with SQLite's online backup, while the
+        # daemon goes on serving. The copy is one complete database file (nothing of it in a -wal file),
+        # readable by the user alone; an existing file is replaced only once the copy is complete.
+        method Backup(
+          # Where to write the copy: an absolute path naming a regular file, or nothing yet in an existing
+          # directory. A device, FIFO, directory, symbolic link or the database itself is refused.
+          path: string
+        ) -> (
+          # The database that was copied.
+          database: string,
+          # Where the copy is, as given.
+          path: string,
+          # The copy's size in bytes.
+          bytes: int
+        )
+
         # Reports on the daemon and its database.
         method GetStatus() -> (
           # mentord's version.
@@ -951,6 +967,10 @@ public enum InterfaceDescriptions {
 
         # A list has more entries than its limit.
         error TooMany (field: string, count: int, limit: int)
+
+        # Backup wrote no copy to path; reason says why (not an absolute path, not a regular file, the
+        # database itself, no space left, ...). An older file at path is left as it was.
+        error CannotBackUp (path: string, reason: string)
 
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.

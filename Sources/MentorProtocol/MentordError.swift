@@ -35,6 +35,7 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidDate(field: String, text: String)
     case ratingOutOfRange(field: String, value: Int)
     case tooMany(field: String, count: Int, limit: Int)
+    case cannotBackUp(path: String, reason: String)
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -79,6 +80,7 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidDate(let field, let text): "the \(field) '\(text)' is not a date (YYYY-MM-DD)"
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
+        case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
         }
     }
 }

@@ -20,6 +20,8 @@ public final class MentorDatabase: Sendable {
     /// the life of the process, and an idle daemon would wake 60 times a minute (see
     /// `EventLoopGlobalExecutor` in MentorDaemon).
     private let retired = Mutex<[any DatabaseWriter]>([])
+    /// Set by ``close()``.
+    private let isClosed = Mutex(false)
 
     /// Reports committed changes (see ``onChange(_:)``); added to every pool this object opens.
     let changes = ChangeObserver()
@@ -42,6 +44,14 @@ public final class MentorDatabase: Sendable {
             configuration.foreignKeysEnabled = true
             configuration.busyMode = .timeout(busyTimeout)
             configuration.label = "mentord"
+            configuration.prepareDatabase { db in
+                guard !db.configuration.readonly else { return }
+                // The main file stays close behind the WAL while the daemon runs: after a commit
+                // that leaves more than 256 pages (1 MiB) in the WAL, SQLite copies them into the
+                // main file (SQLite's default is 1000 pages), and a WAL grown past 1 MiB shrinks
+                // back at its next reset. Both happen after writes, so an idle daemon never wakes.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 256; PRAGMA journal_size_limit = 1048576")
+            }
             self.configuration = configuration
             let pool = try DatabasePool(path: path, configuration: configuration)
             current = Mutex(pool)
@@ -62,10 +72,85 @@ public final class MentorDatabase: Sendable {
         changes.onChange(handler)
     }
 
-    /// Closes every connection; later calls fail. It blocks until every reader is given back: call it
-    /// off the threads that run tasks (see ``reopen()``).
+    /// Copies everything the WAL holds into the database file and empties the WAL
+    /// (`wal_checkpoint(TRUNCATE)`), so that the file at ``path`` alone holds all the data: what a
+    /// user who copies or syncs that file (the path `mentorctl status` shows) expects to get.
+    ///
+    /// Waits for the write lock and for readers of older snapshots, up to the busy timeout, and
+    /// throws ``StoreError/databaseFailure(reason:)`` if they do not finish.
+    public func checkpoint() async throws {
+        guard !isClosed.withLock({ $0 }) else { throw StoreError.databaseFailure(reason: "the database is closed") }
+        try await writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
+    /// Checkpoints (see ``checkpoint()``) and closes every connection; later calls fail. It blocks
+    /// until every reader is given back: call it off the threads that run tasks (see ``reopen()``).
     public func close() throws {
+        // Once only: GRDB hands a checkpoint on a closed connection to SQLite as a null pointer.
+        guard !isClosed.withLock({ $0 }) else { return }
+        // A checkpoint that cannot run (a reader still open) leaves the WAL for SQLite's next
+        // open, which replays it: the data is safe, only not yet in the main file.
+        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
         try pool.close()
+        isClosed.withLock { $0 = true }
+    }
+
+    /// Writes a consistent copy of the database to `path` while the daemon goes on serving,
+    /// through SQLite's online backup; returns the copy's size in bytes.
+    ///
+    /// `path` must be absolute (the daemon's working directory is `/`) and name a regular file
+    /// or nothing yet; anything else is refused untouched, as is the database itself. The copy is
+    /// written to a new private (0600) file in the same directory and renamed over `path` only
+    /// once it is complete, so a failure (a full disk) leaves an older backup as it was. The copy
+    /// is one file: nothing of it lives in a `-wal` beside it.
+    public func backup(to path: String) async throws(StoreError) -> Int64 {
+        let refuse = { (reason: String) in StoreError.cannotBackUp(path: path, reason: reason) }
+        guard path.hasPrefix("/") else { throw refuse("not an absolute path") }
+        var target = stat()
+        if lstat(path, &target) == 0 {
+            guard target.st_mode & S_IFMT == S_IFREG else { throw refuse("not a regular file") }
+            for own in [self.path, self.path + "-wal", self.path + "-shm"] {
+                var status = stat()
+                if stat(own, &status) == 0, status.st_dev == target.st_dev, status.st_ino == target.st_ino {
+                    throw refuse("that is the database itself")
+                }
+            }
+        } else if errno != ENOENT {
+            throw refuse(String(cString: strerror(errno)))
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        // mkstemp: a new file (O_EXCL), mode 0600 whatever the umask; SQLite keeps the mode.
+        var template = Array("\(directory == "/" ? "" : directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw refuse(String(cString: strerror(errno))) }
+        Glibc.close(descriptor)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var renamed = false
+        defer {
+            if !renamed {
+                unlink(temporary)
+                unlink(temporary + "-journal")
+            }
+        }
+        do {
+            let destination = try DatabaseQueue(path: temporary)
+            // Kept once closed, as every closed connection is (see `retired`).
+            retired.withLock { $0.append(destination) }
+            defer { try? destination.close() }
+            // A read transaction is one snapshot: the copy is consistent even while writes go on.
+            try await pool.read { db in
+                try destination.writeWithoutTransaction { copy in try db.backup(to: copy) }
+            }
+        } catch let error as DatabaseError {
+            throw refuse(error.message ?? error.description)
+        } catch {
+            throw refuse("\(error)")
+        }
+        guard rename(temporary, path) == 0 else { throw refuse(String(cString: strerror(errno))) }
+        renamed = true
+        var copied = stat()
+        return stat(path, &copied) == 0 ? Int64(copied.st_size) : 0
     }
 
     /// A write transaction; SQLite's failures become ``StoreError/databaseFailure(reason:)``.
@@ -116,6 +201,18 @@ public final class MentorDatabase: Sendable {
                         return fresh
                     })
             }
+        }
+    }
+
+    /// Work outside a transaction on the writer connection (a checkpoint); SQLite's failures become
+    /// ``StoreError/databaseFailure(reason:)``.
+    private func writeWithoutTransaction<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws
+        -> T
+    {
+        do {
+            return try await pool.writeWithoutTransaction(body)
+        } catch let error as DatabaseError {
+            throw StoreError.databaseFailure(reason: error.message ?? error.description)
         }
     }
 

@@ -43,6 +43,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchTopic(id: Int64)
     /// The database already holds the configured maximum of meetings.
     case tooManyMeetings(count: Int, limit: Int)
+    /// No backup was written to `path`; `reason` says why (not a regular file, disk full, ...).
+    case cannotBackUp(path: String, reason: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -75,6 +77,7 @@ extension StoreError: CustomStringConvertible {
         case .noSuchActionItem(let id): "no action item with id \(id)"
         case .tooManyMeetings(let count, let limit): "\(count) meetings stored, the limit is \(limit)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
+        case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
         }
     }
 }

@@ -21,6 +21,7 @@ struct VarlinkErrorTests {
         .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
         .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
         .tooMany(field: "commitments", count: 51, limit: 50),
+        .cannotBackUp(path: "/dev/null", reason: "not a regular file"),
     ]
 
     @Test(arguments: everyMentordError)
