@@ -29,7 +29,7 @@ enum WireErrorMapping {
         case .databaseFailure(let reason): .storageFailure(reason: reason)
         case .noSuchOccurrence(let id, let occurrence): .noSuchOccurrence(id: id, occurrence: RFC3339.utc(occurrence))
         case .notADatabase(let path): .storageFailure(reason: "\(path) is not a database")
-        case .corrupt(let path, let reason): .storageFailure(reason: "\(path) is damaged: \(reason)")
+        case .corrupt(let path, let reason): .databaseDamaged(path: path, reason: reason)
         case .newerSchema(let path, _): .storageFailure(reason: "\(path) was written by a newer mentord")
         case .cannotOpen(let path, let reason): .storageFailure(reason: "\(path): \(reason)")
         case .noSuchRelationship(let id): .noSuchRelationship(id: id)

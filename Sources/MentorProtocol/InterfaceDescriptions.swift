@@ -200,7 +200,7 @@ public enum InterfaceDescriptions {
           startedAt: string,
           # Seconds since start.
           uptimeSeconds: int,
-          # Meetings stored, past and cancelled included.
+          # Meetings stored, past and cancelled included (0 when a damaged database cannot count them).
           meetings: int,
           # Scheduled meetings that have not ended.
           upcomingMeetings: int,
@@ -211,7 +211,10 @@ public enum InterfaceDescriptions {
           # Path of the control socket.
           socketPath: string,
           # The daemon's default IANA time zone.
-          timeZone: string
+          timeZone: string,
+          # Set when the database was found damaged while the daemon ran: what was found (see the error
+          # DatabaseDamaged). Writes are refused until it is restored or recovered.
+          databaseProblem: ?string
         )
 
         # What one channel did with a test reminder.
@@ -967,6 +970,12 @@ public enum InterfaceDescriptions {
 
         # A list has more entries than its limit.
         error TooMany (field: string, count: int, limit: int)
+
+        # SQLite found the database damaged (reason: what PRAGMA quick_check or SQLite reported). The
+        # daemon writes nothing more to the file until it is restarted, and refuses to start on it; reads
+        # go on where they still can. The way out: restore a copy made by Backup, or recover what is
+        # readable with the sqlite3 shell's .recover.
+        error DatabaseDamaged (path: string, reason: string)
 
         # Backup wrote no copy to path; reason says why (not an absolute path, not a regular file, the
         # database itself, no space left, ...). An older file at path is left as it was.

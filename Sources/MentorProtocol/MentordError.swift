@@ -36,6 +36,7 @@ public enum MentordError: VarlinkError, Equatable {
     case ratingOutOfRange(field: String, value: Int)
     case tooMany(field: String, count: Int, limit: Int)
     case cannotBackUp(path: String, reason: String)
+    case databaseDamaged(path: String, reason: String)
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -81,6 +82,10 @@ public enum MentordError: VarlinkError, Equatable {
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
         case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
+        case .databaseDamaged(let path, let reason):
+            "\(path) is damaged (\(reason)); mentord writes nothing more to it. To go on, "
+                + "restore a copy made with 'mentorctl backup' (stop mentord, put the copy in its place), or "
+                + "recover what is readable with 'sqlite3 \(path) .recover | sqlite3 recovered.sqlite3'"
         }
     }
 }

@@ -5,7 +5,7 @@ import MentorCore
 public enum StoreError: Error, Sendable, Equatable {
     /// The file exists but is not an SQLite database. It was not touched.
     case notADatabase(path: String)
-    /// SQLite reports the file as damaged. It was not touched.
+    /// SQLite reports the file as damaged, at opening or later. Nothing more is written to it.
     case corrupt(path: String, reason: String)
     /// The database was written by a newer mentord: it holds migrations this version does not know.
     case newerSchema(path: String, unknownMigrations: [String])
@@ -51,7 +51,10 @@ extension StoreError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADatabase(let path): "\(path) is not an SQLite database; it was left untouched"
-        case .corrupt(let path, let reason): "\(path) is damaged (\(reason)); it was left untouched"
+        case .corrupt(let path, let reason):
+            "\(path) is damaged (\(reason)); mentord writes nothing more to it. To go on, "
+                + "restore a copy made with 'mentorctl backup' (stop mentord, put the copy in its place), or "
+                + "recover what is readable with 'sqlite3 \(path) .recover | sqlite3 recovered.sqlite3'"
         case .newerSchema(let path, let unknown):
             "\(path) was written by a newer mentord (unknown migrations: \(unknown.joined(separator: ", "))); "
                 + "it was left untouched"

@@ -22,6 +22,7 @@ struct VarlinkErrorTests {
         .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
         .tooMany(field: "commitments", count: 51, limit: 50),
         .cannotBackUp(path: "/dev/null", reason: "not a regular file"),
+        .databaseDamaged(path: "/tmp/m.sqlite3", reason: "Tree 7 page 8: btreeInitPage() returns error code 11"),
     ]
 
     @Test(arguments: everyMentordError)

@@ -119,6 +119,25 @@ extension MentorDatabaseTests {
         #expect(try await MeetingStore(database: reopened).meeting(id: added.id) == added)
     }
 
+    @Test func refusesADatabaseWithADamagedPageAndLeavesItAlone() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        try fixture.database.close()
+        // Page 2 holds the first table's root: garbage there is what a failing disk leaves.
+        let handle = try #require(FileHandle(forUpdatingAtPath: fixture.path))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0x55, count: 4096))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+        #expect {
+            try MentorDatabase(path: fixture.path)
+        } throws: { error in
+            guard case .corrupt(let path, let reason)? = error as? StoreError else { return false }
+            return path == fixture.path && !reason.isEmpty
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path)) == before)
+    }
+
     @Test func checkpointEmptiesTheWALWhileOpen() async throws {
         let fixture = try StoreFixture()
         _ = try await fixture.store.add(try fixture.draft(), now: fixture.now)
