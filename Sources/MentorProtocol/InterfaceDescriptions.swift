@@ -859,17 +859,26 @@ public enum InterfaceDescriptions {
           warnings: []string
         )
 
-        # A relationship's meetings with the answers and captures recorded for each, oldest first.
+        # A relationship's meetings with the answers and captures recorded for each, oldest first. With
+        # a limit the history comes a page at a time: call again with after set to the reply's next until
+        # a reply has no next. A page also ends early, after at least one entry, once it holds about
+        # 4 MiB of text, so that a long history never makes a reply too large to read.
         method GetHistory(
           # The partner.
           partner: string,
           # Needed only when the partner is in both roles.
-          role: ?Role
+          role: ?Role,
+          # Where to go on: the next of the previous reply; left out for the first page.
+          after: ?string,
+          # At most this many entries, 1 to 1000. Left out: the whole history in one reply, however large.
+          limit: ?int
         ) -> (
           # The relationship.
           relationship: Relationship,
           # One entry per occurrence with answers or a capture.
-          entries: []HistoryEntry
+          entries: []HistoryEntry,
+          # Present when more entries follow: the after of the next call.
+          next: ?string
         )
 
         # No meeting has this id.

@@ -110,7 +110,7 @@ struct ExportCommand: ParsableCommand {
             // Named by the stored partner and role, so the next calls cannot be ambiguous.
             let stored = RelationshipIdentifier(
                 partner: details.relationship.partner, role: details.relationship.role)
-            let history = try connection.call(GetHistory.self, stored)
+            let history = try HistoryPages.all(stored, from: connection)
             let items = try connection.call(
                 ListItems.self, .init(partner: stored.partner, role: stored.role, all: true))
             return MarkdownExport.Section(details: details, history: history.entries, items: items.items)
