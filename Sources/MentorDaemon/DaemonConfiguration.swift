@@ -27,6 +27,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// Seconds a connection may hold part of a message with nothing more arriving before it is
         /// closed (`message_timeout`).
         public var messageTimeoutSeconds = 30
+        /// Seconds a connection with no call in progress may send nothing before it is closed
+        /// (`idle_timeout`); subscriptions are exempt.
+        public var idleTimeoutSeconds = 60
 
         public init() {}
     }
@@ -130,6 +133,11 @@ extension DaemonConfiguration.Limits {
                     (1...3600).contains(seconds)
                 else { throw locate.error("limits.\(key)", "must be a duration from \"1s\" to \"1h\"") }
                 messageTimeoutSeconds = seconds
+            case "idle_timeout":
+                guard let text = value?.string, let seconds = try? DurationExpression.seconds(text),
+                    (1...3600).contains(seconds)
+                else { throw locate.error("limits.\(key)", "must be a duration from \"1s\" to \"1h\"") }
+                idleTimeoutSeconds = seconds
             default:
                 throw locate.error("limits.\(key)", "unknown key")
             }

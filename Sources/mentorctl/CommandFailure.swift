@@ -26,7 +26,10 @@ func reportingFailures(_ body: () throws -> Void) throws {
         throw ExitCode(failure.exitCode)
     } catch let error as VarlinkConnectionError {
         printError(error.message)
-        if case .remote = error { throw ExitCode.failure }
+        // A daemon at its connection limit is unavailable for now, as one that is not running is.
+        if case .remote(let remote) = error, remote.name != MentordError.tooManyConnections(limit: 0).name {
+            throw ExitCode.failure
+        }
         throw ExitCode(69)
     }
 }

@@ -19,6 +19,10 @@ struct DaemonConfigurationTests {
         #expect(configuration.limits.maxMessageBytes == 4096)
         #expect(configuration.limits.messageTimeoutSeconds == 120)
         #expect(DaemonConfiguration().limits.messageTimeoutSeconds == 30)
+        #expect(DaemonConfiguration().limits.idleTimeoutSeconds == 60)
+        #expect(
+            try DaemonConfiguration.parse("[limits]\nidle_timeout = \"5m\"\n", path: "c.toml").limits.idleTimeoutSeconds
+                == 300)
     }
 
     @Test func acceptsTheRemindersTableForTheEngine() throws {
