@@ -15,7 +15,7 @@ import UnixSignals
 public struct MentorDaemon: Service {
     private let paths: DaemonPaths
     private let configuration: DaemonConfiguration
-    /// How a reload reads the file (mentord reads it in a child process first).
+    /// How a reload reads the file (tests replace it).
     private let loadConfiguration: @Sendable (String) async throws -> DaemonConfiguration
     private let clock: any WallClock
     /// The reminder timer; tests give one they fire by hand, with `clock`.
