@@ -25,7 +25,15 @@ func reportingFailures(_ body: () throws -> Void) throws {
         printError(failure.message)
         throw ExitCode(failure.exitCode)
     } catch let error as VarlinkConnectionError {
-        printError(error.message)
+        if error == .closedByPeer {
+            // A daemon that refuses to start (a damaged database, a bad config) under socket
+            // activation only closes the connection: say where it says why.
+            printError(
+                "\(error.message); if mentord stopped, its log says why: "
+                    + "'journalctl --user -u mentord', or \(DaemonLauncher.logPath) when mentorctl started it")
+        } else {
+            printError(error.message)
+        }
         // A daemon at its connection limit is unavailable for now, as one that is not running is.
         if case .remote(let remote) = error, remote.name != MentordError.tooManyConnections(limit: 0).name {
             throw ExitCode.failure
