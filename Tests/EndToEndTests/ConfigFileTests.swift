@@ -19,7 +19,12 @@ struct ConfigFileTests {
         return (result, clock.now - started)
     }
 
-    @Test func refusesAFIFOAtOnce() throws {
+    @Test func refusesAFIFOAtOnce() async throws {
+        try await offThePool { [self] in try refusesAFIFOAtOnceBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAFIFOAtOnceBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let fifo = directory.file("config.toml")
@@ -30,7 +35,12 @@ struct ConfigFileTests {
         #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 
-    @Test func refusesADeviceThatNeverEnds() throws {
+    @Test func refusesADeviceThatNeverEnds() async throws {
+        try await offThePool { [self] in try refusesADeviceThatNeverEndsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesADeviceThatNeverEndsBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let (result, elapsed) = try start(config: "/dev/zero", in: directory)
@@ -39,7 +49,12 @@ struct ConfigFileTests {
         #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 
-    @Test func refusesAFileLargerThanOneMebibyte() throws {
+    @Test func refusesAFileLargerThanOneMebibyte() async throws {
+        try await offThePool { [self] in try refusesAFileLargerThanOneMebibyteBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAFileLargerThanOneMebibyteBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("config.toml")
@@ -52,7 +67,12 @@ struct ConfigFileTests {
             "\(result.stderr)")
     }
 
-    @Test func refusesAHookGivenAsARelativePath() throws {
+    @Test func refusesAHookGivenAsARelativePath() async throws {
+        try await offThePool { [self] in try refusesAHookGivenAsARelativePathBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAHookGivenAsARelativePathBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = directory.file("config.toml")
@@ -68,7 +88,12 @@ struct ConfigFileTests {
 
     /// Under autostart the daemon inherits the working directory of whichever `mentorctl` started
     /// it; it must not keep that directory busy or resolve anything against it.
-    @Test func runsInTheRootDirectoryWhereverItWasStarted() throws {
+    @Test func runsInTheRootDirectoryWhereverItWasStarted() async throws {
+        try await offThePool { [self] in try runsInTheRootDirectoryWhereverItWasStartedBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func runsInTheRootDirectoryWhereverItWasStartedBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let output = directory.file("hook-cwd")
@@ -88,7 +113,12 @@ struct ConfigFileTests {
     }
 
     /// /dev/null is the documented way to say "defaults".
-    @Test func readsDevNullAsTheDefaults() throws {
+    @Test func readsDevNullAsTheDefaults() async throws {
+        try await offThePool { [self] in try readsDevNullAsTheDefaultsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func readsDevNullAsTheDefaultsBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let daemon = try DaemonProcess(in: directory, arguments: ["--config", "/dev/null"])

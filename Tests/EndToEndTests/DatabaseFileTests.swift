@@ -50,7 +50,12 @@ struct DatabaseFileTests {
     static let countThroughTheIndex = "SELECT count(start) FROM meeting INDEXED BY meeting_by_start WHERE start > 0"
 
     /// A user who copies or syncs the file `status` names, without its `-wal`, has all the data.
-    @Test func aCleanStopLeavesEveryMeetingInTheMainFile() throws {
+    @Test func aCleanStopLeavesEveryMeetingInTheMainFile() async throws {
+        try await offThePool { [self] in try aCleanStopLeavesEveryMeetingInTheMainFileBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aCleanStopLeavesEveryMeetingInTheMainFileBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         try add(daemon, 3)
@@ -61,7 +66,12 @@ struct DatabaseFileTests {
         #expect(try sqlite(copy, "SELECT count(*) FROM meeting") == "3")
     }
 
-    @Test func backupWritesAPrivateConsistentCopyAndReplacesAnOlderOne() throws {
+    @Test func backupWritesAPrivateConsistentCopyAndReplacesAnOlderOne() async throws {
+        try await offThePool { [self] in try backupWritesAPrivateConsistentCopyAndReplacesAnOlderOneBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func backupWritesAPrivateConsistentCopyAndReplacesAnOlderOneBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         try add(daemon, 2)
@@ -95,7 +105,12 @@ struct DatabaseFileTests {
         #expect(try sqlite(daemon.directory.file("rel.sqlite3"), "SELECT count(*) FROM meeting") == "3")
     }
 
-    @Test func backupRefusesWhatIsNotARegularFile() throws {
+    @Test func backupRefusesWhatIsNotARegularFile() async throws {
+        try await offThePool { [self] in try backupRefusesWhatIsNotARegularFileBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func backupRefusesWhatIsNotARegularFileBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let fifo = daemon.directory.file("fifo")
@@ -112,7 +127,12 @@ struct DatabaseFileTests {
         #expect(daemon.isRunning)
     }
 
-    @Test func refusesToStartOnADamagedDatabaseAndNamesTheWayOut() throws {
+    @Test func refusesToStartOnADamagedDatabaseAndNamesTheWayOut() async throws {
+        try await offThePool { [self] in try refusesToStartOnADamagedDatabaseAndNamesTheWayOutBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesToStartOnADamagedDatabaseAndNamesTheWayOutBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         try add(daemon, 40)
@@ -157,7 +177,12 @@ struct DatabaseFileTests {
 
     /// Damage that appears while the daemon runs: the call that meets it gets a clear error, writes
     /// stop going into the damaged file, status says so, and the log says it once.
-    @Test func damageFoundWhileRunningStopsWritesAndIsReportedOnce() throws {
+    @Test func damageFoundWhileRunningStopsWritesAndIsReportedOnce() async throws {
+        try await offThePool { [self] in try damageFoundWhileRunningStopsWritesAndIsReportedOnceBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func damageFoundWhileRunningStopsWritesAndIsReportedOnceBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         // Meetings years ahead: the engine plans none of them, so no connection has read their pages.

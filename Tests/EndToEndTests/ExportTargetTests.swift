@@ -21,9 +21,9 @@ struct ExportTargetTests {
         _ = try connection.call(
             RecordAnswers.self,
             .init(
-                meetingId: meeting.meeting.id, step: "purpose", occurrence: "2036-12-04T15:00:00Z",
+                meetingId: meeting.meeting.id, step: .purpose, occurrence: "2036-12-04T15:00:00Z",
                 answers: [
-                    Wire.Answer(step: "purpose", prompt: "Why?", answer: String(repeating: "notes ", count: 1600))
+                    Wire.Answer(step: .purpose, prompt: "Why?", answer: String(repeating: "notes ", count: 1600))
                 ]))
         return daemon
     }
@@ -36,7 +36,12 @@ struct ExportTargetTests {
             environment: ["MENTORD_SOCKET": daemon.socketPath])
     }
 
-    @Test func refusesAFIFOAtOnce() throws {
+    @Test func refusesAFIFOAtOnce() async throws {
+        try await offThePool { [self] in try refusesAFIFOAtOnceBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesAFIFOAtOnceBlocking() throws {
         let daemon = try daemonWithHistory()
         defer { daemon.directory.remove() }
         let fifo = daemon.directory.file("fifo")
@@ -48,7 +53,12 @@ struct ExportTargetTests {
     }
 
     @Test(.enabled(if: getuid() == 0, "mknod needs root"))
-    func neverChangesADeviceNode() throws {
+    func neverChangesADeviceNode() async throws {
+        try await offThePool { [self] in try neverChangesADeviceNodeBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func neverChangesADeviceNodeBlocking() throws {
         let daemon = try daemonWithHistory()
         defer { daemon.directory.remove() }
         let null = daemon.directory.file("null")
@@ -61,7 +71,12 @@ struct ExportTargetTests {
         #expect(mode(null) == 0o666, "the node keeps its mode")
     }
 
-    @Test func writesToStdoutForADashAndReplacesAFileWithAPrivateOne() throws {
+    @Test func writesToStdoutForADashAndReplacesAFileWithAPrivateOne() async throws {
+        try await offThePool { [self] in try writesToStdoutForADashAndReplacesAFileWithAPrivateOneBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func writesToStdoutForADashAndReplacesAFileWithAPrivateOneBlocking() throws {
         let daemon = try daemonWithHistory()
         defer { daemon.directory.remove() }
         let stdout = try export(daemon, ["--markdown", "-o", "-"])
@@ -89,7 +104,12 @@ struct ExportTargetTests {
 
     /// The disk fills up half-way through an export: the previous export is still there, whole.
     @Test(.enabled(if: canMount, "needs root and mount namespaces"))
-    func aFailedWriteLeavesThePreviousExportWhole() throws {
+    func aFailedWriteLeavesThePreviousExportWhole() async throws {
+        try await offThePool { [self] in try aFailedWriteLeavesThePreviousExportWholeBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aFailedWriteLeavesThePreviousExportWholeBlocking() throws {
         let daemon = try daemonWithHistory()
         defer { daemon.directory.remove() }
         let exports = daemon.directory.file("exports")

@@ -6,7 +6,12 @@ import Testing
 /// A relationship whose history is larger than any one reply may be: `history` and `export
 /// --markdown` page through it and show all of it.
 struct HistoryPagingTests {
-    @Test func historyLargerThanOneReplyIsShownAndExportedWhole() throws {
+    @Test func historyLargerThanOneReplyIsShownAndExportedWhole() async throws {
+        try await offThePool { [self] in try historyLargerThanOneReplyIsShownAndExportedWholeBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func historyLargerThanOneReplyIsShownAndExportedWholeBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let added = try daemon.ctl([
@@ -44,7 +49,12 @@ struct HistoryPagingTests {
         #expect(countAnswers(markdown) == 7000)
     }
 
-    @Test func pagesFollowOneAnotherWithoutGapsOrRepeats() throws {
+    @Test func pagesFollowOneAnotherWithoutGapsOrRepeats() async throws {
+        try await offThePool { [self] in try pagesFollowOneAnotherWithoutGapsOrRepeatsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func pagesFollowOneAnotherWithoutGapsOrRepeatsBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -57,8 +67,8 @@ struct HistoryPagingTests {
                 _ = try connection.call(
                     RecordAnswers.self,
                     .init(
-                        meetingId: meeting.id, step: "purpose", occurrence: "2036-12-0\(day)T15:00:00Z",
-                        answers: [Wire.Answer(step: "purpose", prompt: "Why?", answer: "\(title) \(day)")]))
+                        meetingId: meeting.id, step: .purpose, occurrence: "2036-12-0\(day)T15:00:00Z",
+                        answers: [Wire.Answer(step: .purpose, prompt: "Why?", answer: "\(title) \(day)")]))
             }
         }
         let whole = try connection.call(GetHistory.self, .init(partner: "Ada"))

@@ -21,7 +21,12 @@ struct IdleConnectionTests {
         return clock.now - started
     }
 
-    @Test func closesAConnectionThatSendsNothing() throws {
+    @Test func closesAConnectionThatSendsNothing() async throws {
+        try await offThePool { [self] in try closesAConnectionThatSendsNothingBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func closesAConnectionThatSendsNothingBlocking() throws {
         let daemon = try daemon("idle_timeout = \"1s\"")
         defer { daemon.directory.remove() }
         let silent = try daemon.connect()
@@ -34,7 +39,12 @@ struct IdleConnectionTests {
         #expect(afterReply >= .milliseconds(900) && afterReply < .seconds(5), "\(afterReply)")
     }
 
-    @Test func keepsAQuietSubscriptionOpen() throws {
+    @Test func keepsAQuietSubscriptionOpen() async throws {
+        try await offThePool { [self] in try keepsAQuietSubscriptionOpenBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func keepsAQuietSubscriptionOpenBlocking() throws {
         let daemon = try daemon("idle_timeout = \"1s\"")
         defer { daemon.directory.remove() }
         let subscriber = try daemon.connect()
@@ -50,7 +60,12 @@ struct IdleConnectionTests {
 
     /// Leaked connections hold every slot only until they time out, and while they do, each
     /// command says so in one line.
-    @Test func idleConnectionsLockNobodyOutForLong() throws {
+    @Test func idleConnectionsLockNobodyOutForLong() async throws {
+        try await offThePool { [self] in try idleConnectionsLockNobodyOutForLongBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func idleConnectionsLockNobodyOutForLongBlocking() throws {
         let daemon = try daemon("max_connections = 3\nidle_timeout = \"2s\"")
         defer { daemon.directory.remove() }
         let held = try (0..<3).map { _ in try daemon.connect() }
@@ -65,7 +80,12 @@ struct IdleConnectionTests {
         #expect(served.status == 0, "\(served)")
     }
 
-    @Test func readsTheSettingAndRefusesValuesOutOfRange() throws {
+    @Test func readsTheSettingAndRefusesValuesOutOfRange() async throws {
+        try await offThePool { [self] in try readsTheSettingAndRefusesValuesOutOfRangeBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func readsTheSettingAndRefusesValuesOutOfRangeBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try "[limits]\nidle_timeout = \"2h\"\n".write(

@@ -45,7 +45,12 @@ struct TextSafetyTests {
         ),
     ]
 
-    @Test func refusesNULAndControlCharactersNamingTheFieldAndStoresNothing() throws {
+    @Test func refusesNULAndControlCharactersNamingTheFieldAndStoresNothing() async throws {
+        try await offThePool { [self] in try refusesNULAndControlCharactersNamingTheFieldAndStoresNothingBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesNULAndControlCharactersNamingTheFieldAndStoresNothingBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -72,7 +77,12 @@ struct TextSafetyTests {
         #expect(refused.stderr == "mentorctl: the title must not contain U+0007 (a control character)\n")
     }
 
-    @Test func refusesNULInAnswersAndNotes() throws {
+    @Test func refusesNULInAnswersAndNotes() async throws {
+        try await offThePool { [self] in try refusesNULInAnswersAndNotesBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func refusesNULInAnswersAndNotesBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -88,7 +98,12 @@ struct TextSafetyTests {
             "\(answers)")
     }
 
-    @Test func errorRepliesKeepIntegersExact() throws {
+    @Test func errorRepliesKeepIntegersExact() async throws {
+        try await offThePool { [self] in try errorRepliesKeepIntegersExactBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func errorRepliesKeepIntegersExactBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         let connection = try daemon.connect()
@@ -101,7 +116,12 @@ struct TextSafetyTests {
 
     /// Calendar import will bring titles from elsewhere, and older databases may hold anything: what
     /// is stored must not reach the terminal as control sequences.
-    @Test func mentorctlEscapesControlCharactersInStoredText() throws {
+    @Test func mentorctlEscapesControlCharactersInStoredText() async throws {
+        try await offThePool { [self] in try mentorctlEscapesControlCharactersInStoredTextBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func mentorctlEscapesControlCharactersInStoredTextBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
         #expect(
