@@ -1,13 +1,13 @@
-// libFuzzer harness: config.toml as the daemon reads it, and the per-step offsets text a client
-// sends (AddMeeting's `offsets`), which must read back to the same overrides once stored.
+// libFuzzer harness: config.toml as the daemon reads it (TOMLReader, then the tables), and the
+// per-step offsets text a client sends (AddMeeting's `offsets`), which must read back to the same
+// overrides once stored.
 //
 // The calls and the properties checked are Tests/MentorDaemonTests/ConfigFuzzChecks.swift, which
 // scripts/fuzz compiles in and FuzzCorpusReplayTests replays Fuzz/corpus/config through; a broken
 // property traps here.
 //
-// Public API only. scripts/fuzz builds MentorDaemon for this harness from the three files the
-// configuration needs (DaemonConfiguration, ChannelSettings, DaemonError), with TOMLKit from the
-// package's checkout.
+// Public API only. scripts/fuzz builds MentorDaemon for this harness from the files the
+// configuration needs (DaemonConfiguration, ChannelSettings, DaemonError and the TOML reader's).
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func configFuzz(_ data: UnsafeRawPointer?, _ size: Int) -> CInt {

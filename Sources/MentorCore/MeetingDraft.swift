@@ -94,6 +94,9 @@ public enum MeetingValidationError: Error, Sendable, Equatable {
     case textTooLong(field: String, length: Int, limit: Int)
     /// A one-line field (title, partner) contains a line break.
     case multilineText(field: String)
+    /// A text contains a character it may not hold (see ``FieldRules``): U+0000, another control
+    /// character, or in a one-line field a tab or a bidirectional control.
+    case controlCharacter(field: String, codePoint: Int)
     /// The duration is outside ``MeetingLimits``.
     case durationOutOfRange(seconds: Int)
     /// A date field is neither empty nor an existing day written `YYYY-MM-DD`.

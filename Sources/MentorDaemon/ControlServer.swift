@@ -38,7 +38,8 @@ final class ControlServer: Sendable {
         messageTimeoutSeconds = NIOLockedValueBox(limits.messageTimeoutSeconds)
         self.eventLoopGroup = eventLoopGroup
         self.logger = logger
-        connections = ConnectionRegistry(limit: limits.maxConnections)
+        connections = ConnectionRegistry(
+            limit: limits.maxConnections, idleTimeout: .seconds(Int64(limits.idleTimeoutSeconds)))
     }
 
     /// Applies new limits to connections accepted from now on.
@@ -46,13 +47,14 @@ final class ControlServer: Sendable {
         maximumMessageSize.withLockedValue { $0 = limits.maxMessageBytes }
         messageTimeoutSeconds.withLockedValue { $0 = limits.messageTimeoutSeconds }
         connections.limit = limits.maxConnections
+        connections.idleTimeout = .seconds(Int64(limits.idleTimeoutSeconds))
     }
 
     /// Listens on `address` and serves until graceful shutdown; `onListening` runs once the socket
     /// accepts connections.
     func run(on address: ListenAddress, onListening: @Sendable () -> Void) async throws {
-        let (maximumMessageSize, messageTimeoutSeconds, logger) =
-            (self.maximumMessageSize, self.messageTimeoutSeconds, self.logger)
+        let (maximumMessageSize, messageTimeoutSeconds, logger, connections) =
+            (self.maximumMessageSize, self.messageTimeoutSeconds, self.logger, self.connections)
         let bootstrap = ServerBootstrap(group: eventLoopGroup)
             .serverChannelOption(.backlog, value: 256)
             // A client may send its calls and shut down its writing side (`printf ... | socat`):
@@ -65,7 +67,7 @@ final class ControlServer: Sendable {
                         VarlinkFrameDecoder(
                             maximumMessageSize: maximumMessageSize.withLockedValue { $0 },
                             messageTimeout: .seconds(Int64(messageTimeoutSeconds.withLockedValue { $0 })),
-                            logger: logger)))
+                            logger: logger, onBytes: { connections.noteActivity(channel) })))
                 return try NIOAsyncChannel<[UInt8], ByteBuffer>(wrappingChannelSynchronously: channel)
             }
         }
@@ -77,7 +79,6 @@ final class ControlServer: Sendable {
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initialize)
         }
         onListening()
-        let connections = self.connections
         try await withGracefulShutdownHandler {
             try await server.executeThenClose { inbound in
                 try await withThrowingDiscardingTaskGroup { group in
@@ -116,8 +117,9 @@ final class ControlServer: Sendable {
                         _ = connections.setBusy(channel, true)
                         if let call = try? VarlinkCodec.decodeCall(message), table.isStreaming(call.method), call.more {
                             // The connection now belongs to the stream. It counts as idle, so that
-                            // shutdown closes it; the stream ends when the client hangs up or sends.
-                            if connections.setBusy(channel, false) { return }
+                            // shutdown closes it, but is never closed for being quiet; the stream
+                            // ends when the client hangs up or sends.
+                            if connections.setStreaming(channel) { return }
                             await withTaskGroup(of: Void.self) { group in
                                 group.addTask {
                                     await self.table.stream(call) { bytes in

@@ -1,11 +1,12 @@
 import Foundation
 import MentorCore
-import TOMLKit
 
 /// The daemon's settings, read from `config.toml`.
 ///
 /// A missing or empty file means the defaults. Unknown tables or keys and values of the wrong type
 /// are errors that name the file, the line and the key: a typo must not silently mean "default".
+/// The file is read by ``TOMLReader``, in the daemon itself: it never aborts, and reads only the
+/// TOML the configuration needs.
 public struct DaemonConfiguration: Sendable, Hashable {
     /// Limits on what clients can make the daemon hold.
     public var limits = Limits()
@@ -27,27 +28,75 @@ public struct DaemonConfiguration: Sendable, Hashable {
         /// Seconds a connection may hold part of a message with nothing more arriving before it is
         /// closed (`message_timeout`).
         public var messageTimeoutSeconds = 30
+        /// Seconds a connection with no call in progress may send nothing before it is closed
+        /// (`idle_timeout`); subscriptions are exempt.
+        public var idleTimeoutSeconds = 60
 
         public init() {}
     }
 
-    /// Reads the file at `path`; a missing file yields the defaults.
+    /// The largest configuration file read. The commented default is about 7 KB; a bound keeps a
+    /// mistaken path (a log, a disk image) from being read into memory whole.
+    public static let maximumFileBytes = 1 << 20
+
+    /// Reads the file at `path`; a missing file, or the null device, yields the defaults.
+    ///
+    /// Only a regular file is read, and at most ``maximumFileBytes`` of it: a FIFO, a socket or a
+    /// device (such as `/dev/zero`) is refused at once rather than read for ever.
     public static func load(path: String) throws(DaemonError) -> DaemonConfiguration {
-        guard FileManager.default.fileExists(atPath: path) else { return DaemonConfiguration() }
-        try checkOwnership(path)
-        // Read to end of file rather than by size, so /dev/null (or a pipe) reads as empty: the defaults.
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
-            throw .invalidConfiguration(path: path, reason: "cannot read the file")
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just after.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return DaemonConfiguration() }
+            throw .invalidConfiguration(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
-        return try parse(String(decoding: data, as: UTF8.self), path: path)
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            throw .invalidConfiguration(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+        }
+        // `--config /dev/null` is the documented way to ask for the defaults.
+        if status.st_mode & S_IFMT == S_IFCHR && status.st_rdev == nullDevice { return DaemonConfiguration() }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw .invalidConfiguration(path: path, reason: "not a regular file")
+        }
+        try checkOwnership(status, path: path)
+        guard status.st_size <= maximumFileBytes else {
+            throw .invalidConfiguration(
+                path: path,
+                reason: "larger than \(maximumFileBytes) bytes (\(status.st_size)); a mentord configuration is a few KB"
+            )
+        }
+        // One byte more than allowed: a file that grew since fstat is still caught.
+        var bytes = [UInt8](repeating: 0, count: maximumFileBytes + 1)
+        var count = 0
+        while count < bytes.count {
+            let read = bytes[count...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else {
+                throw .invalidConfiguration(
+                    path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
+            }
+            if read == 0 { break }
+            count += read
+        }
+        guard count <= maximumFileBytes else {
+            throw .invalidConfiguration(
+                path: path, reason: "larger than \(maximumFileBytes) bytes; a mentord configuration is a few KB")
+        }
+        guard let text = String(validating: bytes[..<count], as: UTF8.self) else {
+            throw .invalidConfiguration(path: path, reason: "not UTF-8 text, as TOML must be")
+        }
+        return try parse(text, path: path)
     }
 
-    /// Refuses a regular file that another user could have written: the `[hook]` and `[desktop]
-    /// open` commands run as this user, so whoever can edit the file can run code as them.
-    /// Owned by this user or root, and writable by no one else.
-    static func checkOwnership(_ path: String) throws(DaemonError) {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return }
+    /// The null device's number (major 1, minor 3, as `makedev` encodes it).
+    private static let nullDevice: dev_t = 0x103
+
+    /// Refuses a file that another user could have written: the `[hook]` and `[desktop] open`
+    /// commands run as this user, so whoever can edit the file can run code as them. Owned by
+    /// this user or root, and writable by no one else.
+    static func checkOwnership(_ status: stat, path: String) throws(DaemonError) {
         if status.st_uid != getuid() && status.st_uid != 0 {
             throw .invalidConfiguration(
                 path: path, reason: "owned by uid \(status.st_uid), not by this user; refusing it")
@@ -60,45 +109,52 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
     }
 
-    /// Parses TOML `text`; `path` only labels errors.
+    /// Parses TOML `text`; `path` only labels errors. A syntax error is placed at its line and
+    /// column (`path:3:17`), a setting that does not fit at the line of its key (`path:3`).
     public static func parse(_ text: String, path: String) throws(DaemonError) -> DaemonConfiguration {
-        let table: TOMLTable
+        let document: TOMLDocument
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .invalidConfiguration(path: "\(path):\(error.source.begin.line)", reason: error.description)
+            document = try TOMLReader.read(text)
         } catch {
-            throw .invalidConfiguration(path: path, reason: "\(error)")
+            throw .invalidConfiguration(path: "\(path):\(error.position)", reason: error.message)
+        }
+        let refuse = { (position: TOMLDocument.Position, key: String, problem: String) in
+            DaemonError.invalidConfiguration(path: "\(path):\(position.line)", reason: "'\(key)' \(problem)")
+        }
+        for entry in document.topLevel {
+            switch entry.key {
+            case "limits", "reminders", "desktop", "journal", "hook":
+                throw refuse(entry.position, entry.key, "must be a table")
+            default:
+                throw refuse(entry.position, entry.key, "unknown table or key")
+            }
         }
         var configuration = DaemonConfiguration()
-        let locate = KeyLocator(text: text, path: path)
-        for key in table.keys {
-            switch key {
+        for table in document.tables {
+            switch table.name {
             case "limits":
-                guard let limits = table[key]?.table else { throw locate.error(key, "must be a table") }
-                try configuration.limits.read(limits, locate: locate)
+                try configuration.limits.read(table, refuse: refuse)
             case "reminders":
-                guard let reminders = table[key]?.table else { throw locate.error(key, "must be a table") }
-                for setting in reminders.keys {
+                for entry in table.entries {
+                    let key = "reminders.\(entry.key)"
                     // Every value is written as a string ("3d", "off", "10:00"); merge_within may be 0.
-                    guard let value = reminders[setting]?.string ?? reminders[setting]?.int.map(String.init) else {
-                        throw locate.error("reminders.\(setting)", "must be a string such as \"2h\" or \"off\"")
+                    guard let value = entry.value.string ?? entry.value.integer.map(String.init) else {
+                        throw refuse(entry.position, key, "must be a string such as \"2h\" or \"off\"")
                     }
                     do {
-                        try configuration.reminders.apply(key: setting, value: value)
+                        try configuration.reminders.apply(key: entry.key, value: value)
                     } catch {
                         switch error {
-                        case .unknownKey: throw locate.error("reminders.\(setting)", "unknown key")
+                        case .unknownKey: throw refuse(entry.position, key, "unknown key")
                         case .invalidValue(_, let value, let expected):
-                            throw locate.error("reminders.\(setting)", "is '\(value)', expected \(expected)")
+                            throw refuse(entry.position, key, "is '\(value)', expected \(expected)")
                         }
                     }
                 }
             case "desktop", "journal", "hook":
-                guard let channel = table[key]?.table else { throw locate.error(key, "must be a table") }
-                try configuration.channels.read(table: key, channel, locate: locate.error)
+                try configuration.channels.read(table, refuse: refuse)
             default:
-                throw locate.error(key, "unknown table or key")
+                throw refuse(table.position, table.name, "unknown table or key")
             }
         }
         return configuration
@@ -106,54 +162,40 @@ public struct DaemonConfiguration: Sendable, Hashable {
 }
 
 extension DaemonConfiguration.Limits {
-    fileprivate mutating func read(_ table: TOMLTable, locate: KeyLocator) throws(DaemonError) {
-        for key in table.keys {
-            let value = table[key]
-            switch key {
+    fileprivate mutating func read(
+        _ table: TOMLDocument.Table, refuse: (TOMLDocument.Position, String, String) -> DaemonError
+    ) throws(DaemonError) {
+        for entry in table.entries {
+            let key = "limits.\(entry.key)"
+            let number = entry.value.integer.flatMap { Int(exactly: $0) }
+            switch entry.key {
             case "max_connections":
-                guard let number = value?.int, (1...65_536).contains(number) else {
-                    throw locate.error("limits.\(key)", "must be a whole number from 1 to 65536")
+                guard let number, (1...65_536).contains(number) else {
+                    throw refuse(entry.position, key, "must be a whole number from 1 to 65536")
                 }
                 maxConnections = number
             case "max_message_bytes":
-                guard let number = value?.int, (1024...(64 << 20)).contains(number) else {
-                    throw locate.error("limits.\(key)", "must be a whole number from 1024 to 67108864")
+                guard let number, (1024...(64 << 20)).contains(number) else {
+                    throw refuse(entry.position, key, "must be a whole number from 1024 to 67108864")
                 }
                 maxMessageBytes = number
             case "max_meetings":
-                guard let number = value?.int, (1...10_000_000).contains(number) else {
-                    throw locate.error("limits.\(key)", "must be a whole number from 1 to 10000000")
+                guard let number, (1...10_000_000).contains(number) else {
+                    throw refuse(entry.position, key, "must be a whole number from 1 to 10000000")
                 }
                 maxMeetings = number
-            case "message_timeout":
-                guard let text = value?.string, let seconds = try? DurationExpression.seconds(text),
+            case "message_timeout", "idle_timeout":
+                guard let text = entry.value.string, let seconds = try? DurationExpression.seconds(text),
                     (1...3600).contains(seconds)
-                else { throw locate.error("limits.\(key)", "must be a duration from \"1s\" to \"1h\"") }
-                messageTimeoutSeconds = seconds
+                else { throw refuse(entry.position, key, "must be a duration from \"1s\" to \"1h\"") }
+                if entry.key == "message_timeout" {
+                    messageTimeoutSeconds = seconds
+                } else {
+                    idleTimeoutSeconds = seconds
+                }
             default:
-                throw locate.error("limits.\(key)", "unknown key")
+                throw refuse(entry.position, key, "unknown key")
             }
         }
-    }
-}
-
-/// Finds the line where a key is written, since the TOML parser reports positions only for
-/// syntax errors.
-private struct KeyLocator {
-    let text: String
-    let path: String
-
-    func error(_ dottedKey: String, _ problem: String) -> DaemonError {
-        let parts = dottedKey.split(separator: ".").map(String.init)
-        let leaf = parts.last ?? dottedKey
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        // Look for the key after its table's header: `enabled` is in several tables.
-        let tableStart = parts.count > 1 ? (lines.firstIndex(of: "[\(parts[0])]") ?? 0) : 0
-        let index = lines[tableStart...].firstIndex { line in
-            line.hasPrefix(leaf + " ") || line.hasPrefix(leaf + "=") || line == "[\(leaf)]"
-        }
-        let place = index.map { "\(path):\($0 + 1)" } ?? path
-        return .invalidConfiguration(path: place, reason: "'\(dottedKey)' \(problem)")
     }
 }

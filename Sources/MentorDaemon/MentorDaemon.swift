@@ -15,7 +15,7 @@ import UnixSignals
 public struct MentorDaemon: Service {
     private let paths: DaemonPaths
     private let configuration: DaemonConfiguration
-    /// How a reload reads the file (mentord reads it in a child process first).
+    /// How a reload reads the file (tests replace it).
     private let loadConfiguration: @Sendable (String) async throws -> DaemonConfiguration
     private let clock: any WallClock
     /// The reminder timer; tests give one they fire by hand, with `clock`.
@@ -64,7 +64,7 @@ public struct MentorDaemon: Service {
         // Under socket activation the manager chose the path; report that one.
         if let activated, let bound = SocketFile.boundPath(of: activated) { paths.socket = bound }
         // Open the database first: a refused database must fail start-up, not the first call.
-        let database = try MentorDatabase(path: paths.database)
+        let database = try MentorDatabase(path: paths.database) { [logger] damage in logger.critical("\(damage)") }
         let stores = MentoringStores(database: database)
         let zone = userZone
         // The last status line, so READY after start-up and reloads repeats it instead of
@@ -100,8 +100,10 @@ public struct MentorDaemon: Service {
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
         ServiceMethods(
-            store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths, defaultTimeZone: zone
+            database: database, store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths,
+            defaultTimeZone: zone
         ).register(in: &table)
+        StorageMethods(database: database).register(in: &table)
         let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
         defer { withExtendedLifetime(clockMonitor) {} }
 

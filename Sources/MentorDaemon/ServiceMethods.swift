@@ -5,6 +5,7 @@ import MentorStore
 
 /// `org.varlink.service` (introspection) and `io.mentord.GetStatus`: what the daemon says about itself.
 struct ServiceMethods: Sendable {
+    let database: MentorDatabase
     let store: MeetingStore
     let clock: any WallClock
     let startedAt: Date
@@ -34,12 +35,19 @@ struct ServiceMethods: Sendable {
 
     @Sendable private func status(_: NoParameters) async throws -> GetStatus.Reply {
         let now = clock.now()
-        let counts = try await store.counts(now: now)
+        let counts: StoreCounts
+        do {
+            counts = try await store.counts(now: now)
+        } catch StoreError.corrupt {
+            // Status is how a damaged database is reported: it must answer even if it cannot count.
+            counts = StoreCounts(meetings: 0, upcomingMeetings: 0, relationships: 0)
+        }
         return GetStatus.Reply(
             version: MentordVersion.current, pid: Int(ProcessInfo.processInfo.processIdentifier),
             startedAt: RFC3339.utc(startedAt),
             uptimeSeconds: max(0, Int(now.timeIntervalSince(startedAt))), meetings: counts.meetings,
             upcomingMeetings: counts.upcomingMeetings, relationships: counts.relationships,
-            databasePath: paths.database, socketPath: paths.socket, timeZone: defaultTimeZone.identifier)
+            databasePath: paths.database, socketPath: paths.socket, timeZone: defaultTimeZone.identifier,
+            databaseProblem: database.damage)
     }
 }

@@ -15,15 +15,22 @@ struct VarlinkFrameDecoder: ByteToMessageDecoder {
     private let messageTimeout: TimeAmount
     private let logger: Logger
     private var stall: Scheduled<Void>?
+    /// Called on the event loop whenever bytes arrive (the connection is no longer idle).
+    private let onBytes: @Sendable () -> Void
 
-    init(maximumMessageSize: Int, messageTimeout: TimeAmount, logger: Logger) {
+    init(
+        maximumMessageSize: Int, messageTimeout: TimeAmount, logger: Logger,
+        onBytes: @escaping @Sendable () -> Void = {}
+    ) {
         framer = VarlinkFramer(maximumMessageSize: maximumMessageSize)
         self.messageTimeout = messageTimeout
         self.logger = logger
+        self.onBytes = onBytes
     }
 
     mutating func decode(context: ChannelHandlerContext, buffer: inout ByteBuffer) throws -> DecodingState {
         if buffer.readableBytes > 0 {
+            onBytes()
             framer.append(contentsOf: buffer.readableBytesView)
             buffer.moveReaderIndex(forwardBy: buffer.readableBytes)
         }

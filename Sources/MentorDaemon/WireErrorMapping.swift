@@ -29,7 +29,7 @@ enum WireErrorMapping {
         case .databaseFailure(let reason): .storageFailure(reason: reason)
         case .noSuchOccurrence(let id, let occurrence): .noSuchOccurrence(id: id, occurrence: RFC3339.utc(occurrence))
         case .notADatabase(let path): .storageFailure(reason: "\(path) is not a database")
-        case .corrupt(let path, let reason): .storageFailure(reason: "\(path) is damaged: \(reason)")
+        case .corrupt(let path, let reason): .databaseDamaged(path: path, reason: reason)
         case .newerSchema(let path, _): .storageFailure(reason: "\(path) was written by a newer mentord")
         case .cannotOpen(let path, let reason): .storageFailure(reason: "\(path): \(reason)")
         case .noSuchRelationship(let id): .noSuchRelationship(id: id)
@@ -43,6 +43,7 @@ enum WireErrorMapping {
         case .noSuchActionItem(let id): .noSuchActionItem(id: id)
         case .noSuchTopic(let id): .noSuchTopic(id: id)
         case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
+        case .cannotBackUp(let path, let reason): .cannotBackUp(path: path, reason: reason)
         }
     }
 
@@ -51,6 +52,7 @@ enum WireErrorMapping {
         case .emptyText(let field): .emptyText(field: field)
         case .textTooLong(let field, let length, let limit): .textTooLong(field: field, length: length, limit: limit)
         case .multilineText(let field): .multilineText(field: field)
+        case .controlCharacter(let field, let codePoint): .controlCharacter(field: field, codePoint: codePoint)
         case .durationOutOfRange(let seconds): .durationOutOfRange(seconds: seconds)
         case .invalidDay(let field, let text): .invalidDate(field: field, text: text)
         case .ratingOutOfRange(let field, let value): .ratingOutOfRange(field: field, value: value)

@@ -149,10 +149,16 @@ public enum MarkdownExport {
     /// HTML in a file that is shared. Ordinary punctuation is left alone, to keep the file readable.
     public static func escape(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            // Every character escaped here is ASCII: a line without any is kept as it is, which
+            // spares a character-by-character copy of long answers.
             var escaped = ""
-            for character in line {
-                if "\\`*_[]<>|~&".contains(character) { escaped.append("\\") }
-                escaped.append(character)
+            if line.utf8.contains(where: { Self.escapedBytes.contains($0) }) {
+                for character in line {
+                    if "\\`*_[]<>|~&".contains(character) { escaped.append("\\") }
+                    escaped.append(character)
+                }
+            } else {
+                escaped = String(line)
             }
             // Block markers count only at the start of a line: "# ", "- ", "+ ", "=", "1. ".
             if let first = escaped.first, "#-+=".contains(first) { escaped = "\\" + escaped }
@@ -165,6 +171,9 @@ public enum MarkdownExport {
     }
 
     /// A bulleted list, continuation lines indented under their bullet; `None.` when empty.
+    /// The bytes of the characters ``escape(_:)`` puts a backslash before.
+    private static let escapedBytes = Set("\\`*_[]<>|~&".utf8)
+
     public static func list(_ entries: [String]) -> String {
         guard !entries.isEmpty else { return "None." }
         return entries.map { entry in

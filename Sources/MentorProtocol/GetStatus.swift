@@ -14,10 +14,13 @@ public enum GetStatus: VarlinkMethod {
         public var databasePath: String
         public var socketPath: String
         public var timeZone: String
+        /// What SQLite found damaged, once it has; nil while the database is sound.
+        public var databaseProblem: String?
 
         public init(
             version: String, pid: Int, startedAt: String, uptimeSeconds: Int, meetings: Int, upcomingMeetings: Int,
-            relationships: Int, databasePath: String, socketPath: String, timeZone: String
+            relationships: Int, databasePath: String, socketPath: String, timeZone: String,
+            databaseProblem: String? = nil
         ) {
             self.version = version
             self.pid = pid
@@ -29,6 +32,7 @@ public enum GetStatus: VarlinkMethod {
             self.databasePath = databasePath
             self.socketPath = socketPath
             self.timeZone = timeZone
+            self.databaseProblem = databaseProblem
         }
     }
 }

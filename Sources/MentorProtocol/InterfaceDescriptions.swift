@@ -174,6 +174,22 @@ public enum InterfaceDescriptions {
           id: int
         ) -> ()
 
+        # Writes a consistent copy of the database to a file with SQLite's online backup, while the
+        # daemon goes on serving. The copy is one complete database file (nothing of it in a -wal file),
+        # readable by the user alone; an existing file is replaced only once the copy is complete.
+        method Backup(
+          # Where to write the copy: an absolute path naming a regular file, or nothing yet in an existing
+          # directory. A device, FIFO, directory, symbolic link or the database itself is refused.
+          path: string
+        ) -> (
+          # The database that was copied.
+          database: string,
+          # Where the copy is, as given.
+          path: string,
+          # The copy's size in bytes.
+          bytes: int
+        )
+
         # Reports on the daemon and its database.
         method GetStatus() -> (
           # mentord's version.
@@ -184,7 +200,7 @@ public enum InterfaceDescriptions {
           startedAt: string,
           # Seconds since start.
           uptimeSeconds: int,
-          # Meetings stored, past and cancelled included.
+          # Meetings stored, past and cancelled included (0 when a damaged database cannot count them).
           meetings: int,
           # Scheduled meetings that have not ended.
           upcomingMeetings: int,
@@ -195,7 +211,10 @@ public enum InterfaceDescriptions {
           # Path of the control socket.
           socketPath: string,
           # The daemon's default IANA time zone.
-          timeZone: string
+          timeZone: string,
+          # Set when the database was found damaged while the daemon ran: what was found (see the error
+          # DatabaseDamaged). Writes are refused until it is restored or recovered.
+          databaseProblem: ?string
         )
 
         # What one channel did with a test reminder.
@@ -840,17 +859,26 @@ public enum InterfaceDescriptions {
           warnings: []string
         )
 
-        # A relationship's meetings with the answers and captures recorded for each, oldest first.
+        # A relationship's meetings with the answers and captures recorded for each, oldest first. With
+        # a limit the history comes a page at a time: call again with after set to the reply's next until
+        # a reply has no next. A page also ends early, after at least one entry, once it holds about
+        # 4 MiB of text, so that a long history never makes a reply too large to read.
         method GetHistory(
           # The partner.
           partner: string,
           # Needed only when the partner is in both roles.
-          role: ?Role
+          role: ?Role,
+          # Where to go on: the next of the previous reply; left out for the first page.
+          after: ?string,
+          # At most this many entries, 1 to 1000. Left out: the whole history in one reply, however large.
+          limit: ?int
         ) -> (
           # The relationship.
           relationship: Relationship,
           # One entry per occurrence with answers or a capture.
-          entries: []HistoryEntry
+          entries: []HistoryEntry,
+          # Present when more entries follow: the after of the next call.
+          next: ?string
         )
 
         # No meeting has this id.
@@ -882,6 +910,11 @@ public enum InterfaceDescriptions {
 
         # A one-line text field (title, partner) contains a line break.
         error MultilineText (field: string)
+
+        # A text field contains a character no text may hold (U+0000; a control character other than
+        # tab, line feed and carriage return; DEL; a C1 control), or a one-line field holds a tab or a
+        # bidirectional control (U+202A to U+202E, U+2066 to U+2069). codePoint is the first one found.
+        error ControlCharacter (field: string, codePoint: int)
 
         # The partner is new, so the call must say whether the user is their mentor or mentee.
         error RoleRequired (partner: string)
@@ -946,6 +979,16 @@ public enum InterfaceDescriptions {
 
         # A list has more entries than its limit.
         error TooMany (field: string, count: int, limit: int)
+
+        # SQLite found the database damaged (reason: what PRAGMA quick_check or SQLite reported). The
+        # daemon writes nothing more to the file until it is restarted, and refuses to start on it; reads
+        # go on where they still can. The way out: restore a copy made by Backup, or recover what is
+        # readable with the sqlite3 shell's .recover.
+        error DatabaseDamaged (path: string, reason: string)
+
+        # Backup wrote no copy to path; reason says why (not an absolute path, not a regular file, the
+        # database itself, no space left, ...). An older file at path is left as it was.
+        error CannotBackUp (path: string, reason: string)
 
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.

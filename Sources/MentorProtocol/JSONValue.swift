@@ -6,9 +6,15 @@ import Foundation
 
 /// Any JSON value, for parameters whose shape is not known in advance (error parameters, `--json`
 /// output of arbitrary replies).
+///
+/// Whole numbers that fit in 64 bits are ``integer(_:)``, everything else ``number(_:)``: the
+/// interface's `int` values are ids and counts, and a Double holds them exactly only up to 2^53.
 public enum JSONValue: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
+    /// A number written without a fraction or exponent that fits in an `Int64`.
+    case integer(Int64)
+    /// Any other number.
     case number(Double)
     case string(String)
     case array([JSONValue])
@@ -20,6 +26,8 @@ public enum JSONValue: Codable, Sendable, Hashable {
             self = .null
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
         } else if let value = try? container.decode(String.self) {
@@ -36,6 +44,7 @@ public enum JSONValue: Codable, Sendable, Hashable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .number(let value):
             // Whole numbers print without ".0" so ids and counts stay ints for other clients.
             if value.rounded() == value, abs(value) < 9.0e15 {

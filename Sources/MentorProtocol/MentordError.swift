@@ -12,6 +12,7 @@ public enum MentordError: VarlinkError, Equatable {
     case emptyText(field: String)
     case textTooLong(field: String, length: Int, limit: Int)
     case multilineText(field: String)
+    case controlCharacter(field: String, codePoint: Int)
     case roleRequired(partner: String)
     case ambiguousPartner(partner: String)
     case invalidMessage(reason: String)
@@ -34,6 +35,8 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidDate(field: String, text: String)
     case ratingOutOfRange(field: String, value: Int)
     case tooMany(field: String, count: Int, limit: Int)
+    case cannotBackUp(path: String, reason: String)
+    case databaseDamaged(path: String, reason: String)
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -50,6 +53,10 @@ public enum MentordError: VarlinkError, Equatable {
         case .textTooLong(let field, let length, let limit):
             "the \(field) has \(length) characters; the limit is \(limit)"
         case .multilineText(let field): "the \(field) must fit on one line"
+        case .controlCharacter(let field, let codePoint):
+            "the \(field) must not contain U+\(Self.hex(codePoint)) "
+                + ((0x202A...0x202E).contains(codePoint) || (0x2066...0x2069).contains(codePoint)
+                    ? "(a bidirectional control)" : "(a control character)")
         case .roleRequired(let partner): "\(partner) is new: say whether you are their mentor or mentee (--role)"
         case .ambiguousPartner(let partner): "you are both mentor and mentee of \(partner): say which (--role)"
         case .invalidMessage(let reason): "the daemon could not read the call: \(reason)"
@@ -74,7 +81,20 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidDate(let field, let text): "the \(field) '\(text)' is not a date (YYYY-MM-DD)"
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
+        case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
+        case .databaseDamaged(let path, let reason):
+            "\(path) is damaged (\(reason)); mentord writes nothing more to it. To go on, "
+                + "restore a copy made with 'mentorctl backup' (stop mentord, put the copy in its place), or "
+                + "recover what is readable with 'sqlite3 \(path) .recover | sqlite3 recovered.sqlite3'"
         }
+    }
+}
+
+extension MentordError {
+    /// `codePoint` as Unicode writes it: at least four upper-case hex digits.
+    static func hex(_ codePoint: Int) -> String {
+        let digits = String(codePoint, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 }
 

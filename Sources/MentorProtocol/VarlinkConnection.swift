@@ -70,7 +70,7 @@ public final class VarlinkConnection {
         _ method: M.Type, _ parameters: M.Parameters, _ body: (M.Reply, _ raw: [UInt8]) throws -> Bool
     ) throws {
         do {
-            try send(VarlinkCodec.encodeCall(method: M.name, parameters: parameters, more: true))
+            try sendCall(VarlinkCodec.encodeCall(method: M.name, parameters: parameters, more: true))
         } catch let error as VarlinkConnectionError {
             throw error
         } catch {
@@ -99,8 +99,25 @@ public final class VarlinkConnection {
         } catch {
             throw .malformedReply("cannot encode the call: \(error)")
         }
-        try send(message)
+        try sendCall(message)
         return try receiveReply()
+    }
+
+    /// Sends a call. A service that refuses the connection (at its connection limit) answers at
+    /// once and hangs up, possibly before the call goes out: the send then fails, and the answer
+    /// already received says why, which "the daemon closed the connection" would not.
+    private func sendCall(_ message: [UInt8]) throws(VarlinkConnectionError) {
+        do {
+            try send(message)
+        } catch {
+            guard error == .closedByPeer else { throw error }
+            do {
+                _ = try receiveReply()
+            } catch .remote(let refusal) {
+                throw .remote(refusal)
+            } catch {}
+            throw .closedByPeer
+        }
     }
 
     /// Sends bytes as they are (a complete message ends in NUL).

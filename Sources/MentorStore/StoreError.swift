@@ -5,7 +5,7 @@ import MentorCore
 public enum StoreError: Error, Sendable, Equatable {
     /// The file exists but is not an SQLite database. It was not touched.
     case notADatabase(path: String)
-    /// SQLite reports the file as damaged. It was not touched.
+    /// SQLite reports the file as damaged, at opening or later. Nothing more is written to it.
     case corrupt(path: String, reason: String)
     /// The database was written by a newer mentord: it holds migrations this version does not know.
     case newerSchema(path: String, unknownMigrations: [String])
@@ -43,13 +43,18 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchTopic(id: Int64)
     /// The database already holds the configured maximum of meetings.
     case tooManyMeetings(count: Int, limit: Int)
+    /// No backup was written to `path`; `reason` says why (not a regular file, disk full, ...).
+    case cannotBackUp(path: String, reason: String)
 }
 
 extension StoreError: CustomStringConvertible {
     public var description: String {
         switch self {
         case .notADatabase(let path): "\(path) is not an SQLite database; it was left untouched"
-        case .corrupt(let path, let reason): "\(path) is damaged (\(reason)); it was left untouched"
+        case .corrupt(let path, let reason):
+            "\(path) is damaged (\(reason)); mentord writes nothing more to it. To go on, "
+                + "restore a copy made with 'mentorctl backup' (stop mentord, put the copy in its place), or "
+                + "recover what is readable with 'sqlite3 \(path) .recover | sqlite3 recovered.sqlite3'"
         case .newerSchema(let path, let unknown):
             "\(path) was written by a newer mentord (unknown migrations: \(unknown.joined(separator: ", "))); "
                 + "it was left untouched"
@@ -75,6 +80,7 @@ extension StoreError: CustomStringConvertible {
         case .noSuchActionItem(let id): "no action item with id \(id)"
         case .tooManyMeetings(let count, let limit): "\(count) meetings stored, the limit is \(limit)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
+        case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
         }
     }
 }

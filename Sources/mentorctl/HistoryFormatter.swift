@@ -4,13 +4,11 @@ import MentorProtocol
 /// Human output for `mentorctl history`: one block per meeting occurrence, answers grouped by step,
 /// then what was captured.
 enum HistoryFormatter {
-    /// Every entry, oldest first, separated by blank lines.
-    static func render(_ reply: GetHistory.Reply) -> String {
-        let header = "History with \(RelationshipFormatter.summary(reply.relationship))"
-        guard !reply.entries.isEmpty else {
-            return header + "\n\nNo answers or captures recorded yet."
-        }
-        return ([header] + reply.entries.map(entry)).joined(separator: "\n\n")
+    /// The heading of a history, from its first page; with the note that nothing is recorded
+    /// when that page is empty (the only page then).
+    static func header(_ firstPage: GetHistory.Reply) -> String {
+        let header = "History with \(RelationshipFormatter.summary(firstPage.relationship))"
+        return firstPage.entries.isEmpty ? header + "\n\nNo answers or captures recorded yet." : header
     }
 
     /// One occurrence: its heading, its answers step by step, its capture.

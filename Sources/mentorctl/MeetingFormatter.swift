@@ -60,6 +60,8 @@ enum MeetingFormatter {
 /// Left-aligned columns separated by two spaces, trailing spaces trimmed.
 enum TextTable {
     static func render(_ rows: [[String]]) -> String {
+        // Escaped before measuring, so that a cell holding control characters keeps its columns.
+        let rows = rows.map { $0.map(TerminalText.escaped) }
         let columns = rows.map(\.count).max() ?? 0
         let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
         return rows.map { row in

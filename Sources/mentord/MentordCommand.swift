@@ -30,10 +30,6 @@ struct MentordCommand: AsyncParsableCommand {
             "SQLite database path.", discussion: "Default: $XDG_DATA_HOME/mentord/mentord.sqlite3.", valueName: "path"))
     var database: String?
 
-    /// Used by the daemon itself: reads a configuration file in a process of its own (see
-    /// IsolatedConfigurationLoader), exiting 0 if it reads, 1 with the reason if not.
-    @Option(help: .hidden) var checkConfig: String?
-
     @Option(
         help: ArgumentHelp(
             "Configuration file.",
@@ -53,15 +49,13 @@ struct MentordCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        if let checkConfig {
-            do {
-                _ = try DaemonConfiguration.load(path: checkConfig)
-                return
-            } catch {
-                FileHandle.standardError.write(Data("mentord: \(error)\n".utf8))
-                throw ExitCode.failure
-            }
-        }
+        // Paths given on the command line are the caller's: made absolute before leaving their
+        // directory. The daemon then runs in /, so that it keeps no directory busy (a USB stick
+        // the first mentorctl happened to run in) and resolves nothing against one.
+        let socket = self.socket.map(Self.absolute)
+        let database = self.database.map(Self.absolute)
+        let config = self.config.map(Self.absolute)
+        _ = chdir("/")
         // Files we create (database, WAL, socket) are private to the user, whatever the caller's umask.
         umask(0o077)
         // Each client is a descriptor: allow as many as the hard limit (systemd's advice to services
@@ -82,13 +76,10 @@ struct MentordCommand: AsyncParsableCommand {
         let paths = DaemonPaths(
             socket: socket ?? defaults.socket, database: database ?? defaults.database,
             configuration: config ?? defaults.configuration)
+        await SpawnWarmUp.run()
         do {
-            let loader: @Sendable (String) async throws -> DaemonConfiguration = {
-                try await IsolatedConfigurationLoader.load(path: $0, executable: "/proc/self/exe")
-            }
-            let configuration = try await loader(paths.configuration)
-            let daemon = MentorDaemon(
-                paths: paths, configuration: configuration, loadConfiguration: loader, logger: logger)
+            let configuration = try DaemonConfiguration.load(path: paths.configuration)
+            let daemon = MentorDaemon(paths: paths, configuration: configuration, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(
                     services: [
@@ -102,5 +93,12 @@ struct MentordCommand: AsyncParsableCommand {
             logger.critical("Failed to run: \(error)")
             throw ExitCode.failure
         }
+    }
+
+    /// `path` against the working directory when it is relative.
+    private static func absolute(_ path: String) -> String {
+        guard !path.hasPrefix("/"), let directory = getcwd(nil, 0) else { return path }
+        defer { free(directory) }
+        return String(cString: directory) + "/" + path
     }
 }

@@ -119,6 +119,24 @@ struct HookTests {
         #expect(daemon.stderr.contains("still ran after 1 s and was stopped"))
     }
 
+    /// The first hook a fresh daemon runs that has to be stopped crashed it one time in four in
+    /// libdispatch (see `SpawnWarmUp`); eight fresh daemons make that near certain to show.
+    @Test func aFreshDaemonSurvivesItsFirstHookTimingOut() async throws {
+        try await offThePool { [self] in try aFreshDaemonSurvivesItsFirstHookTimingOutBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aFreshDaemonSurvivesItsFirstHookTimingOutBlocking() throws {
+        let daemons = try (0..<8).map { _ in try daemon(hook: ["/bin/sh", "-c", "sleep 60"], timeout: "1s") }
+        defer { for daemon in daemons { daemon.directory.remove() } }
+        DispatchQueue.concurrentPerform(iterations: daemons.count) { index in
+            _ = try? daemons[index].ctl(["test-notify", "--json"])
+        }
+        for daemon in daemons {
+            #expect(daemon.isRunning, "\(daemon.stderr)")
+        }
+    }
+
     @Test func aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOn() async throws {
         try await offThePool { [self] in try aHookThatPrintsMegabytesOrFailsIsLoggedAndDeliveryGoesOnBlocking() }
     }

@@ -190,7 +190,7 @@ struct MeetingLimitTests {
             guard case .remote(let remote) = error as? VarlinkConnectionError else { return false }
             return remote.name == "io.mentord.TooMany"
                 && remote.parameters
-                    == .object(["field": .string("meetings"), "count": .number(3), "limit": .number(3)])
+                    == .object(["field": .string("meetings"), "count": .integer(3), "limit": .integer(3)])
         }
         #expect(try connection.call(GetStatus.self, NoParameters()).meetings == 3)
     }

@@ -50,6 +50,42 @@ struct SocketActivationTests {
         #expect(status.pid == Int(activator.pid), "the activator became mentord (exec)")
     }
 
+    /// Started for a call but refusing to run (here: its config is a FIFO), mentord can only
+    /// close the connection: mentorctl says where the reason is written.
+    @Test(.enabled(if: activator != nil, "systemd-socket-activate is not installed"))
+    func aRefusedStartTellsWhereTheReasonIs() async throws {
+        try await offThePool { [self] in try aRefusedStartTellsWhereTheReasonIsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func aRefusedStartTellsWhereTheReasonIsBlocking() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let socket = directory.file("socket")
+        #expect(mkfifo(directory.file("config.toml"), 0o600) == 0)
+        let activator = try ChildProcess(
+            Self.activator!,
+            [
+                "-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3"),
+                "--config", directory.file("config.toml"),
+            ])
+        defer {
+            activator.send(SIGTERM)
+            activator.wait()
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
+        let result = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["status", "--no-autostart"],
+            environment: ["MENTORD_SOCKET": socket, "XDG_STATE_HOME": directory.file("state")])
+        #expect(result.status == 69, "\(result)")
+        #expect(
+            result.stderr
+                == "mentorctl: the daemon closed the connection; if mentord stopped, its log says why: "
+                + "'journalctl --user -u mentord', or \(directory.file("state"))/mentord/mentord.log when mentorctl "
+                + "started it\n", "\(result)")
+    }
+
     @Test func refusesAPassedDescriptorThatIsNotAListeningSocket() async throws {
         try await offThePool { [self] in try refusesAPassedDescriptorThatIsNotAListeningSocketBlocking() }
     }

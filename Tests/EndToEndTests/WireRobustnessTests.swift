@@ -56,7 +56,7 @@ struct WireRobustnessTests {
         #expect(
             throws: VarlinkConnectionError.remote(
                 VarlinkRemoteError(
-                    name: "io.mentord.MessageTooLarge", parameters: .object(["limit": .number(1_048_576)])))
+                    name: "io.mentord.MessageTooLarge", parameters: .object(["limit": .integer(1_048_576)])))
         ) {
             try connection.receiveReply()
         }
@@ -77,7 +77,7 @@ struct WireRobustnessTests {
         let title = String(repeating: "x", count: 3000)
         #expect(
             throws: VarlinkConnectionError.remote(
-                VarlinkRemoteError(name: "io.mentord.MessageTooLarge", parameters: .object(["limit": .number(2048)])))
+                VarlinkRemoteError(name: "io.mentord.MessageTooLarge", parameters: .object(["limit": .integer(2048)])))
         ) {
             try daemon.connect().call(
                 AddMeeting.self, .init(title: title, partner: "Sam", role: .mentee, start: "in 1h"))
@@ -131,7 +131,7 @@ struct WireRobustnessTests {
             #expect(
                 throws: VarlinkConnectionError.remote(
                     VarlinkRemoteError(
-                        name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .number(Double(id))])))
+                        name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .integer(Int64(id))])))
             ) {
                 try connection.receiveReply()
             }
@@ -154,7 +154,7 @@ struct WireRobustnessTests {
         // Had the oneway call been answered, this call would read that reply instead of its own.
         #expect(
             throws: VarlinkConnectionError.remote(
-                VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .number(1)])))
+                VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .integer(1)])))
         ) {
             try connection.call(GetMeeting.self, MeetingIdentifier(id: 1))
         }
@@ -200,7 +200,7 @@ struct WireRobustnessTests {
         let third = try daemon.connect()
         #expect(
             throws: VarlinkConnectionError.remote(
-                VarlinkRemoteError(name: "io.mentord.TooManyConnections", parameters: .object(["limit": .number(2)])))
+                VarlinkRemoteError(name: "io.mentord.TooManyConnections", parameters: .object(["limit": .integer(2)])))
         ) {
             try third.receiveReply()
         }

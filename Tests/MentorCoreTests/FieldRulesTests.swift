@@ -41,6 +41,42 @@ struct FieldRulesTests {
     }
 }
 
+extension FieldRulesTests {
+    /// U+0000 would cut the stored text short; the others take over a terminal that prints them.
+    @Test(arguments: [
+        ("keep\u{0}secret", 0x00), ("\u{0}lead", 0x00), ("esc\u{1B}[31m", 0x1B), ("bell\u{7}", 0x07),
+        ("del\u{7F}", 0x7F), ("csi\u{9B}2J", 0x9B), ("nel\u{85}inside", 0x85),
+    ])
+    func refusesControlCharactersInEveryText(text: String, codePoint: Int) {
+        #expect(throws: MeetingValidationError.controlCharacter(field: "f", codePoint: codePoint)) {
+            try FieldRules.text(text, field: "f", limit: 100)
+        }
+        #expect(throws: MeetingValidationError.controlCharacter(field: "f", codePoint: codePoint)) {
+            try FieldRules.requiredText(text, field: "f", limit: 100)
+        }
+    }
+
+    @Test(arguments: [("a\tb", 0x09), ("right\u{202E}left", 0x202E), ("lre\u{202A}", 0x202A), ("pdi\u{2069}", 0x2069)])
+    func refusesTabsAndBidiControlsOnlyOnOneLine(text: String, codePoint: Int) throws {
+        #expect(throws: MeetingValidationError.controlCharacter(field: "title", codePoint: codePoint)) {
+            try FieldRules.requiredLine(text, field: "title", limit: 100)
+        }
+        #expect(throws: MeetingValidationError.controlCharacter(field: "title", codePoint: codePoint)) {
+            try FieldRules.line(text, field: "title", limit: 100)
+        }
+        // Notes may hold tabs, and right-to-left writing may need its controls.
+        #expect(try FieldRules.text(text, field: "note", limit: 100) == text)
+    }
+
+    @Test func keepsLineBreaksTabsAndOtherScriptsInNotes() throws {
+        let note = "Plan:\r\n\t1. \u{05E9}\u{05DC}\u{05D5}\u{05DD}\n\t2. caf\u{E9} \u{1F44D}"
+        #expect(try FieldRules.text(note, field: "note", limit: 100) == note)
+        #expect(
+            try FieldRules.requiredLine("caf\u{E9} \u{1F44D} \u{05E9}", field: "title", limit: 100)
+                == "caf\u{E9} \u{1F44D} \u{05E9}")
+    }
+}
+
 struct MentoringValidationTests {
     let now = Date(timeIntervalSince1970: 1_796_032_800)
 

@@ -60,7 +60,7 @@ struct MethodTableTests {
         let (table, calls) = self.table { id in throw StoreError.noSuchMeeting(id: id) }
         let answer = try await reply(table, #"{"method":"io.mentord.GetMeeting","parameters":{"id":42}}"#)
         #expect(answer.error == "io.mentord.NoSuchMeeting")
-        #expect(answer.parameters == .object(["id": .number(42)]))
+        #expect(answer.parameters == .object(["id": .integer(42)]))
         #expect(calls.withLockedValue { $0 } == [42])
     }
 

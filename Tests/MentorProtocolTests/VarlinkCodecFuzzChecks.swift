@@ -91,7 +91,7 @@ enum VarlinkCodecFuzzChecks {
     static let methods = [String: @Sendable (VarlinkCall) -> [String]](
         uniqueKeysWithValues: [
             entry(AddGoal.self), entry(AddItem.self), entry(AddMeeting.self), entry(AddOffer.self),
-            entry(AddRelationship.self), entry(CancelMeeting.self), entry(CancelOccurrence.self),
+            entry(AddRelationship.self), entry(Backup.self), entry(CancelMeeting.self), entry(CancelOccurrence.self),
             entry(CaptureMeeting.self), entry(ChangePhase.self), entry(DeleteMeeting.self),
             entry(DeleteRelationship.self), entry(DeliverOffer.self), entry(GetHistory.self), entry(GetInfo.self),
             entry(GetInterfaceDescription.self), entry(GetMeeting.self), entry(GetNextReminder.self),

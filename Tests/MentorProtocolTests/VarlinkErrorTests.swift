@@ -8,7 +8,8 @@ struct VarlinkErrorTests {
         .nonexistentLocalTime(text: "2026-03-29 02:30", timeZone: "Europe/Berlin"), .invalidDuration(text: "45"),
         .durationOutOfRange(seconds: 0), .emptyText(field: "title"),
         .textTooLong(field: "title", length: 201, limit: 200),
-        .multilineText(field: "partner"), .roleRequired(partner: "Bob"), .ambiguousPartner(partner: "Sam"),
+        .multilineText(field: "partner"), .controlCharacter(field: "title", codePoint: 0x1B),
+        .roleRequired(partner: "Bob"), .ambiguousPartner(partner: "Sam"),
         .invalidMessage(reason: "not JSON"), .messageTooLarge(limit: 1_048_576), .tooManyConnections(limit: 256),
         .storageFailure(reason: "database is locked"),
         .invalidOffsets(text: "plan=soon", reason: "'soon' is not a duration"),
@@ -20,6 +21,8 @@ struct VarlinkErrorTests {
         .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
         .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
         .tooMany(field: "commitments", count: 51, limit: 50),
+        .cannotBackUp(path: "/dev/null", reason: "not a regular file"),
+        .databaseDamaged(path: "/tmp/m.sqlite3", reason: "Tree 7 page 8: btreeInitPage() returns error code 11"),
     ]
 
     @Test(arguments: everyMentordError)
@@ -37,7 +40,7 @@ struct VarlinkErrorTests {
         let error = MentordError.textTooLong(field: "title", length: 201, limit: 200)
         #expect(error.name == "io.mentord.TextTooLong")
         #expect(
-            error.parameters == .object(["field": .string("title"), "length": .number(201), "limit": .number(200)]))
+            error.parameters == .object(["field": .string("title"), "length": .integer(201), "limit": .integer(200)]))
         #expect(VarlinkServiceError.permissionDenied.name == "org.varlink.service.PermissionDenied")
         #expect(VarlinkServiceError.permissionDenied.parameters == .object([:]))
         #expect(VarlinkServiceError.invalidParameter(parameter: "id").name == "org.varlink.service.InvalidParameter")
@@ -52,10 +55,21 @@ struct VarlinkErrorTests {
     }
 
     @Test func readsUnknownErrorsAsRemoteErrors() {
-        let unknown = VarlinkRemoteError(name: "com.example.Oops", parameters: .object(["x": .number(1)]))
+        let unknown = VarlinkRemoteError(name: "com.example.Oops", parameters: .object(["x": .integer(1)]))
         #expect(unknown.known == nil)
         #expect(unknown.message == "com.example.Oops {\"x\":1}")
-        let known = VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .number(4)]))
+        let known = VarlinkRemoteError(name: "io.mentord.NoSuchMeeting", parameters: .object(["id": .integer(4)]))
         #expect(known.message == "no meeting with id 4")
+    }
+
+    /// The interface declares ids as `int`: a strict client must read them back as integers, and
+    /// ids above 2^53 must not come back rounded.
+    @Test(arguments: [Int64(9_007_199_254_740_993), 123_456_789_012_345_678, .min, .max, 0, -1])
+    func keepsIntegerParametersExact(id: Int64) throws {
+        let error = MentordError.noSuchMeeting(id: id)
+        let reply = Array(VarlinkCodec.encodeError(error).dropLast())
+        #expect(String(decoding: reply, as: UTF8.self).contains("\"parameters\":{\"id\":\(id)}"))
+        let parameters = try VarlinkCodec.decodeReplyParameters(JSONValue.self, from: reply)
+        #expect(MentordError(name: error.name, parameters: parameters) == error)
     }
 }

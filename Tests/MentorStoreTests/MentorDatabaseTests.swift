@@ -102,6 +102,70 @@ struct MentorDatabaseTests {
     }
 }
 
+extension MentorDatabaseTests {
+    /// The file `status` names holds everything once the database is closed: a copy of it alone
+    /// (without `-wal`) is a complete database.
+    @Test func closingLeavesEverythingInTheMainFile() async throws {
+        let fixture = try StoreFixture()
+        let added = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        try fixture.database.close()
+        try fixture.database.close()  // twice is harmless
+        let wal = (try? FileManager.default.attributesOfItem(atPath: fixture.path + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+        let copy = fixture.path + ".copy"
+        try FileManager.default.copyItem(atPath: fixture.path, toPath: copy)
+        let reopened = try MentorDatabase(path: copy)
+        defer { try? reopened.close() }
+        #expect(try await MeetingStore(database: reopened).meeting(id: added.id) == added)
+    }
+
+    @Test func refusesADatabaseWithADamagedPageAndLeavesItAlone() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        try fixture.database.close()
+        // Page 2 holds the first table's root: garbage there is what a failing disk leaves.
+        let handle = try #require(FileHandle(forUpdatingAtPath: fixture.path))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(repeating: 0x55, count: 4096))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: fixture.path))
+        #expect {
+            try MentorDatabase(path: fixture.path)
+        } throws: { error in
+            guard case .corrupt(let path, let reason)? = error as? StoreError else { return false }
+            return path == fixture.path && !reason.isEmpty
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.path)) == before)
+    }
+
+    @Test func checkpointEmptiesTheWALWhileOpen() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        try await fixture.database.checkpoint()
+        let wal = (try? FileManager.default.attributesOfItem(atPath: fixture.path + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0)
+    }
+
+    @Test func backupRefusesRelativePathsAndTheDatabaseItself() async throws {
+        let fixture = try StoreFixture()
+        _ = try await fixture.store.add(try fixture.draft(), now: fixture.now)
+        for (path, reason) in [
+            ("backup.sqlite3", "not an absolute path"), (fixture.path, "that is the database itself"),
+            (fixture.path + "-wal", "that is the database itself"), ("/dev/null", "not a regular file"),
+            ("/nonexistent/directory/backup.sqlite3", "No such file or directory"),
+        ] {
+            await #expect(throws: StoreError.cannotBackUp(path: path, reason: reason)) {
+                try await fixture.database.backup(to: path)
+            }
+        }
+        let copy = fixture.path + ".backup"
+        #expect(try await fixture.database.backup(to: copy) > 0)
+        let reopened = try MentorDatabase(path: copy)
+        defer { try? reopened.close() }
+        #expect(try await reopened.integrityCheck() == ["ok"])
+    }
+}
+
 /// Another SQLite connection, on its own thread, holding an exclusive transaction until released.
 private final class LockHolder: @unchecked Sendable {
     private let locked = DispatchSemaphore(value: 0)

@@ -67,30 +67,66 @@ struct PrepMethods: Sendable {
         return RecordAnswers.Reply(occurrence: RFC3339.utc(occurrence))
     }
 
-    @Sendable private func history(_ parameters: RelationshipIdentifier) async throws -> GetHistory.Reply {
+    /// Text a history page may hold before it ends early (after at least one entry): a client
+    /// reads replies of up to 64 MiB, and one occurrence holds at most a few MiB.
+    static let historyPageBytes = 4 << 20
+
+    @Sendable private func history(_ parameters: GetHistory.Parameters) async throws -> GetHistory.Reply {
+        if let limit = parameters.limit, !(1...GetHistory.maximumLimit).contains(limit) {
+            throw VarlinkServiceError.invalidParameter(parameter: "limit")
+        }
+        let after = try parameters.after.map(Self.historyCursor)
         let relationship = try await stores.relationships.relationship(
             named: parameters.partner, role: parameters.role?.domain)
-        let meetings = try await stores.meetings.meetings(
-            MeetingQuery(includePast: true, includeCancelled: true, relationshipID: relationship.id),
-            now: clock.now())
-        let byID = Dictionary(uniqueKeysWithValues: meetings.map { ($0.id, $0) })
-        let answers = Dictionary(grouping: try await stores.answers.answers(relationshipID: relationship.id)) {
-            MeetingOccurrence(meetingID: $0.meetingID, occurrence: $0.occurrence)
-        }
-        let captures = Dictionary(
-            (try await stores.captures.captures(relationshipID: relationship.id)).map {
-                (MeetingOccurrence(meetingID: $0.meetingID, occurrence: $0.occurrence), $0)
-            }, uniquingKeysWith: { $1 })
-        let keys = Set(answers.keys).union(captures.keys).sorted {
-            ($0.occurrence, $0.meetingID) < ($1.occurrence, $1.meetingID)
-        }
-        let entries = keys.compactMap { key -> Wire.HistoryEntry? in
-            guard let meeting = byID[key.meetingID] else { return nil }
-            return Wire.HistoryEntry(
+        // One more than asked, to know whether a next page exists.
+        let limit = parameters.limit ?? Int.max - 1
+        let keys = try await stores.history.occurrences(relationshipID: relationship.id, after: after, limit: limit + 1)
+        var meetings: [Int64: Meeting] = [:]
+        var entries: [Wire.HistoryEntry] = []
+        var bytes = 0
+        var next: String?
+        for (index, key) in keys.enumerated() {
+            if index == limit || (parameters.limit != nil && bytes >= Self.historyPageBytes) {
+                next = Self.historyCursor(after: keys[index - 1])
+                break
+            }
+            if meetings[key.meetingID] == nil {
+                // Deleted since the keys were read: its answers went with it.
+                meetings[key.meetingID] = try? await stores.meetings.meeting(id: key.meetingID)
+            }
+            guard let meeting = meetings[key.meetingID] else { continue }
+            let answers = try await stores.answers.answers(meetingID: key.meetingID, occurrence: key.occurrence)
+            let capture = try await stores.captures.capture(meetingID: key.meetingID, occurrence: key.occurrence)
+            let entry = Wire.HistoryEntry(
                 meetingId: meeting.id, title: meeting.title, occurrence: RFC3339.utc(key.occurrence),
-                localStart: RFC3339.local(key.occurrence, in: meeting.timeZone),
-                answers: (answers[key] ?? []).map(Wire.Answer.init), capture: captures[key].map(Wire.Capture.init))
+                localStart: RFC3339.local(key.occurrence, in: meeting.timeZone), answers: answers.map(Wire.Answer.init),
+                capture: capture.map(Wire.Capture.init))
+            bytes += Self.textBytes(of: entry)
+            entries.append(entry)
         }
-        return GetHistory.Reply(relationship: Wire.Relationship(relationship), entries: entries)
+        return GetHistory.Reply(relationship: Wire.Relationship(relationship), entries: entries, next: next)
+    }
+
+    /// `after` of GetHistory: an occurrence's start in Unix milliseconds and its meeting id.
+    private static func historyCursor(after key: MeetingOccurrence) -> String {
+        "\(key.occurrence.millisecondsSince1970):\(key.meetingID)"
+    }
+
+    private static func historyCursor(_ text: String) throws -> MeetingOccurrence {
+        let parts = text.split(separator: ":")
+        guard parts.count == 2, let milliseconds = Int64(parts[0]), let meetingID = Int64(parts[1]) else {
+            throw VarlinkServiceError.invalidParameter(parameter: "after")
+        }
+        return MeetingOccurrence(meetingID: meetingID, occurrence: Date(millisecondsSince1970: milliseconds))
+    }
+
+    /// About what an entry costs in a reply: its texts' UTF-8 bytes plus the fields around them.
+    private static func textBytes(of entry: Wire.HistoryEntry) -> Int {
+        let answers = entry.answers.reduce(0) { $0 + $1.prompt.utf8.count + $1.answer.utf8.count + 100 }
+        let capture = entry.capture.map {
+            [$0.summary, $0.reflection, $0.privateNote, $0.feedbackGiven, $0.feedbackReceived, $0.nextGoal]
+                .reduce(300) { $0 + $1.utf8.count }
+        }
+        return 200 + entry.title.utf8.count + answers + (capture ?? 0)
     }
 }

@@ -20,7 +20,10 @@ struct ExportCommand: ParsableCommand {
             one event per occurrence with one alarm per planned reminder step, for a phone or a \
             calendar app. Re-importing it updates the same events.
 
-            Files are created readable by you alone; without -o the export goes to stdout.
+            -o writes a regular file, readable by you alone, and replaces it only once the whole \
+            export is written (a full disk leaves the previous one as it was); device nodes, FIFOs, \
+            directories and symbolic links are refused. Without -o, or with -o -, the export goes \
+            to stdout.
 
             Examples:
               mentorctl export --markdown -o mentoring.md
@@ -55,7 +58,9 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "iCalendar: how many days ahead, 1 to 366 (default 30).")
     var days: Int?
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Write to this file.", valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output")],
+        help: ArgumentHelp("Write to this file (- for stdout).", valueName: "file"))
     var output: String?
 
     @OptionGroup var client: ClientOptions
@@ -105,7 +110,7 @@ struct ExportCommand: ParsableCommand {
             // Named by the stored partner and role, so the next calls cannot be ambiguous.
             let stored = RelationshipIdentifier(
                 partner: details.relationship.partner, role: details.relationship.role)
-            let history = try connection.call(GetHistory.self, stored)
+            let history = try HistoryPages.all(stored, from: connection)
             let items = try connection.call(
                 ListItems.self, .init(partner: stored.partner, role: stored.role, all: true))
             return MarkdownExport.Section(details: details, history: history.entries, items: items.items)

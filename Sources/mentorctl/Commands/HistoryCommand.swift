@@ -20,8 +20,19 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try DaemonClient(client).perform(GetHistory.self, relationship.identifier) { reply in
-                print(HistoryFormatter.render(reply))
+            let connection = try DaemonClient.connection(client)
+            if client.json {
+                print(JSONOutput.pretty(try HistoryPages.all(relationship.identifier, from: connection)))
+                return
+            }
+            // Printed as each page comes, so a long history needs no more memory than one page.
+            var first = true
+            try HistoryPages.read(relationship.identifier, from: connection) { page in
+                if first {
+                    print(HistoryFormatter.header(page))
+                    first = false
+                }
+                for entry in page.entries { print("\n" + HistoryFormatter.entry(entry)) }
             }
         }
     }

@@ -24,6 +24,9 @@ Notes on varlink 31.0.0, the version this was written against:
 """
 
 import json
+import os
+import sqlite3
+import stat
 import sys
 
 import varlink
@@ -31,7 +34,7 @@ import varlink
 MENTORD_MEMBERS = [
     "AddMeeting", "ListMeetings", "GetMeeting", "UpdateMeeting", "CancelMeeting",
     "DeleteMeeting", "GetStatus", "NoSuchMeeting", "TestNotify", "GetNextReminder", "ListUpcoming",
-    "MarkStepDone", "SnoozeReminder", "Subscribe", "CancelOccurrence", "MoveOccurrence",
+    "MarkStepDone", "SnoozeReminder", "Subscribe", "CancelOccurrence", "MoveOccurrence", "Backup",
 ]
 
 NEW_MEETING = {
@@ -249,7 +252,23 @@ def check_status(mentord):
               "GetStatus: %s is not a non-negative int: %r" % (key, value))
 
 
-# 8. Reminders and channels
+# 8. Backup
+
+def check_backup(mentord, directory):
+    path = os.path.join(directory, "backup.sqlite3")
+    reply = mentord.Backup(path=path)
+    emit({"check": "Backup", "reply": reply})
+    check(reply.get("path") == path and reply.get("bytes") == os.path.getsize(path),
+          "Backup: reply %r does not describe %s" % (reply, path))
+    check(stat.S_IMODE(os.stat(path).st_mode) == 0o600, "Backup: the copy is not private")
+    copy = sqlite3.connect(path)
+    check(copy.execute("pragma integrity_check").fetchone()[0] == "ok", "Backup: the copy is damaged")
+    copy.close()
+    expect_error("Backup to a directory", lambda: mentord.Backup(path=directory),
+                 "io.mentord.CannotBackUp", {"path": directory, "reason": "not a regular file"})
+
+
+# 9. Reminders and channels
 
 def check_reminders(mentord):
     added = mentord.AddMeeting(**dict(NEW_MEETING, title="Reminder check", start="2036-12-11 15:00"))["meeting"]
@@ -308,6 +327,7 @@ def main(argv):
             if added is not None:
                 step("DeleteMeeting", check_delete, mentord, added["id"])
             step("GetStatus", check_status, mentord)
+            step("Backup", check_backup, mentord, os.path.dirname(os.path.abspath(argv[1])))
             step("reminders", check_reminders, mentord)
     finally:
         for handler in (service, mentord):

@@ -53,7 +53,8 @@ struct PrepCommand: ParsableCommand {
                 return
             }
             let answers = given.map { Wire.Answer(step: prep.step, prompt: $0.prompt, answer: $0.answer) }
-            let reply = try daemon.call(
+            // A new connection: the daemon closes one left idle while the answers were typed.
+            let reply = try DaemonClient(client).call(
                 RecordAnswers.self,
                 .init(meetingId: meeting, step: prep.step, occurrence: prep.occurrence, answers: answers))
             if client.json {
