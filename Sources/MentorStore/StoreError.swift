@@ -43,6 +43,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case noSuchTopic(id: Int64)
     /// The database already holds the configured maximum of meetings.
     case tooManyMeetings(count: Int, limit: Int)
+    /// Another relationship (with this partner) already has this e-mail address.
+    case emailTaken(email: String, partner: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -75,6 +77,7 @@ extension StoreError: CustomStringConvertible {
         case .noSuchActionItem(let id): "no action item with id \(id)"
         case .tooManyMeetings(let count, let limit): "\(count) meetings stored, the limit is \(limit)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
+        case .emailTaken(let email, let partner): "\(email) is already the address of \(partner)"
         }
     }
 }
