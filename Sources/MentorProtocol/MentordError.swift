@@ -34,6 +34,11 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidDate(field: String, text: String)
     case ratingOutOfRange(field: String, value: Int)
     case tooMany(field: String, count: Int, limit: Int)
+    case emailTaken(email: String, partner: String)
+    case invalidEmail(field: String, text: String)
+    case calendarUnreadable(path: String, reason: String)
+    case calendarTooLarge(path: String, bytes: Int, limit: Int)
+    case partnersNeeded(path: String, events: [Wire.SkippedEvent])
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -74,6 +79,15 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidDate(let field, let text): "the \(field) '\(text)' is not a date (YYYY-MM-DD)"
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
+        case .emailTaken(let email, let partner): "\(email) is already the address of \(partner)"
+        case .invalidEmail(let field, let text): "the \(field) '\(text)' is not an e-mail address"
+        case .calendarUnreadable(let path, let reason): "cannot import \(path): \(reason); nothing was imported"
+        case .calendarTooLarge(let path, let bytes, let limit):
+            "cannot import \(path): \(bytes) bytes, more than the \(limit) mentord reads; nothing was imported"
+        case .partnersNeeded(let path, let events):
+            "no event of \(path) is with a known partner (\(events.count) event\(events.count == 1 ? "" : "s") "
+                + "need one): import with --with NAME --role ROLE, or give the partner an address with "
+                + "'mentorctl relationship edit NAME --email ADDRESS'; nothing was imported"
         }
     }
 }

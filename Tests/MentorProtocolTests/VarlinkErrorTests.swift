@@ -20,6 +20,16 @@ struct VarlinkErrorTests {
         .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
         .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
         .tooMany(field: "commitments", count: 51, limit: 50),
+        .emailTaken(email: "sam@example.org", partner: "Sam"), .invalidEmail(field: "email", text: "sam at home"),
+        .calendarUnreadable(path: "/tmp/x.ics", reason: "line 3: END:VEVENT without its BEGIN"),
+        .calendarTooLarge(path: "/tmp/x.ics", bytes: 70_000_000, limit: 67_108_864),
+        .partnersNeeded(
+            path: "/tmp/x.ics",
+            events: [
+                .init(
+                    uid: "a@b", title: "1:1", start: "2026-12-03T14:00:00.000Z",
+                    localStart: "2026-12-03T15:00:00+01:00", reason: "no partner")
+            ]),
     ]
 
     @Test(arguments: everyMentordError)
