@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "MentorDaemon",
             dependencies: [
-                "MentorCore", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
+                "MentorCore", "MentorCalendar", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "MentorDaemonTests",
             dependencies: [
-                "MentorDaemon", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
+                "MentorDaemon", "MentorCalendar", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -13,6 +13,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var reminders = ReminderPolicy.standard
     /// Where reminders are delivered (`[desktop]`, `[journal]`, `[hook]`).
     public var channels = ChannelSettings()
+    /// The user's calendar addresses (`[calendar]`).
+    public var calendar = CalendarSettings()
 
     public init() {}
 
@@ -94,6 +96,9 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         }
                     }
                 }
+            case "calendar":
+                guard let calendar = table[key]?.table else { throw locate.error(key, "must be a table") }
+                try configuration.calendar.read(calendar, locate: locate.error)
             case "desktop", "journal", "hook":
                 guard let channel = table[key]?.table else { throw locate.error(key, "must be a table") }
                 try configuration.channels.read(table: key, channel, locate: locate.error)

@@ -43,6 +43,7 @@ enum WireErrorMapping {
         case .noSuchActionItem(let id): .noSuchActionItem(id: id)
         case .noSuchTopic(let id): .noSuchTopic(id: id)
         case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
+        case .emailTaken(let email, let partner): .emailTaken(email: email, partner: partner)
         }
     }
 
@@ -55,6 +56,7 @@ enum WireErrorMapping {
         case .invalidDay(let field, let text): .invalidDate(field: field, text: text)
         case .ratingOutOfRange(let field, let value): .ratingOutOfRange(field: field, value: value)
         case .tooMany(let field, let count, let limit): .tooMany(field: field, count: count, limit: limit)
+        case .invalidEmail(let field, let text): .invalidEmail(field: field, text: text)
         }
     }
 

@@ -87,7 +87,8 @@ struct PrepMethods: Sendable {
         let entries = keys.compactMap { key -> Wire.HistoryEntry? in
             guard let meeting = byID[key.meetingID] else { return nil }
             return Wire.HistoryEntry(
-                meetingId: meeting.id, title: meeting.title, occurrence: RFC3339.utc(key.occurrence),
+                meetingId: meeting.id, title: meeting.title(ofOccurrenceAt: key.occurrence),
+                occurrence: RFC3339.utc(key.occurrence),
                 localStart: RFC3339.local(key.occurrence, in: meeting.timeZone),
                 answers: (answers[key] ?? []).map(Wire.Answer.init), capture: captures[key].map(Wire.Capture.init))
         }

@@ -185,7 +185,7 @@ actor ReminderService: Service {
     }
 
     private func readLedger(of meeting: Meeting, now: Date) async throws -> OccurrenceLedger {
-        let lookBack = scheduler.rules.lookBack(for: meeting) + TimeInterval(meeting.durationSeconds)
+        let lookBack = scheduler.rules.lookBack(for: meeting) + TimeInterval(meeting.longestDurationSeconds)
         return try await stores.ledger.entries(
             meetingID: meeting.id, from: now.addingTimeInterval(-lookBack),
             through: now.addingTimeInterval(ReminderScheduler.planningWindow))
