@@ -18,5 +18,6 @@ struct Mentorctl: ParsableCommand {
             SnoozeCommand.self, PromptCommand.self, UpcomingCommand.self, TestNotifyCommand.self, PrepCommand.self,
             CaptureCommand.self, RelationshipCommand.self, GoalCommand.self, OfferCommand.self,
             ItemCommand<ActionKind>.self, ItemCommand<TopicKind>.self, HistoryCommand.self, ExportCommand.self,
+            ImportCommand.self,
         ])
 }
