@@ -179,10 +179,10 @@ def daemon_import(binary_dir, path, runs):
             daemon = subprocess.Popen(
                 [os.path.join(binary_dir, "mentord"), "--socket", socket, "--database",
                  os.path.join(directory, "mentord.sqlite3"), "--config", "/dev/null"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
-                command = [os.path.join(binary_dir, "mentorctl"), "--socket", socket, "--no-autostart", "import",
-                           path, "--with", "Bench", "--role", "mentee", "--json"]
+                command = [os.path.join(binary_dir, "mentorctl"), "import", path, "--with", "Bench", "--role",
+                           "mentee", "--json", "--socket", socket, "--no-autostart"]
                 for _ in range(500):
                     if os.path.exists(socket):
                         break
