@@ -265,7 +265,7 @@ struct ImportCalendarTests {
         let starts = try await daemon.upcoming(from: noon, days: 30).map(\.start)
         #expect(starts == ["2036-06-11T15:00:00.000Z", RFC3339.utc(added), "2036-06-18T15:00:00.000Z"])
         try await daemon.advance(to: added.addingTimeInterval(-14 * 60))
-        let card = try #require(watcher.received.last)
+        let card = try #require(try await daemon.cards(of: watcher).last)
         #expect(card.steps == [.participation] && card.occurrence == RFC3339.utc(added))
         try await daemon.stop()
     }

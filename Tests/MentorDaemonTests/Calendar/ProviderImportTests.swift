@@ -49,7 +49,7 @@ struct ProviderImportTests {
         // Friday 2026-10-30 14:00 in Berlin (CET) is 13:00 UTC; Participation comes 15 minutes before.
         let moved = LocalDateTime(year: 2026, month: 10, day: 30, hour: 13, minute: 0).instant(offset: 0)
         try await daemon.advance(to: moved.addingTimeInterval(-14 * 60))
-        let cards = watcher.received
+        let cards = try await daemon.cards(of: watcher)
         let original = LocalDateTime(year: 2026, month: 10, day: 29, hour: 8, minute: 0).instant(offset: 0)
         #expect(!cards.contains { $0.occurrence == RFC3339.utc(original) })
         let last = try #require(cards.last)
