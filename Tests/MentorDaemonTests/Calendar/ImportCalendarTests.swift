@@ -247,6 +247,30 @@ struct ImportCalendarTests {
         try await daemon.stop()
     }
 
+    /// An import of more meetings than the engine plans one by one is planned from one read: every
+    /// one of them reminds.
+    @Test func remindsForEveryMeetingOfALargeImport() async throws {
+        let daemon = try await InProcessDaemon(now: noon)
+        defer { daemon.remove() }
+        let watcher = try await daemon.watch()
+        let first = noon.addingTimeInterval(86_400)
+        func stamp(_ instant: Date) -> String {
+            RFC3339.utc(instant).replacingOccurrences(of: ".000", with: "").filter { $0 != "-" && $0 != ":" }
+        }
+        let events = (0..<150).map { index in
+            [
+                "UID:bulk-\(index)@example.org", "SUMMARY:Bulk \(index)",
+                "DTSTART:" + stamp(first.addingTimeInterval(TimeInterval(index * 60))), "DURATION:PT30M",
+            ]
+        }
+        #expect(try await daemon.importCalendar(text: CalendarFiles.calendar(events)).added == 150)
+        try await daemon.advance(to: first.addingTimeInterval(149 * 60 - 14 * 60))
+        let participation = try await daemon.cards(of: watcher).filter { $0.steps.contains(.participation) }
+        #expect(participation.count == 150)
+        #expect(Set(participation.map(\.meetingId)).count == 150)
+        try await daemon.stop()
+    }
+
     /// An RDATE adds an occurrence to a series; the engine plans and reminds for it like any other.
     @Test func remindsForAnOccurrenceAnRdateAdds() async throws {
         let daemon = try await InProcessDaemon(now: noon)
