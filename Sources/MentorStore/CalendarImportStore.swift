@@ -64,10 +64,13 @@ public struct CalendarImportStore: Sendable {
                 }
             }
             var outcomes: [Outcome] = []
+            // A file's events are mostly with one partner: their relationship is looked up once.
+            var relationships: [String: Int64] = [:]
             for (event, verdict) in zip(events, verdicts) {
                 switch verdict {
                 case .added:
-                    outcomes.append(.added(meetingID: try Self.insert(event, source: source, now: now, in: db)))
+                    let id = try Self.insert(event, source: source, relationships: &relationships, now: now, in: db)
+                    outcomes.append(.added(meetingID: id))
                 case .updated(let id):
                     try Self.update(id, to: event, carry: carry, now: now, changes: observer, in: db)
                     outcomes.append(verdict)
@@ -103,20 +106,27 @@ public struct CalendarImportStore: Sendable {
         return .updated(meetingID: stored.meetingId)
     }
 
-    private static func insert(_ event: ImportedEvent, source: Int64, now: Date, in db: Database) throws -> Int64 {
+    private static func insert(
+        _ event: ImportedEvent, source: Int64, relationships: inout [String: Int64], now: Date, in db: Database
+    ) throws -> Int64 {
         let draft = try MeetingDraft(
             title: event.title, partner: event.partner, role: event.role, start: event.start,
             timeZone: event.timeZone, durationSeconds: event.durationSeconds, recurrence: event.recurrence)
-        let meeting = try MeetingStore.insert(draft, now: now, limit: .max, in: db)
-        try writeOccurrences(of: event, meetingID: meeting.id, in: db)
+        let key = draft.partner.lowercased() + "\u{0}" + event.role.rawValue
+        let relationshipID =
+            try relationships[key]
+            ?? RelationshipRecord.findOrCreate(partner: draft.partner, role: event.role, now: now, in: db).id!
+        relationships[key] = relationshipID
+        let meetingID = try MeetingStore.insertRecord(draft, relationshipID: relationshipID, now: now, in: db)
+        try writeOccurrences(of: event, meetingID: meetingID, in: db)
         let stamp = now.millisecondsSince1970
         try CalendarEventRecord(
-            meetingId: meeting.id, sourceId: source, uid: event.uid,
+            meetingId: meetingID, sourceId: source, uid: event.uid,
             recurrenceId: event.recurrenceID?.millisecondsSince1970,
             sequence: event.sequence, fingerprint: event.fingerprint, cancelled: false, importedAt: stamp,
             updatedAt: stamp
         ).insert(db)
-        return meeting.id
+        return meetingID
     }
 
     /// Writes the new version over the meeting's when-fields and occurrences; mentoring fields stay.

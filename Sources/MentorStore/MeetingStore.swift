@@ -26,15 +26,20 @@ public struct MeetingStore: Sendable {
         }
         let relationship = try RelationshipRecord.findOrCreate(
             partner: draft.partner, role: draft.role, now: now, in: db)
+        return try meeting(id: insertRecord(draft, relationshipID: relationship.id!, now: now, in: db), in: db)
+    }
+
+    /// Inserts the row of a new meeting of a known relationship; returns its id.
+    static func insertRecord(_ draft: MeetingDraft, relationshipID: Int64, now: Date, in db: Database) throws -> Int64 {
         let stamp = now.millisecondsSince1970
         var record = MeetingRecord(
-            relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
+            relationshipId: relationshipID, title: "", start: 0, timeZone: "", durationSeconds: 0,
             purpose: "", status: MeetingStatus.scheduled.rawValue, recurrence: "", reminderOffsets: "",
             createdAt: stamp,
             updatedAt: stamp)
-        record.assign(draft, relationshipId: relationship.id!)
+        record.assign(draft, relationshipId: relationshipID)
         try record.insert(db)
-        return try meeting(id: record.id!, in: db)
+        return record.id!
     }
 
     /// The meeting with this id.
