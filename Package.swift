@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "MentorDaemon",
             dependencies: [
-                "MentorCore", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
+                "MentorCore", "MentorCalendar", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "MentorDaemonTests",
             dependencies: [
-                "MentorDaemon", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
+                "MentorDaemon", "MentorCalendar", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

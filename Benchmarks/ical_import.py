@@ -14,7 +14,13 @@ file, reading it and expanding every series over 2026:
 - python: `icalendar` + `recurring-ical-events` (pinned in scripts/install-deps), in a child python.
 
 Each runs --runs times (default 3) as its own process; the table shows the median wall time, the
-largest peak RSS (wait4's ru_maxrss) and the occurrences each found (all-day ones left out). The
+largest peak RSS (wait4's ru_maxrss) and the occurrences each found (all-day ones left out).
+
+Then the whole import through the real daemon, as a user runs it: a release mentord on a fresh
+database and socket, `mentorctl import FILE --with Bench --role mentee` timed from the client
+(reading, planning, the one transaction; the reply comes after the commit), then until the
+reminder engine has planned what it wrote (`mentorctl next` waits its turn), then the same file again (everything unchanged), each --runs times on a new database; mentord's peak RSS is its
+VmHWM after the imports. The
 generated series do not all start on a date their rule gives, and recurring-ical-events adds such a
 start on top of COUNT where mentord counts it (docs/calendar.md): its count is higher by those.
 Figures, not a test.
@@ -164,6 +170,44 @@ def measure(command, runs):
     return statistics.median(times), max(peaks), output
 
 
+def daemon_import(binary_dir, path, runs):
+    """Median wall time of a first import and of a re-import through mentorctl, and mentord's peak RSS (MiB)."""
+    firsts, planned, agains, peaks, reply = [], [], [], [], None
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as directory:
+            socket = os.path.join(directory, "socket")
+            daemon = subprocess.Popen(
+                [os.path.join(binary_dir, "mentord"), "--socket", socket, "--database",
+                 os.path.join(directory, "mentord.sqlite3"), "--config", "/dev/null"],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                command = [os.path.join(binary_dir, "mentorctl"), "import", path, "--with", "Bench", "--role",
+                           "mentee", "--json", "--socket", socket, "--no-autostart"]
+                for _ in range(500):
+                    if os.path.exists(socket):
+                        break
+                    time.sleep(0.01)
+                # `next` waits its turn behind the engine's planning of every meeting the import wrote.
+                settle = [os.path.join(binary_dir, "mentorctl"), "next", "--json", "--socket", socket,
+                          "--no-autostart"]
+                for times in (firsts, agains):
+                    started = time.monotonic()
+                    result = subprocess.run(command, capture_output=True, text=True)
+                    times.append(time.monotonic() - started)
+                    if result.returncode != 0:
+                        sys.exit(f"mentorctl import failed: {result.stderr}")
+                    reply = reply or json.loads(result.stdout)
+                    if times is firsts:
+                        subprocess.run(settle, capture_output=True, check=True)
+                        planned.append(time.monotonic() - started)
+                with open(f"/proc/{daemon.pid}/status") as status:
+                    peaks.append(next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) / 1024)
+            finally:
+                daemon.terminate()
+                daemon.wait()
+    return statistics.median(firsts), statistics.median(planned), statistics.median(agains), max(peaks), reply
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--bin", help="directory holding ical-bench (default: build it in release)")
@@ -177,6 +221,9 @@ def main():
         subprocess.run(["swift", "build", "-c", "release", "--product", "ical-bench"], cwd=root, check=True)
         binary_dir = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=root, check=True,
                                     capture_output=True, text=True).stdout.strip()
+    if args.bin is None:
+        for product in ("mentord", "mentorctl"):
+            subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=root, check=True)
     with tempfile.TemporaryDirectory() as directory:
         path = args.keep or os.path.join(directory, "export.ics")
         generate(path, args.events)
@@ -184,6 +231,7 @@ def main():
         window = [str(FROM), str(TO)]
         ours = measure([os.path.join(binary_dir, "ical-bench"), path] + window + ["Europe/Berlin"], args.runs)
         theirs = measure([sys.executable, "-c", PYTHON_CHILD, path] + window, args.runs)
+        first, planned, again, peak, reply = daemon_import(binary_dir, path, args.runs)
     from importlib.metadata import version
     print(f"calendar import: {args.events:,} events, {size / 1e6:.1f} MB, expanded over 2026; "
           f"median of {args.runs} runs; {os.cpu_count()} cores")
@@ -194,6 +242,15 @@ def main():
     for name, (wall, rss, output) in rows:
         print(f"{name:58} {wall:8.3f} {rss:13.1f} {output['occurrences']:12,}")
     print(f"mentord is {theirs[0] / ours[0]:.1f}x faster and uses {theirs[1] / ours[1]:.1f}x less memory")
+    print()
+    print(f"through the daemon (release mentord, mentorctl import --with Bench; median of {args.runs} runs, "
+          f"each on a new database)")
+    print(f"{'step':58} {'wall s':>8} {'peak RSS MiB':>13}")
+    print(f"{'first import: ' + str(reply['added']) + ' meetings added, ' + str(len(reply['skipped'])) + ' skipped':58} "
+          f"{first:8.3f} {peak:13.1f}")
+    print(f"{'... and the reminder engine has planned them':58} {planned:8.3f} {'':>13}")
+    print(f"{'the same file again: all unchanged':58} {again:8.3f} {'':>13}")
+    print(f"first import vs python reading and expanding alone: {theirs[0] / first:.1f}x faster")
 
 
 if __name__ == "__main__":

@@ -78,6 +78,17 @@ public enum FieldRules {
         return trimmed
     }
 
+    /// An e-mail address, lower case (calendars write them in any case), or empty for none: one word
+    /// with an `@` between a local part and a domain, at most 254 characters (RFC 5321's path limit).
+    public static func email(_ text: String, field: String) throws(MeetingValidationError) -> String {
+        let trimmed = try line(text, field: field, limit: 254).lowercased()
+        guard !trimmed.isEmpty else { return "" }
+        let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !trimmed.contains(where: \.isWhitespace)
+        else { throw .invalidEmail(field: field, text: text) }
+        return trimmed
+    }
+
     /// A rating from 1 to 5, or nil for none given.
     public static func rating(_ value: Int?, field: String) throws(MeetingValidationError) -> Int? {
         guard let value else { return nil }

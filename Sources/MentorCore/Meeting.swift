@@ -20,6 +20,11 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     public var recurrence: Recurrence?
     /// Changed occurrences of a series: original start -> new start, or nil when cancelled.
     public var exceptions: [Date: Date?] = [:]
+    /// Extra occurrences of a series besides those its rule gives (a calendar's `RDATE`), as original
+    /// starts: an exception can move or cancel them like any other.
+    public var additions: [Date] = []
+    /// Occurrences of a series with a title or length of their own, by original start.
+    public var occurrenceOverrides: [Date: OccurrenceOverride] = [:]
     /// Per-step offsets that replace the global policy for this meeting (nil turns a step off).
     public var reminderOverrides: [Step: Int?]
     public var createdAt: Date
@@ -56,20 +61,53 @@ public struct Meeting: Sendable, Hashable, Identifiable {
     /// millisecond off the stored value, which would split one occurrence into two keys.
     public func occurrences(from: Date, through: Date, limit: Int = 100) -> [Date] {
         guard let recurrence else { return start >= from && start <= through ? [start] : [] }
-        guard !exceptions.isEmpty else {
+        guard !exceptions.isEmpty || !additions.isEmpty else {
             return recurrence.occurrences(startingAt: start, in: timeZone, from: from, through: through, limit: limit)
                 .map(\.roundedToMilliseconds)
         }
         // A moved occurrence may come from outside the window; look as far as any move reaches.
         let reach =
             exceptions.compactMap { original, moved in moved.map { abs($0.timeIntervalSince(original)) } }.max() ?? 0
-        let originals = recurrence.occurrences(
-            startingAt: start, in: timeZone, from: from.addingTimeInterval(-reach),
-            through: through.addingTimeInterval(reach),
+        let wideFrom = from.addingTimeInterval(-reach)
+        let wideThrough = through.addingTimeInterval(reach)
+        var originals = recurrence.occurrences(
+            startingAt: start, in: timeZone, from: wideFrom, through: wideThrough,
             limit: limit + exceptions.count
         ).map(\.roundedToMilliseconds)
+        if !additions.isEmpty {
+            // An addition the rule also gives is one occurrence (RFC 5545's recurrence set).
+            let extra = additions.filter { $0 >= wideFrom && $0 <= wideThrough }.map(\.roundedToMilliseconds)
+            originals = Array(Set(originals + extra)).sorted()
+        }
         let actual = originals.compactMap { original in exceptions[original] ?? original }
         return Array(actual.filter { $0 >= from && $0 <= through }.sorted().prefix(limit))
+    }
+
+    /// What the occurrence now starting at `start` has of its own (title, length), if anything.
+    public func override(ofOccurrenceAt start: Date) -> OccurrenceOverride? {
+        guard !occurrenceOverrides.isEmpty else { return nil }
+        let key = start.millisecondsSince1970
+        for (original, override) in occurrenceOverrides {
+            // A cancelled occurrence starts nowhere.
+            let actual: Date? = if let moved = exceptions[original] { moved } else { original }
+            if actual?.millisecondsSince1970 == key { return override }
+        }
+        return nil
+    }
+
+    /// The title of the occurrence starting at `start`: its own, else the meeting's.
+    public func title(ofOccurrenceAt start: Date) -> String {
+        override(ofOccurrenceAt: start)?.title ?? title
+    }
+
+    /// The length in seconds of the occurrence starting at `start`: its own, else the meeting's.
+    public func durationSeconds(ofOccurrenceAt start: Date) -> Int {
+        override(ofOccurrenceAt: start)?.durationSeconds ?? durationSeconds
+    }
+
+    /// The longest any occurrence lasts, for windows that must hold every occurrence still running.
+    public var longestDurationSeconds: Int {
+        occurrenceOverrides.values.compactMap(\.durationSeconds).reduce(durationSeconds, max)
     }
 
     /// Whether an occurrence starts at `instant`, to the millisecond: at its actual start, so a moved
@@ -91,10 +129,11 @@ public struct Meeting: Sendable, Hashable, Identifiable {
         return isScheduledOccurrence(instant) ? instant : nil
     }
 
-    /// Whether `instant` is an occurrence of the series as its rule generates it (moves ignored).
+    /// Whether `instant` is an occurrence of the series as its rule and additions give it (moves ignored).
     public func isScheduledOccurrence(_ instant: Date) -> Bool {
         guard let recurrence else { return abs(instant.timeIntervalSince(start)) < 0.0005 }
         // Calendar arithmetic can land a fraction of a millisecond off the stored instant.
+        if additions.contains(where: { abs($0.timeIntervalSince(instant)) < 0.0005 }) { return true }
         let near = recurrence.occurrences(
             startingAt: start, in: timeZone, from: instant.addingTimeInterval(-0.001),
             through: instant.addingTimeInterval(0.001), limit: 2)

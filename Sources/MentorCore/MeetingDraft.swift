@@ -105,6 +105,8 @@ public enum MeetingValidationError: Error, Sendable, Equatable {
     case ratingOutOfRange(field: String, value: Int)
     /// A list has more entries than its limit allows.
     case tooMany(field: String, count: Int, limit: Int)
+    /// An e-mail field holds something that is not one address.
+    case invalidEmail(field: String, text: String)
 }
 
 extension Date {

@@ -20,10 +20,13 @@ public struct Relationship: Sendable, Hashable, Identifiable {
     /// Per-step offsets that replace the global policy for this relationship's meetings (nil turns a
     /// step off); a meeting's own overrides take precedence.
     public var reminderOverrides: [Step: Int?]
+    /// The partner's e-mail address, lower case, or empty: how a calendar event's attendees find the
+    /// relationship.
+    public var email: String
 
     public init(
         id: Int64, partner: String, role: Role, createdAt: Date, cadence: String = "", startedOn: String = "",
-        phase: Phase = .initiation, reminderOverrides: [Step: Int?] = [:]
+        phase: Phase = .initiation, reminderOverrides: [Step: Int?] = [:], email: String = ""
     ) {
         self.id = id
         self.partner = partner
@@ -33,6 +36,7 @@ public struct Relationship: Sendable, Hashable, Identifiable {
         self.startedOn = startedOn
         self.phase = phase
         self.reminderOverrides = reminderOverrides
+        self.email = email
     }
 
     /// This relationship with its text fields trimmed, or the first rule a field breaks.
@@ -41,6 +45,7 @@ public struct Relationship: Sendable, Hashable, Identifiable {
         copy.partner = try FieldRules.requiredLine(partner, field: "partner", limit: MeetingLimits.partnerLength)
         copy.cadence = try FieldRules.line(cadence, field: "cadence", limit: MentoringLimits.cadenceLength)
         copy.startedOn = try FieldRules.day(startedOn, field: "startedOn")
+        copy.email = try FieldRules.email(email, field: "email")
         return copy
     }
 }

@@ -14,6 +14,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
     public var reminders = ReminderPolicy.standard
     /// Where reminders are delivered (`[desktop]`, `[journal]`, `[hook]`).
     public var channels = ChannelSettings()
+    /// The user's calendar addresses (`[calendar]`).
+    public var calendar = CalendarSettings()
 
     public init() {}
 
@@ -123,7 +125,7 @@ public struct DaemonConfiguration: Sendable, Hashable {
         }
         for entry in document.topLevel {
             switch entry.key {
-            case "limits", "reminders", "desktop", "journal", "hook":
+            case "limits", "reminders", "calendar", "desktop", "journal", "hook":
                 throw refuse(entry.position, entry.key, "must be a table")
             default:
                 throw refuse(entry.position, entry.key, "unknown table or key")
@@ -151,6 +153,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                         }
                     }
                 }
+            case "calendar":
+                try configuration.calendar.read(table, refuse: refuse)
             case "desktop", "journal", "hook":
                 try configuration.channels.read(table, refuse: refuse)
             default:

@@ -97,8 +97,7 @@ struct MeetingMethods: Sendable {
     /// What a moved occurrence keeps of its ledger under the rules in force: done steps stay done,
     /// a step shown is not shown again for a time that has also passed.
     private func carry(now: Date) -> LedgerCarry {
-        let rules = engine.rules
-        return { meeting, newStart, entries in rules.carriedLedger(entries, to: newStart, of: meeting, now: now) }
+        engine.rules.carrying(now: now)
     }
 
     /// The repeat rule from a word (`weekly`) or an RRULE; `.some(nil)` for "" (no repetition).

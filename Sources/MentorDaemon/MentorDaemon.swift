@@ -99,6 +99,11 @@ public struct MentorDaemon: Service {
         RelationshipMethods(stores: stores, clock: clock).register(in: &table)
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
+        let calendarSettings = NIOLockedValueBox(configuration.calendar)
+        CalendarMethods(
+            stores: stores, imports: CalendarImportStore(database: database), clock: clock, engine: engine,
+            userZone: zone, settings: calendarSettings, maximumMeetings: maximumMeetings
+        ).register(in: &table)
         ServiceMethods(
             database: database, store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths,
             defaultTimeZone: zone
@@ -130,7 +135,8 @@ public struct MentorDaemon: Service {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     await reload(
-                        server, engine, channels, maximumMeetings: maximumMeetings, on: hangups, status: statusLine)
+                        server, engine, channels, maximumMeetings: maximumMeetings, calendar: calendarSettings,
+                        on: hangups, status: statusLine)
                 }
                 group.addTask { [notifier] in
                     for await _ in listenEvents { break }
@@ -213,7 +219,8 @@ public struct MentorDaemon: Service {
     /// leaves the running configuration as it was, and says why.
     private func reload(
         _ server: ControlServer, _ engine: ReminderService, _ channels: ReminderChannels,
-        maximumMeetings: NIOLockedValueBox<Int>, on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
+        maximumMeetings: NIOLockedValueBox<Int>, calendar: NIOLockedValueBox<CalendarSettings>,
+        on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
     )
         async
     {
@@ -223,6 +230,7 @@ public struct MentorDaemon: Service {
                 let fresh = try await loadConfiguration(paths.configuration)
                 server.apply(fresh.limits)
                 maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
+                calendar.withLockedValue { $0 = fresh.calendar }
                 engine.use(ReminderRules(policy: fresh.reminders, userZone: engine.rules.userZone))
                 channels.apply(fresh.channels)
                 logger.info("Reloaded configuration from \(paths.configuration)")

@@ -44,6 +44,7 @@ enum WireErrorMapping {
         case .noSuchTopic(let id): .noSuchTopic(id: id)
         case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
         case .cannotBackUp(let path, let reason): .cannotBackUp(path: path, reason: reason)
+        case .emailTaken(let email, let partner): .emailTaken(email: email, partner: partner)
         }
     }
 
@@ -57,6 +58,7 @@ enum WireErrorMapping {
         case .invalidDay(let field, let text): .invalidDate(field: field, text: text)
         case .ratingOutOfRange(let field, let value): .ratingOutOfRange(field: field, value: value)
         case .tooMany(let field, let count, let limit): .tooMany(field: field, count: count, limit: limit)
+        case .invalidEmail(let field, let text): .invalidEmail(field: field, text: text)
         }
     }
 

@@ -9,16 +9,18 @@ public enum AddRelationship: VarlinkMethod {
         public var cadence: String?
         public var startedOn: String?
         public var phase: Wire.Phase?
+        public var email: String?
 
         public init(
             partner: String, role: Wire.Role, cadence: String? = nil, startedOn: String? = nil,
-            phase: Wire.Phase? = nil
+            phase: Wire.Phase? = nil, email: String? = nil
         ) {
             self.partner = partner
             self.role = role
             self.cadence = cadence
             self.startedOn = startedOn
             self.phase = phase
+            self.email = email
         }
     }
 }

@@ -416,7 +416,10 @@ public enum InterfaceDescriptions {
           # Per-step reminder offsets for all its meetings, e.g. "purpose=2d"; empty: the configuration.
           offsets: string,
           # When it was added, RFC 3339 UTC.
-          createdAt: string
+          createdAt: string,
+          # The partner's e-mail address, lower case, which ImportCalendar matches against an event's
+          # organizer and attendees; absent when not set (and from daemons older than this field).
+          email: ?string
         )
 
         # One entry of a relationship's phase history.
@@ -588,7 +591,9 @@ public enum InterfaceDescriptions {
           # When it began, YYYY-MM-DD.
           startedOn: ?string,
           # The phase it is in; defaults to initiation.
-          phase: ?Phase
+          phase: ?Phase,
+          # The partner's e-mail address, for matching calendar events; no other relationship may have it.
+          email: ?string
         ) -> (
           # The relationship as stored.
           relationship: Relationship
@@ -619,7 +624,7 @@ public enum InterfaceDescriptions {
           items: []Item
         )
 
-        # Changes a relationship's cadence, start date or reminder offsets.
+        # Changes a relationship's cadence, start date, reminder offsets or e-mail address.
         method UpdateRelationship(
           # The partner.
           partner: string,
@@ -630,7 +635,9 @@ public enum InterfaceDescriptions {
           # The new start date, YYYY-MM-DD.
           startedOn: ?string,
           # Per-step offsets for all its meetings ("purpose=2d,plan=off"); "" goes back to the configuration.
-          offsets: ?string
+          offsets: ?string,
+          # The partner's e-mail address; "" removes it.
+          email: ?string
         ) -> (
           # The relationship after the change.
           relationship: Relationship
@@ -881,6 +888,59 @@ public enum InterfaceDescriptions {
           next: ?string
         )
 
+        # An event of a calendar file that an import left out.
+        type SkippedEvent (
+          # The event's UID; empty when it has none.
+          uid: string,
+          # Its SUMMARY.
+          title: string,
+          # Its start, RFC 3339 in UTC; absent when it could not be read.
+          start: ?string,
+          # The same instant in the event's zone (the daemon's for a zone only the file defines), RFC 3339
+          # with offset.
+          localStart: ?string,
+          # Why, by name: "all-day event", "cancelled", "declined by you", "no partner", "ambiguous partner",
+          # "unsupported", "unknown time zone", "time zone only in the file", "RDATE without RRULE",
+          # "longer than a day" or "unreadable".
+          reason: string,
+          # What exactly, where the name does not say it: the unsupported part ("RRULE: BYWEEKNO=20 (line
+          # 12)"), the zone, the partners an address matched, the reader's message; may be empty.
+          detail: string
+        )
+
+        # Imports the meetings of an iCalendar (RFC 5545) file: each series, single event, or override
+        # without its series becomes a meeting, found again by its UID on the next import. A newer version
+        # of an event updates its meeting in place (occurrences still to come keep their answers, capture
+        # and reminders, as an edit does); the same or an older one changes nothing. Events no longer in the
+        # file are never deleted. The daemon reads the file itself; all of it is imported in one transaction
+        # or none of it is.
+        method ImportCalendar(
+          # The file, an absolute path the daemon can read (mentorctl makes a relative one absolute).
+          path: string,
+          # Every event is with this partner; without it, each event's organizer and attendees are matched
+          # against the relationships' e-mail addresses.
+          partner: ?string,
+          # The user's role with that partner; needed when the partner is new.
+          role: ?Role,
+          # Only say what would happen; write nothing.
+          dryRun: ?bool
+        ) -> (
+          # The calendar's name (X-WR-CALNAME), when the file gives one.
+          calendar: ?string,
+          # Meetings added.
+          added: int,
+          # Meetings whose event changed, updated in place.
+          updated: int,
+          # Meetings whose event did not change (or came as an older copy).
+          unchanged: int,
+          # The events left out, each with its reason, in file order.
+          skipped: []SkippedEvent,
+          # Meetings imported earlier whose events are not in this file: left as they are.
+          notInFile: int,
+          # The meetings added or updated, by id; empty in a dry run.
+          meetingIds: []int
+        )
+
         # No meeting has this id.
         error NoSuchMeeting (id: int)
 
@@ -993,6 +1053,23 @@ public enum InterfaceDescriptions {
         # The database could not complete the call (locked by another process, disk full, read-only);
         # nothing was changed.
         error StorageFailure (reason: string)
+
+        # The e-mail address is another relationship's already.
+        error EmailTaken (email: string, partner: string)
+
+        # An e-mail field holds something that is not one address.
+        error InvalidEmail (field: string, text: string)
+
+        # The calendar file cannot be read: missing, not readable by the daemon, or not iCalendar; reason
+        # says which, with the line where it could not be read.
+        error CalendarUnreadable (path: string, reason: string)
+
+        # The calendar file is larger than the daemon reads (64 MiB).
+        error CalendarTooLarge (path: string, bytes: int, limit: int)
+
+        # No event of the file found a partner by e-mail address, and no partner was given: these events
+        # need one (import again with a partner, or give a relationship the address of an attendee).
+        error PartnersNeeded (path: string, events: []SkippedEvent)
         """#
 
     /// `org.varlink.service.varlink`.

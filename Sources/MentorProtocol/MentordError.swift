@@ -37,6 +37,11 @@ public enum MentordError: VarlinkError, Equatable {
     case tooMany(field: String, count: Int, limit: Int)
     case cannotBackUp(path: String, reason: String)
     case databaseDamaged(path: String, reason: String)
+    case emailTaken(email: String, partner: String)
+    case invalidEmail(field: String, text: String)
+    case calendarUnreadable(path: String, reason: String)
+    case calendarTooLarge(path: String, bytes: Int, limit: Int)
+    case partnersNeeded(path: String, events: [Wire.SkippedEvent])
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -86,6 +91,15 @@ public enum MentordError: VarlinkError, Equatable {
             "\(path) is damaged (\(reason)); mentord writes nothing more to it. To go on, "
                 + "restore a copy made with 'mentorctl backup' (stop mentord, put the copy in its place), or "
                 + "recover what is readable with 'sqlite3 \(path) .recover | sqlite3 recovered.sqlite3'"
+        case .emailTaken(let email, let partner): "\(email) is already the address of \(partner)"
+        case .invalidEmail(let field, let text): "the \(field) '\(text)' is not an e-mail address"
+        case .calendarUnreadable(let path, let reason): "cannot import \(path): \(reason); nothing was imported"
+        case .calendarTooLarge(let path, let bytes, let limit):
+            "cannot import \(path): \(bytes) bytes, more than the \(limit) mentord reads; nothing was imported"
+        case .partnersNeeded(let path, let events):
+            "no event of \(path) is with a known partner (\(events.count) event\(events.count == 1 ? "" : "s") "
+                + "need one): import with --with NAME --role ROLE, or give the partner an address with "
+                + "'mentorctl relationship edit NAME --email ADDRESS'; nothing was imported"
         }
     }
 }

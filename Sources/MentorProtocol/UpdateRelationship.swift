@@ -1,4 +1,4 @@
-/// `io.mentord.UpdateRelationship`: changes cadence, start date or reminder offsets; absent fields
+/// `io.mentord.UpdateRelationship`: changes cadence, start date, reminder offsets or e-mail; absent fields
 /// keep their value.
 public enum UpdateRelationship: VarlinkMethod {
     public static let name = "io.mentord.UpdateRelationship"
@@ -10,16 +10,18 @@ public enum UpdateRelationship: VarlinkMethod {
         public var cadence: String?
         public var startedOn: String?
         public var offsets: String?
+        public var email: String?
 
         public init(
             partner: String, role: Wire.Role? = nil, cadence: String? = nil, startedOn: String? = nil,
-            offsets: String? = nil
+            offsets: String? = nil, email: String? = nil
         ) {
             self.partner = partner
             self.role = role
             self.cadence = cadence
             self.startedOn = startedOn
             self.offsets = offsets
+            self.email = email
         }
     }
 }

@@ -17,10 +17,12 @@ extension Wire {
         public var phase: Phase
         public var offsets: String
         public var createdAt: String
+        /// Nil when not set, and from a daemon older than the field.
+        public var email: String?
 
         public init(
             id: Int64, partner: String, role: Role, cadence: String = "", startedOn: String = "", phase: Phase,
-            offsets: String = "", createdAt: String
+            offsets: String = "", createdAt: String, email: String? = nil
         ) {
             self.id = id
             self.partner = partner
@@ -30,6 +32,7 @@ extension Wire {
             self.phase = phase
             self.offsets = offsets
             self.createdAt = createdAt
+            self.email = email
         }
     }
 

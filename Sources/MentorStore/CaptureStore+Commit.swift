@@ -89,9 +89,7 @@ extension CaptureStore {
         case .existing(let id, let occurrence):
             return (try MeetingStore.meeting(id: id, in: db), occurrence)
         case .moveOccurrence(let id, let original, let from, let to):
-            try OccurrenceExceptionRecord(
-                meetingId: id, occurrence: original.millisecondsSince1970, movedTo: to.millisecondsSince1970
-            ).upsert(db)
+            try OccurrenceExceptionRecord.move(meetingID: id, occurrence: original, to: to, in: db)
             let moved = try touch(id, now: now, in: db)
             try OccurrenceMove.apply(moved, from: from, to: to, carry: carry, now: now, changes: changes, in: db)
             return (moved, to)

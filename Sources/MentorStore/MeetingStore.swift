@@ -26,15 +26,20 @@ public struct MeetingStore: Sendable {
         }
         let relationship = try RelationshipRecord.findOrCreate(
             partner: draft.partner, role: draft.role, now: now, in: db)
+        return try meeting(id: insertRecord(draft, relationshipID: relationship.id!, now: now, in: db), in: db)
+    }
+
+    /// Inserts the row of a new meeting of a known relationship; returns its id.
+    static func insertRecord(_ draft: MeetingDraft, relationshipID: Int64, now: Date, in db: Database) throws -> Int64 {
         let stamp = now.millisecondsSince1970
         var record = MeetingRecord(
-            relationshipId: relationship.id!, title: "", start: 0, timeZone: "", durationSeconds: 0,
+            relationshipId: relationshipID, title: "", start: 0, timeZone: "", durationSeconds: 0,
             purpose: "", status: MeetingStatus.scheduled.rawValue, recurrence: "", reminderOffsets: "",
             createdAt: stamp,
             updatedAt: stamp)
-        record.assign(draft, relationshipId: relationship.id!)
+        record.assign(draft, relationshipId: relationshipID)
         try record.insert(db)
-        return try meeting(id: record.id!, in: db)
+        return record.id!
     }
 
     /// The meeting with this id.
@@ -74,7 +79,7 @@ public struct MeetingStore: Sendable {
 
     /// Scheduled meetings that can have an occurrence between `after` and `before`: single
     /// meetings that start by `before` and end after `after`, series that have started by
-    /// `before`, and series with a moved occurrence (a move may reach before the series' start).
+    /// `before`, and series with a moved or added occurrence (either may lie before the series' start).
     /// What the engine plans; meetings starting later are left for when they come near, so start-up
     /// reads only what is near (the `meeting_by_start` index), not every meeting ever stored.
     public func plannable(endingAfter after: Date, startingBy before: Date) async throws -> [Meeting] {
@@ -84,7 +89,8 @@ public struct MeetingStore: Sendable {
                     sql: """
                         ((meeting.start <= ? AND (meeting.recurrence != '' OR \
                         meeting.start + meeting.duration_seconds * 1000 > ?)) \
-                        OR (meeting.recurrence != '' AND meeting.id IN (SELECT meeting_id FROM occurrence_exception)))
+                        OR (meeting.recurrence != '' AND (meeting.id IN (SELECT meeting_id FROM occurrence_exception) \
+                        OR meeting.id IN (SELECT meeting_id FROM occurrence_addition))))
                         """,
                     arguments: [before.millisecondsSince1970, after.millisecondsSince1970]
                 )
@@ -192,10 +198,7 @@ public struct MeetingStore: Sendable {
             }
             // Where the occurrence is now: an earlier move may have put it elsewhere.
             let before = meeting.exceptions[occurrence.roundedToMilliseconds] ?? occurrence
-            try OccurrenceExceptionRecord(
-                meetingId: meetingID, occurrence: occurrence.millisecondsSince1970,
-                movedTo: movedTo?.millisecondsSince1970
-            ).upsert(db)
+            try OccurrenceExceptionRecord.move(meetingID: meetingID, occurrence: occurrence, to: movedTo, in: db)
             var record = try Self.record(id: meetingID, in: db)
             record.updatedAt = now.millisecondsSince1970
             try record.update(db)
@@ -208,12 +211,16 @@ public struct MeetingStore: Sendable {
         }
     }
 
+    /// The meetings with what their series change: exceptions, additions and occurrence overrides.
     static func withExceptions(_ meetings: [Meeting], in db: Database) throws -> [Meeting] {
         let recurring = meetings.filter { $0.recurrence != nil }.map(\.id)
-        let exceptions = try OccurrenceExceptionRecord.exceptions(of: recurring, in: db)
+        let changes = try OccurrenceExceptionRecord.changes(of: recurring, in: db)
+        let additions = try OccurrenceAdditionRecord.additions(of: recurring, in: db)
         return meetings.map { meeting in
             var copy = meeting
-            copy.exceptions = exceptions[meeting.id] ?? [:]
+            copy.exceptions = changes[meeting.id]?.exceptions ?? [:]
+            copy.occurrenceOverrides = changes[meeting.id]?.overrides ?? [:]
+            copy.additions = additions[meeting.id] ?? []
             return copy
         }
     }

@@ -215,6 +215,72 @@ enum Migrations {
                     ALTER TABLE action_item ADD COLUMN reminded_at INTEGER;
                     """)
         }
+        migrator.registerMigration("v7 calendar import") { db in
+            try db.execute(
+                sql: """
+                    -- Where imported meetings come from. The one source of kind 'import' is every
+                    -- `mentorctl import`, so a calendar downloaded again to another path finds its
+                    -- meetings; each followed calendar (a file, a vdir folder, a URL, a CalDAV
+                    -- collection) will be a source of its own.
+                    CREATE TABLE calendar_source (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        name TEXT NOT NULL UNIQUE CHECK (length(trim(name)) > 0),
+                        kind TEXT NOT NULL CHECK (kind IN ('import', 'file', 'vdir', 'url', 'caldav')),
+                        -- A path or URL; empty for the import source.
+                        location TEXT NOT NULL DEFAULT '',
+                        -- Whom its events are with when nothing else says.
+                        default_relationship_id INTEGER REFERENCES relationship (id) ON DELETE SET NULL,
+                        -- What the source kind keeps between syncs (an ETag, a sync token), as it writes it.
+                        sync_state TEXT NOT NULL DEFAULT '',
+                        last_success_at INTEGER,
+                        last_error TEXT NOT NULL DEFAULT '',
+                        created_at INTEGER NOT NULL
+                    ) STRICT;
+                    CREATE UNIQUE INDEX calendar_source_one_import ON calendar_source (kind) WHERE kind = 'import';
+                    INSERT INTO calendar_source (name, kind, created_at)
+                        VALUES ('import', 'import', CAST(strftime('%s', 'now') AS INTEGER) * 1000);
+
+                    -- The calendar event a meeting was made from: its source and UID, and for an
+                    -- override imported without its series, its RECURRENCE-ID (Unix milliseconds;
+                    -- NULL for a series or a single event). The version last written is kept to
+                    -- tell an unchanged or older copy from a newer one.
+                    CREATE TABLE calendar_event (
+                        meeting_id INTEGER PRIMARY KEY REFERENCES meeting (id) ON DELETE CASCADE,
+                        source_id INTEGER NOT NULL REFERENCES calendar_source (id) ON DELETE CASCADE,
+                        uid TEXT NOT NULL CHECK (length(uid) > 0),
+                        recurrence_id INTEGER,
+                        sequence INTEGER NOT NULL CHECK (sequence >= 0),
+                        fingerprint TEXT NOT NULL CHECK (length(fingerprint) > 0),
+                        -- Whether the calendar had cancelled it (or the user declined it) then, so a
+                        -- later version that is on again puts the meeting back.
+                        cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+                        imported_at INTEGER NOT NULL,
+                        updated_at INTEGER NOT NULL
+                    ) STRICT;
+                    -- NULLs are never equal in a unique index: -1 stands for "the series" (no
+                    -- RECURRENCE-ID is a millisecond before 1970).
+                    CREATE UNIQUE INDEX calendar_event_identity
+                        ON calendar_event (source_id, uid, coalesce(recurrence_id, -1));
+
+                    -- Extra occurrences of a series (RDATE), as original starts.
+                    CREATE TABLE occurrence_addition (
+                        meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
+                        occurrence INTEGER NOT NULL,
+                        PRIMARY KEY (meeting_id, occurrence)
+                    ) STRICT;
+
+                    -- An occurrence with a title or length of its own (a calendar's override);
+                    -- NULL: the meeting's.
+                    ALTER TABLE occurrence_exception ADD COLUMN title TEXT
+                        CHECK (title IS NULL OR length(trim(title)) > 0);
+                    ALTER TABLE occurrence_exception ADD COLUMN duration_seconds INTEGER
+                        CHECK (duration_seconds IS NULL OR duration_seconds > 0);
+
+                    -- The partner's e-mail address, lower case, to match calendar attendees; empty: none.
+                    ALTER TABLE relationship ADD COLUMN email TEXT NOT NULL DEFAULT '';
+                    CREATE UNIQUE INDEX relationship_by_email ON relationship (email) WHERE email != '';
+                    """)
+        }
         return migrator
     }
 }

@@ -18,6 +18,8 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     var phase: String = Phase.initiation.rawValue
     /// Canonical per-step overrides (`ReminderPolicy.overridesText`), empty for none.
     var reminderOffsets: String = ""
+    /// Lower case; empty for none.
+    var email: String = ""
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
@@ -30,7 +32,7 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
             createdAt: Date(millisecondsSince1970: createdAt), cadence: cadence, startedOn: startedOn,
             phase: Phase(rawValue: phase) ?? .initiation,
             // Written by this code from validated overrides; unreadable text means "none".
-            reminderOverrides: (try? ReminderPolicy.offsetOverrides(reminderOffsets)) ?? [:])
+            reminderOverrides: (try? ReminderPolicy.offsetOverrides(reminderOffsets)) ?? [:], email: email)
     }
 
     /// The relationship with `partner` (case-insensitive) in `role`, created if missing. Without a
@@ -61,7 +63,8 @@ struct RelationshipRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
             partner: relationship.partner, role: relationship.role.rawValue,
             createdAt: relationship.createdAt.millisecondsSince1970, cadence: relationship.cadence,
             startedOn: relationship.startedOn, phase: relationship.phase.rawValue,
-            reminderOffsets: ReminderPolicy.overridesText(relationship.reminderOverrides))
+            reminderOffsets: ReminderPolicy.overridesText(relationship.reminderOverrides), email: relationship.email)
+        try record.checkEmailFree(in: db)
         try record.insert(db)
         var change = PhaseChangeRecord(
             relationshipId: record.id!, phase: record.phase, changedAt: record.createdAt, note: note)
@@ -93,5 +96,16 @@ extension RelationshipRecord {
         startedOn = row["started_on"]
         phase = row["phase"]
         reminderOffsets = row["reminder_offsets"]
+        email = row["email"]
+    }
+
+    /// Refuses an e-mail address another relationship has: a calendar attendee must find one
+    /// relationship, not two.
+    func checkEmailFree(in db: Database) throws {
+        guard !email.isEmpty,
+            let other = try RelationshipRecord.filter(sql: "email = ? AND id IS NOT ?", arguments: [email, id])
+                .fetchOne(db)
+        else { return }
+        throw StoreError.emailTaken(email: email, partner: other.partner)
     }
 }

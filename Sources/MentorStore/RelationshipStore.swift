@@ -18,10 +18,11 @@ public struct RelationshipStore: Sendable {
     /// one in `role`.
     public func add(
         partner: String, role: Role, cadence: String = "", startedOn: String = "", phase: Phase = .initiation,
-        now: Date
+        email: String = "", now: Date
     ) async throws -> Relationship {
         let relationship = try Relationship(
-            id: 0, partner: partner, role: role, createdAt: now, cadence: cadence, startedOn: startedOn, phase: phase
+            id: 0, partner: partner, role: role, createdAt: now, cadence: cadence, startedOn: startedOn, phase: phase,
+            email: email
         ).validated()
         return try await database.write { db in
             guard
@@ -75,7 +76,8 @@ public struct RelationshipStore: Sendable {
 
     /// Changes the given fields; nil leaves a field as it is, an empty string clears it.
     public func update(
-        id: Int64, cadence: String? = nil, startedOn: String? = nil, reminderOverrides: [Step: Int?]? = nil
+        id: Int64, cadence: String? = nil, startedOn: String? = nil, reminderOverrides: [Step: Int?]? = nil,
+        email: String? = nil
     ) async throws -> Relationship {
         try await database.write { db in
             var record = try RelationshipRecord.require(id, in: db)
@@ -83,10 +85,13 @@ public struct RelationshipStore: Sendable {
             relationship.cadence = cadence ?? relationship.cadence
             relationship.startedOn = startedOn ?? relationship.startedOn
             relationship.reminderOverrides = reminderOverrides ?? relationship.reminderOverrides
+            relationship.email = email ?? relationship.email
             relationship = try relationship.validated()
             record.cadence = relationship.cadence
             record.startedOn = relationship.startedOn
             record.reminderOffsets = ReminderPolicy.overridesText(relationship.reminderOverrides)
+            record.email = relationship.email
+            try record.checkEmailFree(in: db)
             try record.update(db)
             return record.relationship
         }

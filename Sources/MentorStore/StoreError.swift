@@ -45,6 +45,8 @@ public enum StoreError: Error, Sendable, Equatable {
     case tooManyMeetings(count: Int, limit: Int)
     /// No backup was written to `path`; `reason` says why (not a regular file, disk full, ...).
     case cannotBackUp(path: String, reason: String)
+    /// Another relationship (with this partner) already has this e-mail address.
+    case emailTaken(email: String, partner: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -81,6 +83,7 @@ extension StoreError: CustomStringConvertible {
         case .tooManyMeetings(let count, let limit): "\(count) meetings stored, the limit is \(limit)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
         case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
+        case .emailTaken(let email, let partner): "\(email) is already the address of \(partner)"
         }
     }
 }

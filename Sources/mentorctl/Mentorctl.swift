@@ -19,5 +19,6 @@ struct Mentorctl: ParsableCommand {
             CaptureCommand.self, RelationshipCommand.self, GoalCommand.self, OfferCommand.self,
             ItemCommand<ActionKind>.self, ItemCommand<TopicKind>.self, HistoryCommand.self, ExportCommand.self,
             BackupCommand.self,
+            ImportCommand.self,
         ])
 }

@@ -31,6 +31,7 @@ enum RelationshipFormatter {
             ["Cadence:", relationship.cadence.isEmpty ? "(not set)" : relationship.cadence],
             ["Since:", relationship.startedOn.isEmpty ? "(not set)" : relationship.startedOn],
             ["Reminders:", relationship.offsets.isEmpty ? "as configured" : relationship.offsets],
+            ["E-mail:", relationship.email ?? "(not set)"],
             ["Added:", relationship.createdAt],
         ])
         let phases = reply.phases.map { change in

@@ -30,7 +30,22 @@ struct DaemonConfigurationTests {
             try DaemonConfiguration.parse("[reminders]\npurpose = \"3d\"\n", path: "c.toml") == DaemonConfiguration())
     }
 
+    @Test func readsTheUsersOwnCalendarAddressesInLowerCase() throws {
+        let configuration = try DaemonConfiguration.parse(
+            "[calendar]\naddresses = [\"Ada@Example.org\", \"ada@work.example\"]\n", path: "c.toml")
+        #expect(configuration.calendar.addresses == ["ada@example.org", "ada@work.example"])
+    }
+
     @Test(arguments: [
+        (
+            "[calendar]\naddresses = \"ada@example.org\"\n", "c.toml:2",
+            "'calendar.addresses' must be a list of e-mail addresses: [\"me@example.org\"]"
+        ),
+        (
+            "[calendar]\naddresses = [\"ada\"]\n", "c.toml:2",
+            "'calendar.addresses' must be a list of e-mail addresses: [\"me@example.org\"]"
+        ),
+        ("[calendar]\naddress = []\n", "c.toml:2", "'calendar.address' unknown key"),
         ("[limits]\nmax_conections = 8\n", "c.toml:2", "'limits.max_conections' unknown key"),
         ("\n\n[limit]\n", "c.toml:3", "'limit' unknown table or key"),
         (

@@ -94,6 +94,7 @@ enum VarlinkCodecFuzzChecks {
             entry(AddRelationship.self), entry(Backup.self), entry(CancelMeeting.self), entry(CancelOccurrence.self),
             entry(CaptureMeeting.self), entry(ChangePhase.self), entry(DeleteMeeting.self),
             entry(DeleteRelationship.self), entry(DeliverOffer.self), entry(GetHistory.self), entry(GetInfo.self),
+            entry(ImportCalendar.self),
             entry(GetInterfaceDescription.self), entry(GetMeeting.self), entry(GetNextReminder.self),
             entry(GetPrep.self), entry(GetRelationship.self), entry(GetStatus.self), entry(ListGoals.self),
             entry(ListItems.self), entry(ListMeetings.self), entry(ListRelationships.self), entry(ListUpcoming.self),

@@ -23,6 +23,16 @@ struct VarlinkErrorTests {
         .tooMany(field: "commitments", count: 51, limit: 50),
         .cannotBackUp(path: "/dev/null", reason: "not a regular file"),
         .databaseDamaged(path: "/tmp/m.sqlite3", reason: "Tree 7 page 8: btreeInitPage() returns error code 11"),
+        .emailTaken(email: "sam@example.org", partner: "Sam"), .invalidEmail(field: "email", text: "sam at home"),
+        .calendarUnreadable(path: "/tmp/x.ics", reason: "line 3: END:VEVENT without its BEGIN"),
+        .calendarTooLarge(path: "/tmp/x.ics", bytes: 70_000_000, limit: 67_108_864),
+        .partnersNeeded(
+            path: "/tmp/x.ics",
+            events: [
+                .init(
+                    uid: "a@b", title: "1:1", start: "2026-12-03T14:00:00.000Z",
+                    localStart: "2026-12-03T15:00:00+01:00", reason: "no partner")
+            ]),
     ]
 
     @Test(arguments: everyMentordError)

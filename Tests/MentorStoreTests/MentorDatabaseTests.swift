@@ -24,7 +24,7 @@ struct MentorDatabaseTests {
         #expect(
             MentorDatabase.knownMigrations == [
                 "v1 relationships and meetings", "v2 reminder ledger and per-meeting offsets", "v3 recurring meetings",
-                "v4 occurrence exceptions", "v5 mentoring loop", "v6 commitment reminders",
+                "v4 occurrence exceptions", "v5 mentoring loop", "v6 commitment reminders", "v7 calendar import",
             ])
     }
 

@@ -64,6 +64,12 @@ public struct ReminderRules: Sendable, Hashable {
         LedgerCarryOver.carried(entries, to: times(of: meeting, startingAt: newStart), now: now)
     }
 
+    /// ``carriedLedger(_:to:of:now:)`` at `now` as one function, for a store that moves occurrences
+    /// inside its transaction (MentorStore's `LedgerCarry`).
+    public func carrying(now: Date) -> @Sendable (Meeting, Date, [Step: LedgerEntry]) -> [Step: LedgerState] {
+        { meeting, newStart, entries in carriedLedger(entries, to: newStart, of: meeting, now: now) }
+    }
+
     /// When one of the user's own commitments reminds: the prep hour of its due day (YYYY-MM-DD),
     /// in the user's zone; nil for a day that cannot be read.
     public func reminderTime(ofCommitmentDueOn day: String) -> Date? {
@@ -72,6 +78,6 @@ public struct ReminderRules: Sendable, Hashable {
     }
 
     private func occurrence(of meeting: Meeting, startingAt start: Date) -> ScheduledOccurrence {
-        ScheduledOccurrence(start: start, end: start + TimeInterval(meeting.durationSeconds))
+        ScheduledOccurrence(start: start, end: meeting.end(ofOccurrenceAt: start))
     }
 }

@@ -70,7 +70,7 @@ public struct ReminderScheduler: Sendable {
     /// be due before the engine wakes for it.
     public func occurrencesToPlan(_ meeting: Meeting, now: Date) -> (planned: [ScheduledOccurrence], nextAllowed: Date?)
     {
-        let from = now.addingTimeInterval(-rules.lookBack(for: meeting) - TimeInterval(meeting.durationSeconds))
+        let from = now.addingTimeInterval(-rules.lookBack(for: meeting) - TimeInterval(meeting.longestDurationSeconds))
         let through = now.addingTimeInterval(Self.planningWindow)
         // Most series stop at their second or third occurrence; look further only when needed.
         let policy = rules.policy(for: meeting)

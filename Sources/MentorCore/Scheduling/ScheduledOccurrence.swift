@@ -27,15 +27,21 @@ extension Meeting {
     /// begin (rule 2).
     public func scheduledOccurrences(from: Date, through: Date, limit: Int = 64) -> [ScheduledOccurrence] {
         let starts = occurrences(from: from, through: through, limit: limit)
-        let duration = TimeInterval(durationSeconds)
-        guard recurrence != nil else { return starts.map { ScheduledOccurrence(start: $0, end: $0 + duration) } }
-        var previousEnd = starts.first.flatMap { occurrence(before: $0) }.map { $0 + duration }
-        return starts.map { start in
-            defer { previousEnd = start + duration }
-            // An occurrence moved to overlap the next one cannot hold that one back past its start.
-            return ScheduledOccurrence(
-                start: start, end: start + duration, notBefore: previousEnd.map { min($0, start) })
+        guard recurrence != nil else {
+            return starts.map { ScheduledOccurrence(start: $0, end: end(ofOccurrenceAt: $0)) }
         }
+        var previousEnd = starts.first.flatMap { occurrence(before: $0) }.map(end(ofOccurrenceAt:))
+        return starts.map { start in
+            let end = end(ofOccurrenceAt: start)
+            defer { previousEnd = end }
+            // An occurrence moved to overlap the next one cannot hold that one back past its start.
+            return ScheduledOccurrence(start: start, end: end, notBefore: previousEnd.map { min($0, start) })
+        }
+    }
+
+    /// When the occurrence starting at `start` ends: an override's own length counts.
+    public func end(ofOccurrenceAt start: Date) -> Date {
+        start + TimeInterval(durationSeconds(ofOccurrenceAt: start))
     }
 
     /// The last occurrence starting before `instant`, if any.
@@ -63,10 +69,9 @@ extension Meeting {
     /// next one if none has). `lookBack` is how long after its end an occurrence still counts.
     public func currentOccurrence(for step: Step, now: Date, lookBack: TimeInterval) -> Date {
         let nearby = occurrences(
-            from: now.addingTimeInterval(-lookBack - TimeInterval(durationSeconds)),
+            from: now.addingTimeInterval(-lookBack - TimeInterval(longestDurationSeconds)),
             through: now.addingTimeInterval(400 * 86_400), limit: 64)
-        let duration = TimeInterval(durationSeconds)
-        if step.isAfterMeeting, let ended = nearby.last(where: { $0.addingTimeInterval(duration) <= now }) {
+        if step.isAfterMeeting, let ended = nearby.last(where: { end(ofOccurrenceAt: $0) <= now }) {
             return ended
         }
         return nearby.first(where: { $0 > now }) ?? nearby.last ?? start
@@ -81,8 +86,9 @@ extension Meeting {
         func current(_ meeting: Meeting) -> Date? {
             guard meeting.recurrence != nil else { return meeting.start }
             return meeting.occurrences(
-                from: now.addingTimeInterval(-TimeInterval(meeting.durationSeconds)), through: .distantFuture, limit: 1
-            ).first
+                from: now.addingTimeInterval(-TimeInterval(meeting.longestDurationSeconds)), through: .distantFuture,
+                limit: 4
+            ).first { meeting.end(ofOccurrenceAt: $0) >= now }
         }
         guard let from = current(self), let to = current(edited), from != to else { return nil }
         return (from, to)

@@ -45,13 +45,9 @@ struct MeetingCapture {
         for topic in topics {
             _ = try FieldRules.requiredLine(topic, field: "topic", limit: MentoringLimits.itemLength)
         }
-        let rules = rules
         let outcome = try await stores.captures.commit(
             CaptureCommit(capture: capture, commitments: items, topics: topics, maximumMeetings: maximumMeetings),
-            now: now,
-            carry: { [now] meeting, newStart, entries in
-                rules.carriedLedger(entries, to: newStart, of: meeting, now: now)
-            })
+            now: now, carry: rules.carrying(now: now))
         return CaptureMeeting.Reply(
             capture: Wire.Capture(outcome.capture), nextMeeting: outcome.nextMeeting.map { Wire.Meeting($0) },
             nextOccurrence: outcome.nextOccurrence.map(RFC3339.utc), warnings: warnings + outcome.warnings)

@@ -98,7 +98,8 @@ struct PrepMethods: Sendable {
             let answers = try await stores.answers.answers(meetingID: key.meetingID, occurrence: key.occurrence)
             let capture = try await stores.captures.capture(meetingID: key.meetingID, occurrence: key.occurrence)
             let entry = Wire.HistoryEntry(
-                meetingId: meeting.id, title: meeting.title, occurrence: RFC3339.utc(key.occurrence),
+                meetingId: meeting.id, title: meeting.title(ofOccurrenceAt: key.occurrence),
+                occurrence: RFC3339.utc(key.occurrence),
                 localStart: RFC3339.local(key.occurrence, in: meeting.timeZone), answers: answers.map(Wire.Answer.init),
                 capture: capture.map(Wire.Capture.init))
             bytes += Self.textBytes(of: entry)

@@ -16,7 +16,7 @@ struct RelationshipMethods: Sendable {
                     try await stores.relationships.add(
                         partner: parameters.partner, role: parameters.role.domain, cadence: parameters.cadence ?? "",
                         startedOn: parameters.startedOn ?? "", phase: parameters.phase?.domain ?? .initiation,
-                        now: clock.now())))
+                        email: parameters.email ?? "", now: clock.now())))
         }
         table.register(ListRelationships.self) { [stores] _ in
             ListRelationships.Reply(relationships: try await stores.relationships.list().map(Wire.Relationship.init))
@@ -109,7 +109,7 @@ struct RelationshipMethods: Sendable {
         let overrides = try MeetingMethods.offsets(parameters.offsets)
         let updated = try await stores.relationships.update(
             id: relationship.id, cadence: parameters.cadence, startedOn: parameters.startedOn,
-            reminderOverrides: overrides)
+            reminderOverrides: overrides, email: parameters.email)
         return Wire.RelationshipReply(relationship: Wire.Relationship(updated))
     }
 }

@@ -51,7 +51,8 @@ extension OutgoingCard {
         return OutgoingCard(
             kind: .meeting(id: meeting.id, occurrence: card.occurrence), steps: card.steps, dueAt: card.dueAt,
             reminder: Wire.Reminder(
-                kind: .meeting, meetingId: meeting.id, occurrence: RFC3339.utc(card.occurrence), title: meeting.title,
+                kind: .meeting, meetingId: meeting.id, occurrence: RFC3339.utc(card.occurrence),
+                title: meeting.title(ofOccurrenceAt: card.occurrence),
                 partner: meeting.relationship.partner, role: Wire.Role(role), steps: card.steps.map(Wire.Step.init),
                 dueAt: RFC3339.utc(card.dueAt), localDueAt: RFC3339.local(card.dueAt, in: meeting.timeZone),
                 localStart: RFC3339.local(card.occurrence, in: meeting.timeZone),

@@ -24,6 +24,9 @@ actor ReminderService: Service {
     /// Called with the next card's due time whenever it changes, for the service manager's status.
     private let onNext: @Sendable (Date?) -> Void
 
+    /// Above this many changes in one commit, everything is planned again from one read instead.
+    static let changesPlannedOneByOne = 100
+
     private let events: AsyncStream<EngineEvent>
     /// Where every event comes in; yielding never waits.
     nonisolated let input: AsyncStream<EngineEvent>.Continuation
@@ -73,6 +76,10 @@ actor ReminderService: Service {
         switch event {
         case .timerFired:
             await wake()
+        case .changed(let changes) where changes.count > Self.changesPlannedOneByOne:
+            // A commit that touched many meetings (a calendar import): one read of what is near beats
+            // two reads per meeting (9,500 imported meetings: 7.5 s one by one).
+            await planEverything()
         case .changed(let changes):
             for change in changes { await apply(change) }
         case .clockStepped:
@@ -185,7 +192,7 @@ actor ReminderService: Service {
     }
 
     private func readLedger(of meeting: Meeting, now: Date) async throws -> OccurrenceLedger {
-        let lookBack = scheduler.rules.lookBack(for: meeting) + TimeInterval(meeting.durationSeconds)
+        let lookBack = scheduler.rules.lookBack(for: meeting) + TimeInterval(meeting.longestDurationSeconds)
         return try await stores.ledger.entries(
             meetingID: meeting.id, from: now.addingTimeInterval(-lookBack),
             through: now.addingTimeInterval(ReminderScheduler.planningWindow))

@@ -68,9 +68,10 @@ struct UpcomingView {
                     state: entries[step]?.state.rawValue)
             }
         return Wire.Occurrence(
-            meetingId: meeting.id, title: meeting.title, partner: meeting.relationship.partner,
+            meetingId: meeting.id, title: meeting.title(ofOccurrenceAt: start), partner: meeting.relationship.partner,
             role: Wire.Role(meeting.relationship.role), start: RFC3339.utc(start),
             localStart: RFC3339.local(start, in: zone), timeZone: zone.identifier,
-            durationSeconds: meeting.durationSeconds, recurring: meeting.recurrence != nil, reminders: reminders)
+            durationSeconds: meeting.durationSeconds(ofOccurrenceAt: start), recurring: meeting.recurrence != nil,
+            reminders: reminders)
     }
 }

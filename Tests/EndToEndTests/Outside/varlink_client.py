@@ -28,6 +28,7 @@ import os
 import sqlite3
 import stat
 import sys
+import tempfile
 
 import varlink
 
@@ -294,6 +295,38 @@ def check_reminders(mentord):
     mentord.DeleteMeeting(id=added["id"])
 
 
+# 9. Calendar import
+
+CALENDAR = "\r\n".join([
+    "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentord tests//python//EN",
+    "BEGIN:VEVENT", "UID:python-1@example.org", "DTSTAMP:20361201T000000Z", "SUMMARY:From python",
+    "DTSTART;TZID=Europe/Berlin:20361217T150000", "DURATION:PT45M", "RRULE:FREQ=WEEKLY;COUNT=3",
+    "END:VEVENT", "END:VCALENDAR", ""])
+
+
+def check_import(mentord):
+    with tempfile.TemporaryDirectory() as directory:
+        path = os.path.join(directory, "calendar.ics")
+        with open(path, "w", newline="") as file:
+            file.write(CALENDAR)
+        dry = mentord.ImportCalendar(path=path, partner="Python", role="mentee", dryRun=True)
+        check((dry["added"], dry["meetingIds"]) == (1, []), "ImportCalendar dry run: %r" % dry)
+        first = mentord.ImportCalendar(path=path, partner="Python", role="mentee")
+        check(first["added"] == 1 and len(first["meetingIds"]) == 1, "ImportCalendar: %r" % first)
+        again = mentord.ImportCalendar(path=path, partner="Python")
+        check((again["added"], again["unchanged"], again["skipped"]) == (0, 1, []),
+              "ImportCalendar again: %r" % again)
+        expect_error("ImportCalendar without a partner", lambda: mentord.ImportCalendar(path=path),
+                     "io.mentord.PartnersNeeded", {"path": path})
+        missing = os.path.join(directory, "missing.ics")
+        expect_error("ImportCalendar of a missing file", lambda: mentord.ImportCalendar(path=missing),
+                     "io.mentord.CalendarUnreadable", {"path": missing})
+        meeting = mentord.GetMeeting(id=first["meetingIds"][0])["meeting"]
+        check((meeting["title"], meeting["timeZone"], meeting["recurrence"]) ==
+              ("From python", "Europe/Berlin", "FREQ=WEEKLY;COUNT=3"), "imported meeting: %r" % meeting)
+        mentord.DeleteMeeting(id=meeting["id"])
+
+
 def step(what, fn, *args):
     """Runs one group of checks; an unexpected exception fails the group instead of the script."""
     try:
@@ -329,6 +362,7 @@ def main(argv):
             step("GetStatus", check_status, mentord)
             step("Backup", check_backup, mentord, os.path.dirname(os.path.abspath(argv[1])))
             step("reminders", check_reminders, mentord)
+            step("ImportCalendar", check_import, mentord)
     finally:
         for handler in (service, mentord):
             if handler is not None:

@@ -29,12 +29,17 @@ struct RelationshipAddCommand: ParsableCommand {
     @Option(help: "The phase it is in: initiation (default), cultivation, separation or redefinition.")
     var phase: Wire.Phase?
 
+    @Option(
+        help: ArgumentHelp(
+            "Their e-mail address: 'mentorctl import' finds their calendar events by it.", valueName: "address"))
+    var email: String?
+
     @OptionGroup var client: ClientOptions
 
     func run() throws {
         try reportingFailures {
             let parameters = AddRelationship.Parameters(
-                partner: partner, role: role, cadence: cadence, startedOn: since, phase: phase)
+                partner: partner, role: role, cadence: cadence, startedOn: since, phase: phase, email: email)
             try DaemonClient(client).perform(AddRelationship.self, parameters) { reply in
                 print(
                     "Added relationship \(reply.relationship.id): "

@@ -4,7 +4,7 @@ import MentorProtocol
 struct RelationshipEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "edit",
-        abstract: "Change a relationship's cadence, start date or reminder offsets.",
+        abstract: "Change a relationship's cadence, start date, reminder offsets or e-mail address.",
         discussion: """
             Only the options given change. Offsets set here apply to every meeting of the relationship \
             unless the meeting sets its own; --offsets "" goes back to the configuration.
@@ -12,6 +12,7 @@ struct RelationshipEditCommand: ParsableCommand {
             Examples:
               mentorctl relationship edit Sam --cadence monthly
               mentorctl relationship edit Ana --offsets purpose=2d,plan=off
+              mentorctl relationship edit Sam --email sam@example.org
             """)
 
     @OptionGroup var relationship: PartnerArguments
@@ -28,11 +29,17 @@ struct RelationshipEditCommand: ParsableCommand {
             valueName: "step=duration,..."))
     var offsets: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Their e-mail address, which 'mentorctl import' matches against event attendees (\"\": none).",
+            valueName: "address"))
+    var email: String?
+
     @OptionGroup var client: ClientOptions
 
     func validate() throws {
-        guard cadence != nil || since != nil || offsets != nil else {
-            throw ValidationError("nothing to change: give at least one of --cadence, --since, --offsets")
+        guard cadence != nil || since != nil || offsets != nil || email != nil else {
+            throw ValidationError("nothing to change: give at least one of --cadence, --since, --offsets, --email")
         }
     }
 
@@ -40,7 +47,7 @@ struct RelationshipEditCommand: ParsableCommand {
         try reportingFailures {
             let parameters = UpdateRelationship.Parameters(
                 partner: relationship.partner, role: relationship.role, cadence: cadence, startedOn: since,
-                offsets: offsets)
+                offsets: offsets, email: email)
             try DaemonClient(client).perform(UpdateRelationship.self, parameters) { reply in
                 print(
                     "Updated relationship \(reply.relationship.id): "
