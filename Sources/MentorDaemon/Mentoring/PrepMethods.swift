@@ -48,7 +48,8 @@ struct PrepMethods: Sendable {
             let ledger = try await stores.ledger.entries(meetingID: meeting.id, occurrence: occurrence)
             step = Self.beforeSteps.first { ledger[$0]?.state != .done } ?? .purpose
         }
-        let context = try await MeetingContext.load(for: meeting, occurrence: occurrence, from: stores)
+        let context = try await MeetingContext.load(
+            for: meeting, occurrence: occurrence, from: stores, rules: engine.rules)
         let answers = try await stores.answers.answers(meetingID: meeting.id, occurrence: occurrence)
         return GetPrep.Reply(
             meeting: Wire.Meeting(meeting), occurrence: RFC3339.utc(occurrence),

@@ -34,12 +34,14 @@ extension OutgoingCard {
     /// has stored. If that cannot be read, the card still goes out with the prompts that need no
     /// stored data.
     static func meeting(
-        _ card: ReminderCard, of meeting: Meeting, stores: MentoringStores, now: Date, logger: Logger
+        _ card: ReminderCard, of meeting: Meeting, stores: MentoringStores, rules: ReminderRules, now: Date,
+        logger: Logger
     ) async -> OutgoingCard {
         let context: PromptContext
         do {
-            context = try await MeetingContext.load(for: meeting, occurrence: card.occurrence, from: stores)
-                .promptContext
+            context = try await MeetingContext.load(
+                for: meeting, occurrence: card.occurrence, from: stores, rules: rules
+            ).promptContext
         } catch {
             // A card whose claim was refused cancels its rendering: that is no failure to report.
             if !(error is CancellationError) {
