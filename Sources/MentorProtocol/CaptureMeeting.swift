@@ -17,12 +17,16 @@ public enum CaptureMeeting: VarlinkMethod {
         public var relationshipRating: Int?
         public var feedbackGiven: String?
         public var feedbackReceived: String?
+        public var itemUpdates: [Wire.ItemUpdate]?
+        public var goalProgress: [Wire.GoalProgress]?
+        public var phase: Wire.Phase?
 
         public init(
             meetingId: Int64, occurrence: String? = nil, summary: String? = nil, commitments: [Wire.Commitment]? = nil,
             topics: [String]? = nil, nextStart: String? = nil, nextGoal: String? = nil, reflection: String? = nil,
             privateNote: String? = nil, usefulness: Int? = nil, relationshipRating: Int? = nil,
-            feedbackGiven: String? = nil, feedbackReceived: String? = nil
+            feedbackGiven: String? = nil, feedbackReceived: String? = nil, itemUpdates: [Wire.ItemUpdate]? = nil,
+            goalProgress: [Wire.GoalProgress]? = nil, phase: Wire.Phase? = nil
         ) {
             self.meetingId = meetingId
             self.occurrence = occurrence
@@ -37,6 +41,9 @@ public enum CaptureMeeting: VarlinkMethod {
             self.relationshipRating = relationshipRating
             self.feedbackGiven = feedbackGiven
             self.feedbackReceived = feedbackReceived
+            self.itemUpdates = itemUpdates
+            self.goalProgress = goalProgress
+            self.phase = phase
         }
     }
 

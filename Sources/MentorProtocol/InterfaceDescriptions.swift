@@ -350,8 +350,14 @@ public enum InterfaceDescriptions {
           # The meeting's id.
           meetingId: int,
           # The step.
-          step: Step
-        ) -> ()
+          step: Step,
+          # The occurrence's start (as FindMeeting returns it, or in the forms AddMeeting's start takes,
+          # read in the meeting's zone); defaults to the current one.
+          occurrence: ?string
+        ) -> (
+          # The occurrence marked, RFC 3339 UTC.
+          occurrence: ?string
+        )
 
         # Postpones the steps of one card, for the occurrence they belong to, so they come back together.
         # Never past the meeting's next step still to come, never past its start for the steps before it.
@@ -526,6 +532,32 @@ public enum InterfaceDescriptions {
           capturedAt: string
         )
 
+        # A decision about one of the relationship's open items, made at a capture.
+        type ItemUpdate (
+          # action or topic.
+          kind: string,
+          # The item's id.
+          id: int,
+          # done or dropped closes it; open keeps it.
+          status: string
+        )
+
+        # Where a learning goal stood at one capture.
+        type GoalProgress (
+          # The goal's id.
+          goalId: int,
+          # What moved, in the user's words; may be empty when a rating is given.
+          note: string,
+          # How close the goal is, 1 (just started) to 5 (reached); absent when not rated.
+          rating: ?int,
+          # The meeting whose capture noted it; absent in calls, and once that meeting is deleted.
+          meetingId: ?int,
+          # That meeting's occurrence, RFC 3339 UTC; absent in calls.
+          occurrence: ?string,
+          # When it was noted, RFC 3339 UTC; absent in calls.
+          notedAt: ?string
+        )
+
         # What a step's prompts are filled with.
         type PrepContext (
           # The relationship's active learning goal; may be empty.
@@ -539,7 +571,13 @@ public enum InterfaceDescriptions {
           # Open action items, with how often each was carried.
           openActions: []Item,
           # Open parked topics.
-          openTopics: []Item
+          openTopics: []Item,
+          # Every active learning goal, oldest first (goal above is the first).
+          goals: ?[]Goal,
+          # The relationship's phase.
+          phase: ?Phase,
+          # Whether a review is due: rate each goal again and decide the phase.
+          reviewDue: ?bool
         )
 
         # One meeting occurrence in a relationship's history.
@@ -556,6 +594,63 @@ public enum InterfaceDescriptions {
           answers: []Answer,
           # What was captured after it, if anything.
           capture: ?Capture
+        )
+
+        # A partner a name could mean, listed when the name fits more than one.
+        type PartnerCandidate (
+          # The partner's name as stored.
+          partner: string,
+          # The user's role with them.
+          role: Role,
+          # The relationship's id.
+          relationshipId: int,
+          # Their next meeting (or the one FindMeeting would have picked), if they have one.
+          meetingId: ?int
+        )
+
+        # Which of a partner's meetings a name stands for.
+        type MeetingChoice (
+          # The occurrence under way or, if none, the next one to start: what prep, done, snooze,
+          # show and edit mean.
+          next,
+          # The latest occurrence that has started and has no capture yet (within the last 31 days),
+          # else the next one: what capture means.
+          capture
+        )
+
+        # The meeting and occurrence a partner's name stands for, so that any client can take a name
+        # wherever a meeting id goes. The name matches the partner's full name, one word of it (a first
+        # name) or the start of either, ignoring case and accents; the closest kind of match wins.
+        method FindMeeting(
+          # The partner, as typed: "Priya", "priya", "aiko" for Aiko Tanaka, "pri".
+          name: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Which meeting; defaults to next.
+          choice: ?MeetingChoice
+        ) -> (
+          # The meeting.
+          meeting: Meeting,
+          # The occurrence meant, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string
+        )
+
+        # Reads a time the way AddMeeting reads a start, without storing anything: for a client that
+        # checks what a person typed before it sends the rest (mentorctl capture's next date).
+        method ReadTime(
+          # The time as typed, in the forms AddMeeting's start takes.
+          text: string,
+          # Read it in this meeting's zone; otherwise in timeZone, else the daemon's zone.
+          meetingId: ?int,
+          # IANA zone to read it in when no meeting is given.
+          timeZone: ?string
+        ) -> (
+          # The instant, RFC 3339 UTC.
+          instant: string,
+          # The same instant in the zone it was read in.
+          local: string
         )
 
         # Adds a relationship.
@@ -799,9 +894,11 @@ public enum InterfaceDescriptions {
           occurrence: string
         )
 
-        # Records what came out of a meeting. Commitments and topics roll into the relationship's next
-        # meetings; nextStart creates or moves the next meeting, and nextGoal becomes its Purpose. The
-        # capture reminders of the occurrence stay quiet afterwards.
+        # Records what came out of a meeting, all in one transaction: a refused call stores nothing, and
+        # repeating a call duplicates nothing. Commitments and topics roll into the relationship's next
+        # meetings; itemUpdates closes or keeps the open ones; goalProgress is noted against each goal;
+        # nextStart creates or moves the next meeting, and nextGoal becomes its Purpose. The capture
+        # reminders of the occurrence stay quiet afterwards.
         method CaptureMeeting(
           # The meeting.
           meetingId: int,
@@ -828,7 +925,13 @@ public enum InterfaceDescriptions {
           # Feedback given to the partner.
           feedbackGiven: ?string,
           # Feedback received.
-          feedbackReceived: ?string
+          feedbackReceived: ?string,
+          # What became of the relationship's open items; at most 100.
+          itemUpdates: ?[]ItemUpdate,
+          # Where each goal stands; replaces what an earlier capture of this occurrence noted.
+          goalProgress: ?[]GoalProgress,
+          # The phase decided at a review, recorded in the phase history even when it stays the same.
+          phase: ?Phase
         ) -> (
           # The capture as stored.
           capture: Capture,
@@ -916,6 +1019,12 @@ public enum InterfaceDescriptions {
 
         # No relationship with this partner (in this role, when one was given).
         error NoSuchPartner (partner: string)
+
+        # The name fits several partners equally well; candidates lists them, with their ids.
+        error AmbiguousName (name: string, candidates: []PartnerCandidate)
+
+        # The partner has no scheduled meeting that the name could stand for.
+        error NoMeetingWith (partner: string)
 
         # A relationship with this partner in this role already exists.
         error RelationshipExists (partner: string, role: string)

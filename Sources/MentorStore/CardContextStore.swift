@@ -4,8 +4,10 @@ import MentorCore
 
 /// What a reminder card's prompts draw on, read together.
 public struct CardContext: Sendable {
-    /// The relationship's first active learning goal.
-    public var activeGoal: LearningGoal?
+    /// The relationship's active learning goals, oldest first.
+    public var activeGoals: [LearningGoal]
+    /// The first of them: the one a card names.
+    public var activeGoal: LearningGoal? { activeGoals.first }
     /// The goal agreed for this occurrence at the last capture, if any.
     public var agreedGoal: String?
     /// The capture of the latest earlier occurrence.
@@ -39,7 +41,7 @@ public struct CardContextStore: Sendable {
     public func context(relationshipID: Int64, meetingID: Int64, occurrence: Date) async throws -> CardContext {
         try await database.read { db in
             CardContext(
-                activeGoal: try GoalStore.list(relationshipID: relationshipID, includeClosed: false, in: db).first,
+                activeGoals: try GoalStore.list(relationshipID: relationshipID, includeClosed: false, in: db),
                 agreedGoal: try OccurrenceGoalStore.goal(meetingID: meetingID, occurrence: occurrence, in: db),
                 lastCapture: try CaptureStore.latest(relationshipID: relationshipID, before: occurrence, in: db),
                 openActions: try CarriedItems.list(

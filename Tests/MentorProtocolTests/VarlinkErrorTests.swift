@@ -20,6 +20,13 @@ struct VarlinkErrorTests {
         .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
         .invalidDate(field: "due", text: "2026-02-30"), .ratingOutOfRange(field: "usefulness", value: 9),
         .tooMany(field: "commitments", count: 51, limit: 50),
+        .ambiguousName(
+            name: "sa",
+            candidates: [
+                .init(partner: "Sam", role: .mentee, relationshipId: 1, meetingId: 3),
+                .init(partner: "Samira Khan", role: .mentor, relationshipId: 2),
+            ]),
+        .noMeetingWith(partner: "Kim"),
     ]
 
     @Test(arguments: everyMentordError)

@@ -49,7 +49,10 @@ struct MigrationTests {
         #expect(try await database.integrityCheck() == ["ok"])
     }
 
-    @Test func addsTheMentoringLoopThenCommitmentReminders() {
-        #expect(MentorDatabase.knownMigrations.suffix(2) == ["v5 mentoring loop", "v6 commitment reminders"])
+    @Test func addsTheMentoringLoopThenCommitmentRemindersThenGoalProgress() {
+        #expect(
+            MentorDatabase.knownMigrations.suffix(3) == [
+                "v5 mentoring loop", "v6 commitment reminders", "v7 goal progress and quiet nudges",
+            ])
     }
 }

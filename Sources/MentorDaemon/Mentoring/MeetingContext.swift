@@ -11,6 +11,8 @@ struct MeetingContext: Sendable {
     /// The occurrence it is about.
     var occurrence: Date
     var goal: LearningGoal?
+    /// Every active goal, ``goal`` first.
+    var goals: [LearningGoal]
     /// Whole days from the occurrence's day to the goal's target date, in the user's zone.
     var daysLeft: Int?
     /// The goal agreed for this occurrence at the last capture, else the meeting's purpose.
@@ -55,7 +57,7 @@ struct MeetingContext: Sendable {
             return days <= checkInWithin
         }
         return MeetingContext(
-            relationship: relationship, occurrence: occurrence, goal: goal,
+            relationship: relationship, occurrence: occurrence, goal: goal, goals: stored.activeGoals,
             daysLeft: goal.flatMap { daysUntil($0.targetDate, from: occurrence, in: zone) },
             agreedGoal: stored.agreedGoal ?? meeting.purpose, lastSummary: stored.lastCapture?.summary ?? "",
             actions: stored.openActions, topics: stored.openTopics,

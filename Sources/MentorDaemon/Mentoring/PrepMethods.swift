@@ -29,9 +29,15 @@ struct PrepMethods: Sendable {
         table.register(GetHistory.self, history)
     }
 
-    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`.
+    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`
+    /// (for the capture steps, the one `CaptureMeeting` would capture).
     private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
-        guard let text else { return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now()) }
+        guard let text else {
+            if step.isAfterMeeting {
+                return MeetingCapture.defaultOccurrence(of: meeting, rules: engine.rules, now: clock.now())
+            }
+            return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now())
+        }
         let occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
         guard meeting.hasOccurrence(at: occurrence) else {
             throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
@@ -61,6 +67,9 @@ struct PrepMethods: Sendable {
     @Sendable private func record(_ parameters: RecordAnswers.Parameters) async throws -> RecordAnswers.Reply {
         let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
         let step = parameters.step.domain
+        // Free text cannot carry commitments, topics or a next date; answering the capture step here
+        // would mark it done and the loop would quietly lose them. CaptureMeeting records it.
+        guard !step.isAfterMeeting else { throw VarlinkServiceError.invalidParameter(parameter: "step") }
         let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
         _ = try await stores.answers.record(
             meetingID: meeting.id, occurrence: occurrence, step: step,
@@ -69,8 +78,8 @@ struct PrepMethods: Sendable {
     }
 
     @Sendable private func history(_ parameters: RelationshipIdentifier) async throws -> GetHistory.Reply {
-        let relationship = try await stores.relationships.relationship(
-            named: parameters.partner, role: parameters.role?.domain)
+        let relationship = try await PartnerLookup(relationships: stores.relationships).relationship(
+            parameters.partner, role: parameters.role?.domain)
         let meetings = try await stores.meetings.meetings(
             MeetingQuery(includePast: true, includeCancelled: true, relationshipID: relationship.id),
             now: clock.now())

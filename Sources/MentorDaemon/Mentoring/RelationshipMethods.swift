@@ -38,6 +38,7 @@ struct RelationshipMethods: Sendable {
         }
         registerGoalsAndOffers(in: &table)
         ItemMethods(stores: stores, clock: clock).register(in: &table)
+        table.register(FindMeeting.self, MeetingFinder(stores: stores, clock: clock).find)
     }
 
     private func registerGoalsAndOffers(in table: inout MethodTable) {
@@ -82,9 +83,9 @@ struct RelationshipMethods: Sendable {
         }
     }
 
-    /// The relationship named by a partner (and a role when the partner has both).
+    /// The relationship named by a partner, as typed (and a role when the partner has both).
     func find(_ partner: String, _ role: Wire.Role?) async throws -> Relationship {
-        try await stores.relationships.relationship(named: partner, role: role?.domain)
+        try await PartnerLookup(relationships: stores.relationships).relationship(partner, role: role?.domain)
     }
 
     @Sendable private func details(_ parameters: RelationshipIdentifier) async throws -> GetRelationship.Reply {

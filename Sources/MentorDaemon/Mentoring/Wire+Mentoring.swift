@@ -90,6 +90,16 @@ extension MeetingContext {
         Wire.PrepContext(
             goal: goal?.statement ?? "", daysLeft: daysLeft, agreedGoal: agreedGoal, lastSummary: lastSummary,
             openActions: actions.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) },
-            openTopics: topics.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) })
+            openTopics: topics.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) },
+            goals: goals.map(Wire.Goal.init), phase: Wire.Phase(relationship.phase), reviewDue: reviewDue)
+    }
+}
+
+extension Wire.GoalProgress {
+    init(_ progress: GoalProgress) {
+        self.init(
+            goalId: progress.goalID, note: progress.note, rating: progress.rating,
+            meetingId: progress.origin?.meetingID, occurrence: progress.origin.map { RFC3339.utc($0.occurrence) },
+            notedAt: RFC3339.utc(progress.notedAt))
     }
 }

@@ -21,7 +21,7 @@ struct CaptureCommand: ParsableCommand {
                 --usefulness 5 --relationship 4
             """)
 
-    @Argument(help: "The meeting's id.") var meeting: Int64
+    @Argument(help: MeetingReference.help) var meeting: MeetingReference
     @Option(help: "The occurrence's start; default: the latest that has started.") var occurrence: String?
     @Option(help: "The meeting in brief; shown before the next one.") var summary: String?
     @Option(name: .customLong("commit"), help: ArgumentHelp("A commitment (repeatable).", valueName: "text"))
@@ -47,8 +47,11 @@ struct CaptureCommand: ParsableCommand {
     }
 
     func run() throws {
+        let daemon = try DaemonClient(client)
+        let resolved = try meeting.resolve(daemon, choice: .capture)
+        let meeting = resolved.id
         var parameters = CaptureMeeting.Parameters(
-            meetingId: meeting, occurrence: occurrence, summary: summary,
+            meetingId: meeting, occurrence: occurrence ?? resolved.occurrence, summary: summary,
             commitments: commitments.isEmpty ? nil : commitments.map(Self.commitment),
             topics: topics.isEmpty ? nil : topics, nextStart: next, nextGoal: goal, reflection: reflection,
             privateNote: privateNote, usefulness: usefulness, relationshipRating: relationshipRating,
@@ -66,7 +69,7 @@ struct CaptureCommand: ParsableCommand {
             parameters = asked
         }
         try reportingFailures {
-            try DaemonClient(client).perform(CaptureMeeting.self, parameters) { reply in
+            try daemon.perform(CaptureMeeting.self, parameters) { reply in
                 for warning in reply.warnings { printError("warning: \(warning)") }
                 print("Captured meeting \(meeting) (\(reply.capture.occurrence)).")
                 if let next = reply.nextMeeting, let occurrence = reply.nextOccurrence {

@@ -24,8 +24,8 @@ struct PrepCommand: ParsableCommand {
               mentorctl prep 3 --show
             """)
 
-    @Argument(help: "The meeting's id.") var meeting: Int64
-    @Argument(help: "purpose, preparation, plan, participation or capture.") var step: Wire.Step?
+    @Argument(help: MeetingReference.help) var meeting: MeetingReference
+    @Argument(help: "purpose, preparation, plan or participation.") var step: Wire.Step?
     @Option(help: "The occurrence's start (for a repeating meeting); default: the next one.")
     var occurrence: String?
     @Option(
@@ -38,12 +38,32 @@ struct PrepCommand: ParsableCommand {
     var show = false
     @OptionGroup var client: ClientOptions
 
+    func validate() throws {
+        if let step, step.isAfterMeeting {
+            // Free-text answers to the capture questions store no commitments, topics or next date,
+            // so the next meeting's cards would start from nothing.
+            throw ValidationError(
+                "prep asks the steps before a meeting; record what came out of it with 'mentorctl capture \(meetingText)'"
+            )
+        }
+    }
+
+    /// The meeting as typed, for messages.
+    private var meetingText: String {
+        switch meeting {
+        case .id(let id): String(id)
+        case .partner(let name): name
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let daemon = try DaemonClient(client)
+            let resolved = try meeting.resolve(daemon)
+            let meeting = resolved.id
             guard
                 let prep = try daemon.perform(
-                    GetPrep.self, .init(meetingId: meeting, step: step, occurrence: occurrence),
+                    GetPrep.self, .init(meetingId: meeting, step: step, occurrence: occurrence ?? resolved.occurrence),
                     human: { print(Self.render($0)) })
             else { return }
             let given = try collectAnswers(for: prep.prompts)
