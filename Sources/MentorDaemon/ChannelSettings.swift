@@ -7,8 +7,10 @@ public struct ChannelSettings: Sendable, Hashable {
     /// Desktop notifications over the session bus (`[desktop] enabled`).
     public var desktop = true
     /// Run when a notification is clicked, with the meeting id and the card's first step appended
-    /// (`[desktop] open`); the action is offered only when the program is found on PATH.
-    public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "prep"]
+    /// (`[desktop] open`); the action is offered only when the program is found on PATH. The default
+    /// runs `mentorctl open`, which asks the prep questions before a meeting and walks through the
+    /// capture after it.
+    public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "open"]
     /// Seconds to wait for the notification server (`[desktop] timeout`).
     public var desktopTimeoutSeconds = 3
     /// One journal entry per reminder (`[journal] enabled`).

@@ -51,15 +51,17 @@ public enum CaptureMeeting: VarlinkMethod {
         public var capture: Wire.Capture
         public var nextMeeting: Wire.Meeting?
         public var nextOccurrence: String?
+        public var nextLocalStart: String?
         public var warnings: [String]
 
         public init(
             capture: Wire.Capture, nextMeeting: Wire.Meeting? = nil, nextOccurrence: String? = nil,
-            warnings: [String] = []
+            nextLocalStart: String? = nil, warnings: [String] = []
         ) {
             self.capture = capture
             self.nextMeeting = nextMeeting
             self.nextOccurrence = nextOccurrence
+            self.nextLocalStart = nextLocalStart
             self.warnings = warnings
         }
     }

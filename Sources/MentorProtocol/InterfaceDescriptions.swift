@@ -939,6 +939,8 @@ public enum InterfaceDescriptions {
           nextMeeting: ?Meeting,
           # The next meeting's occurrence, RFC 3339 UTC.
           nextOccurrence: ?string,
+          # The same instant in the next meeting's zone.
+          nextLocalStart: ?string,
           # Things worth knowing, e.g. that the meeting has not started yet.
           warnings: []string
         )

@@ -48,7 +48,9 @@ struct DaemonClient {
     }
 
     /// Calls `method` and returns its reply, printing nothing.
-    func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> M.Reply {
+    func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws(VarlinkConnectionError)
+        -> M.Reply
+    {
         try connection.call(M.self, parameters)
     }
 

@@ -74,7 +74,10 @@ struct MeetingCapture {
             })
         return CaptureMeeting.Reply(
             capture: Wire.Capture(outcome.capture), nextMeeting: outcome.nextMeeting.map { Wire.Meeting($0) },
-            nextOccurrence: outcome.nextOccurrence.map(RFC3339.utc), warnings: warnings + outcome.warnings)
+            nextOccurrence: outcome.nextOccurrence.map(RFC3339.utc),
+            nextLocalStart: outcome.nextMeeting.flatMap { next in
+                outcome.nextOccurrence.map { RFC3339.local($0, in: next.timeZone) }
+            }, warnings: warnings + outcome.warnings)
     }
 
     /// The occurrence a capture means when it names none: the latest that has started, else the
