@@ -221,7 +221,42 @@ public enum InterfaceDescriptions {
         type Step (purpose, preparation, plan, participation, capture, captureAgain)
 
         # What a reminder card is about.
-        type ReminderKind (meeting, commitment, test)
+        type ReminderKind (
+          # Steps of one meeting occurrence.
+          meeting,
+          # The due date of one of the user's own commitments.
+          commitment,
+          # TestNotify's made-up card.
+          test,
+          # The day-based steps of several meetings due at the same prep hour, as one card.
+          digest,
+          # A relationship with a cadence has had nothing scheduled or captured for 1.5 cadences.
+          quiet
+        )
+
+        # One meeting of a digest card.
+        type DigestEntry (
+          # The meeting's id.
+          meetingId: int,
+          # The meeting's title.
+          title: string,
+          # The other person.
+          partner: string,
+          # The user's role in the relationship.
+          role: Role,
+          # The occurrence's start, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string,
+          # The steps of this meeting on the card.
+          steps: []Step,
+          # What the meeting is for: the aim agreed last time, or its purpose; may be empty.
+          aim: string,
+          # Its open items, one line each ("Send the draft (me, due 2026-12-09)").
+          openItems: []string,
+          # The questions of each step, as a card of its own would ask them.
+          prompts: []StepPrompts
+        )
 
         # The questions one step asks.
         type StepPrompts (
@@ -233,10 +268,11 @@ public enum InterfaceDescriptions {
 
         # A reminder card: the steps of one meeting occurrence shown together.
         type Reminder (
-          # A meeting's steps, the due date of one of the user's commitments, or a test card.
+          # A meeting's steps, the due date of one of the user's commitments, a digest, a quiet
+          # relationship, or a test card.
           kind: ReminderKind,
-          # The meeting's id; for a commitment, the meeting where it was agreed. Absent for a test card
-          # and for a commitment added outside a meeting.
+          # The meeting's id; for a commitment, the meeting where it was agreed. Absent for a test card,
+          # a digest, a quiet relationship and a commitment added outside a meeting.
           meetingId: ?int,
           # The commitment's action item id (kind commitment only).
           itemId: ?int,
@@ -266,8 +302,13 @@ public enum InterfaceDescriptions {
           late: bool,
           # The questions of each step on the card.
           prompts: []StepPrompts,
-          # Lines that belong to no step: what is due and how to close it, for a commitment.
-          notes: []string
+          # Lines that belong to no step: what is due and how to close it, for a commitment; one line
+          # per meeting for a digest; what to do, for a quiet relationship.
+          notes: []string,
+          # The relationship a quiet card is about.
+          relationshipId: ?int,
+          # The meetings of a digest card, earliest first.
+          meetings: ?[]DigestEntry
         )
 
         # A reminder planned for an occurrence.
@@ -403,7 +444,10 @@ public enum InterfaceDescriptions {
           # Per-step reminder offsets for all its meetings, e.g. "purpose=2d"; empty: the configuration.
           offsets: string,
           # When it was added, RFC 3339 UTC.
-          createdAt: string
+          createdAt: string,
+          # Set when it has gone quiet: the instant 1.5 cadences after its last meeting or capture, with
+          # nothing scheduled since. Only ListRelationships and GetRelationship fill it in.
+          quietSince: ?string
         )
 
         # One entry of a relationship's phase history.

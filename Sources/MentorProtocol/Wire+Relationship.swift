@@ -17,10 +17,11 @@ extension Wire {
         public var phase: Phase
         public var offsets: String
         public var createdAt: String
+        public var quietSince: String?
 
         public init(
             id: Int64, partner: String, role: Role, cadence: String = "", startedOn: String = "", phase: Phase,
-            offsets: String = "", createdAt: String
+            offsets: String = "", createdAt: String, quietSince: String? = nil
         ) {
             self.id = id
             self.partner = partner
@@ -30,6 +31,7 @@ extension Wire {
             self.phase = phase
             self.offsets = offsets
             self.createdAt = createdAt
+            self.quietSince = quietSince
         }
     }
 

@@ -33,5 +33,9 @@ extension Wire {
         case commitment
         /// `mentorctl test-notify`'s made-up card.
         case test
+        /// The day-based steps of several meetings due at one prep hour.
+        case digest
+        /// A relationship that has gone quiet.
+        case quiet
     }
 }

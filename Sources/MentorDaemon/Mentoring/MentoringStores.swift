@@ -13,6 +13,7 @@ struct MentoringStores: Sendable {
     let occurrenceGoals: OccurrenceGoalStore
     let ledger: ReminderLedgerStore
     let cardContexts: CardContextStore
+    let quiet: QuietStore
 
     init(database: MentorDatabase) {
         meetings = MeetingStore(database: database)
@@ -26,5 +27,6 @@ struct MentoringStores: Sendable {
         occurrenceGoals = OccurrenceGoalStore(database: database)
         ledger = ReminderLedgerStore(database: database)
         cardContexts = CardContextStore(database: database)
+        quiet = QuietStore(database: database)
     }
 }

@@ -12,12 +12,13 @@ extension Wire.Phase {
 }
 
 extension Wire.Relationship {
-    init(_ relationship: Relationship) {
+    /// The wire form; `quietSince` when it has gone quiet.
+    init(_ relationship: Relationship, quietSince: Date? = nil) {
         self.init(
             id: relationship.id, partner: relationship.partner, role: Wire.Role(relationship.role),
             cadence: relationship.cadence, startedOn: relationship.startedOn, phase: Wire.Phase(relationship.phase),
             offsets: ReminderPolicy.overridesText(relationship.reminderOverrides),
-            createdAt: RFC3339.utc(relationship.createdAt))
+            createdAt: RFC3339.utc(relationship.createdAt), quietSince: quietSince.map(RFC3339.utc))
     }
 }
 

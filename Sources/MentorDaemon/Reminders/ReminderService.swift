@@ -97,6 +97,8 @@ actor ReminderService: Service {
             switch wake {
             case .meeting(let id): await planMeeting(id, now: now)
             case .commitment(let id): await remindCommitment(id, now: now)
+            case .digest(let day): await deliverDigest(day: day, now: now)
+            case .relationship(let id): await remindQuiet(id, now: now)
             case .horizon: await planHorizon(now: now)
             case .everything: await planEverything()
             }
@@ -107,8 +109,14 @@ actor ReminderService: Service {
         let now = clock.now()
         switch change {
         case .meeting(let id):
-            await planMeeting(id, now: now)
+            // A meeting or capture is contact: its relationship's quiet check moves.
+            if let meeting = await planMeeting(id, now: now) {
+                await planQuiet(meeting.relationship.id, now: now)
+            } else {
+                await planAllQuiet(now: now)
+            }
         case .relationship(let id):
+            await planQuiet(id, now: now)
             do {
                 let query = MeetingQuery(includePast: true, includeCancelled: true, relationshipID: id, limit: .max)
                 for meeting in try await stores.meetings.meetings(query, now: now) {
@@ -136,22 +144,29 @@ actor ReminderService: Service {
     // MARK: - Planning
 
     /// Reads one meeting and plans it; a meeting gone is forgotten, one that cannot be read is tried
-    /// again in a minute (a locked or full database must not silently end its reminders).
-    func planMeeting(_ id: Int64, now: Date) async {
+    /// again in a minute (a locked or full database must not silently end its reminders). Returns
+    /// the meeting when it was read.
+    @discardableResult
+    func planMeeting(_ id: Int64, now: Date) async -> Meeting? {
+        var read: Meeting?
         do {
-            try await plan(try await stores.meetings.meeting(id: id), now: now)
+            read = try await stores.meetings.meeting(id: id)
+            try await plan(read!, now: now)
+            return read
         } catch StoreError.noSuchMeeting {
             scheduler.forget(meetingID: id)
+            return nil
         } catch {
             // A meeting deleted while it was planned fails its ledger writes; that is no error.
             if await isGone(meetingID: id) {
                 scheduler.forget(meetingID: id)
-                return
+                return nil
             }
             logger.error(
                 "Failed to plan reminders of meeting \(id): \(error), retrying in 60 s",
                 metadata: ["mentord.meeting.id": "\(id)"])
             scheduler.retry(.meeting(id), now: now)
+            return read
         }
     }
 
@@ -225,6 +240,7 @@ actor ReminderService: Service {
             scheduler.setCommitment(
                 item.id, remindAt: scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now)
         }
+        await planAllQuiet(now: now)
     }
 
     /// Plans the meetings that came into the planning window since it last moved on.
