@@ -13,6 +13,8 @@ public struct ChannelSettings: Sendable, Hashable {
     public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "open"]
     /// Seconds to wait for the notification server (`[desktop] timeout`).
     public var desktopTimeoutSeconds = 3
+    /// How much a notification shows (`[desktop] privacy`).
+    public var desktopPrivacy = NotificationPrivacy.full
     /// One journal entry per reminder (`[journal] enabled`).
     public var journal = true
     /// The hook's argv, run directly, never through a shell; empty means no hook (`[hook] command`).
@@ -38,6 +40,11 @@ public struct ChannelSettings: Sendable, Hashable {
                     throw locate(dotted, "must be a list of strings, the program first: [\"notify-me\", \"--flag\"]")
                 }
                 if name == "desktop" { openCommand = argv } else { hookCommand = argv }
+            case ("desktop", "privacy"):
+                guard let text = value?.string, let privacy = NotificationPrivacy(rawValue: text) else {
+                    throw locate(dotted, "must be \"full\" or \"headline\"")
+                }
+                desktopPrivacy = privacy
             case ("desktop", "timeout"), ("hook", "timeout"):
                 guard let text = value?.string, let seconds = try? DurationExpression.seconds(text),
                     (1...300).contains(seconds)
