@@ -1002,6 +1002,86 @@ public enum InterfaceDescriptions {
           entries: []HistoryEntry
         )
 
+        # One learning goal in a review, with the progress noted on it.
+        type GoalReview (
+          # The goal.
+          goal: Goal,
+          # What was noted at captures in the span, oldest first.
+          progress: []GoalProgress
+        )
+
+        # What became of the commitments made in a review's span.
+        type CommitmentCounts (
+          # Made in the span.
+          made: int,
+          # Of those, done.
+          kept: int,
+          # Of those, dropped.
+          dropped: int,
+          # Of those, still open.
+          open: int,
+          # Of the open ones, carried into at least one later meeting.
+          carried: int
+        )
+
+        # How the meetings of a review's span went.
+        type MeetingCounts (
+          # Occurrences that started and have a capture.
+          held: int,
+          # Occurrences that started without a capture (they may have happened: nothing says).
+          notCaptured: int,
+          # Occurrences cancelled.
+          cancelled: int,
+          # How many the cadence means in the span; absent without a cadence mentord reads.
+          expected: ?int
+        )
+
+        # The two ratings of one capture.
+        type RatingPoint (
+          # The meeting.
+          meetingId: int,
+          # The occurrence, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string,
+          # How useful it was, 1 to 5.
+          usefulness: ?int,
+          # How the relationship felt, 1 to 5.
+          relationship: ?int
+        )
+
+        # Progress over months in one relationship: each goal with its progress notes and criteria,
+        # commitments kept, dropped and carried, meetings held and cancelled against the cadence, the two
+        # ratings over time and the phase history, from since to now.
+        method GetReview(
+          # The partner, as for GetRelationship.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Where the span begins: a day (YYYY-MM-DD, in the daemon's zone), a duration back from now
+          # ("90d", "13w"), or the forms AddMeeting's start takes; default: when the relationship began.
+          since: ?string
+        ) -> (
+          # The relationship.
+          relationship: Relationship,
+          # The span's start, RFC 3339 UTC.
+          since: string,
+          # The span's end (now), RFC 3339 UTC.
+          until: string,
+          # Every goal active during the span, oldest first.
+          goals: []GoalReview,
+          # The commitments made in the span.
+          commitments: CommitmentCounts,
+          # The meetings of the span.
+          meetings: MeetingCounts,
+          # The ratings of each capture in the span, oldest first.
+          ratings: []RatingPoint,
+          # The phase in force when the span began, then every change or review in it.
+          phases: []PhaseChange,
+          # Whether a review is due now: rate each goal again and decide the phase.
+          reviewDue: bool
+        )
+
         # No meeting has this id.
         error NoSuchMeeting (id: int)
 

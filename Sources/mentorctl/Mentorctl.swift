@@ -16,7 +16,8 @@ struct Mentorctl: ParsableCommand {
             AddCommand.self, ListCommand.self, ShowCommand.self, EditCommand.self, CancelCommand.self,
             DeleteCommand.self, StatusCommand.self, WatchCommand.self, NextCommand.self, DoneCommand.self,
             SnoozeCommand.self, PromptCommand.self, UpcomingCommand.self, TestNotifyCommand.self, PrepCommand.self,
-            CaptureCommand.self, OpenCommand.self, RelationshipCommand.self, GoalCommand.self, OfferCommand.self,
+            CaptureCommand.self, OpenCommand.self, ReviewCommand.self, RelationshipCommand.self, GoalCommand.self,
+            OfferCommand.self,
             ItemCommand<ActionKind>.self, ItemCommand<TopicKind>.self, HistoryCommand.self, ExportCommand.self,
         ])
 }

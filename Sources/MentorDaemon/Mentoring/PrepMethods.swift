@@ -27,6 +27,9 @@ struct PrepMethods: Sendable {
             ).capture(parameters)
         }
         table.register(GetHistory.self, history)
+        table.register(
+            GetReview.self, RelationshipReview(stores: stores, clock: clock, rules: { [engine] in engine.rules }).review
+        )
     }
 
     /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`
