@@ -28,10 +28,13 @@ public enum ReviewText {
             + (counts.expected.map { "; \($0) expected at \(cadence)" } ?? "")
     }
 
-    /// `2026-10-08  4/5  Led the first half`.
+    /// `2026-10-08  4/5  Led the first half`, dated by the meeting it was noted at.
     public static func progress(_ entry: Wire.GoalProgress) -> String {
-        [String((entry.notedAt ?? "").prefix(10)), entry.rating.map { "\($0)/5" } ?? "", entry.note]
-            .filter { !$0.isEmpty }.joined(separator: "  ")
+        [
+            String((entry.occurrence ?? entry.notedAt ?? "").prefix(10)), entry.rating.map { "\($0)/5" } ?? "",
+            entry.note,
+        ]
+        .filter { !$0.isEmpty }.joined(separator: "  ")
     }
 
     /// `Lead a design review (active, by 2027-01-29)`.

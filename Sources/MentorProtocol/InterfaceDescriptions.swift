@@ -1068,7 +1068,8 @@ public enum InterfaceDescriptions {
           since: string,
           # The span's end (now), RFC 3339 UTC.
           until: string,
-          # Every goal active during the span, oldest first.
+          # Every goal active during the span, oldest first, each with the progress noted at the
+          # meetings of the span, by the meeting's date.
           goals: []GoalReview,
           # The commitments made in the span.
           commitments: CommitmentCounts,

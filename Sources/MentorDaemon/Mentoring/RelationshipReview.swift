@@ -27,7 +27,11 @@ struct RelationshipReview: Sendable {
             ?? min(relationship.createdAt, meetings.map(\.start).min() ?? relationship.createdAt)
         let zones = Dictionary(meetings.map { ($0.id, $0.timeZone) }, uniquingKeysWith: { first, _ in first })
         let captures = try await stores.captures.captures(relationshipID: id)
-        let progress = try await stores.goals.progress(relationshipID: id).filter { $0.notedAt >= since }
+        // Progress is dated by the meeting it was noted at, so a capture written days later still
+        // sits where it belongs on the timeline.
+        let progress = try await stores.goals.progress(relationshipID: id)
+            .filter { ($0.origin?.occurrence ?? $0.notedAt) >= since }
+            .sorted { ($0.origin?.occurrence ?? $0.notedAt) < ($1.origin?.occurrence ?? $1.notedAt) }
         let goals = try await stores.goals.list(relationshipID: id, includeClosed: true).filter { goal in
             goal.createdAt <= now && (goal.closedAt.map { $0 >= since } ?? true)
         }
