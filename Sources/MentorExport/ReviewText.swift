@@ -49,7 +49,7 @@ public enum ReviewText {
         let escape = MarkdownExport.escape
         var blocks = [
             "# Review: \(escape(relationship.partner)) (you are the \(relationship.role.rawValue))",
-            "From \(review.since.prefix(10)) to \(review.until.prefix(10)). Exported from mentord on \(exportedOn).",
+            "From \(review.localSince.prefix(10)) to \(review.localUntil.prefix(10)). Exported from mentord on \(exportedOn).",
             MarkdownExport.list(
                 [
                     "Phase: \(relationship.phase.rawValue)",

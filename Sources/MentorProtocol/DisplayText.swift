@@ -71,7 +71,7 @@ public enum DisplayText {
     /// When the meeting is, relative to the card: `starts in 15m, Thu 2026-12-03 15:00 +01:00`.
     public static func timing(_ reminder: Wire.Reminder) -> String {
         if reminder.kind == .commitment || reminder.kind == .digest { return "due \(when(reminder.localDueAt))" }
-        if reminder.kind == .quiet { return "nothing scheduled since \(when(reminder.localStart))" }
+        if reminder.kind == .quiet { return "no meeting scheduled" }
         let start = when(reminder.localStart)
         return reminder.minutesToStart >= 0
             ? "starts \(relative(minutes: reminder.minutesToStart)), \(start)" : "ended, started \(start)"

@@ -18,6 +18,8 @@ public enum GetReview: VarlinkMethod {
         public var relationship: Wire.Relationship
         public var since: String
         public var until: String
+        public var localSince: String
+        public var localUntil: String
         public var goals: [Wire.GoalReview]
         public var commitments: Wire.CommitmentCounts
         public var meetings: Wire.MeetingCounts
@@ -26,13 +28,16 @@ public enum GetReview: VarlinkMethod {
         public var reviewDue: Bool
 
         public init(
-            relationship: Wire.Relationship, since: String, until: String, goals: [Wire.GoalReview],
+            relationship: Wire.Relationship, since: String, until: String, localSince: String, localUntil: String,
+            goals: [Wire.GoalReview],
             commitments: Wire.CommitmentCounts, meetings: Wire.MeetingCounts, ratings: [Wire.RatingPoint],
             phases: [Wire.PhaseChange], reviewDue: Bool
         ) {
             self.relationship = relationship
             self.since = since
             self.until = until
+            self.localSince = localSince
+            self.localUntil = localUntil
             self.goals = goals
             self.commitments = commitments
             self.meetings = meetings

@@ -1068,6 +1068,10 @@ public enum InterfaceDescriptions {
           since: string,
           # The span's end (now), RFC 3339 UTC.
           until: string,
+          # The span's start in the daemon's zone, RFC 3339 with offset.
+          localSince: string,
+          # The span's end in the daemon's zone, RFC 3339 with offset.
+          localUntil: string,
           # Every goal active during the span, oldest first, each with the progress noted at the
           # meetings of the span, by the meeting's date.
           goals: []GoalReview,

@@ -54,6 +54,13 @@ struct DaemonClient {
         try connection.call(M.self, parameters)
     }
 
+    /// The partner of relationship `id` as stored ("Sam Lee" for a typed "sam"), for a
+    /// confirmation line; `typed` when it cannot be read.
+    func partner(ofRelationship id: Int64, typed: String) -> String {
+        let listed = try? call(ListRelationships.self, NoParameters()).relationships
+        return listed?.first { $0.id == id }?.partner ?? typed
+    }
+
     /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to
     /// `human`. Returns the decoded reply (nil only when `--json` output did not decode).
     @discardableResult

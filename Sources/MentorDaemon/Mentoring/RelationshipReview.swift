@@ -21,10 +21,11 @@ struct RelationshipReview: Sendable {
             MeetingQuery(
                 includePast: true, includeCancelled: true, relationshipID: id, limit: MeetingQuery.maximumLimit),
             now: now)
-        // Since it began: when it was added, or its first meeting when that was earlier.
+        // Since it began: when it was added, its start day or its first meeting, whichever is earliest.
+        let began = LocalDateTime(day: relationship.startedOn)?.instant(in: rules.userZone)
         let since =
             try parameters.since.map { try Self.since($0, zone: rules.userZone, now: now) }
-            ?? min(relationship.createdAt, meetings.map(\.start).min() ?? relationship.createdAt)
+            ?? ([relationship.createdAt] + [began].compactMap { $0 } + meetings.map(\.start)).min()!
         let zones = Dictionary(meetings.map { ($0.id, $0.timeZone) }, uniquingKeysWith: { first, _ in first })
         let captures = try await stores.captures.captures(relationshipID: id)
         // Progress is dated by the meeting it was noted at, so a capture written days later still
@@ -58,6 +59,7 @@ struct RelationshipReview: Sendable {
             relationship: Wire.Relationship(
                 relationship, quietSince: RelationshipMethods.quietSince(relationship, contact, now: now)),
             since: RFC3339.utc(since), until: RFC3339.utc(now),
+            localSince: RFC3339.local(since, in: rules.userZone), localUntil: RFC3339.local(now, in: rules.userZone),
             goals: goals.map { goal in
                 Wire.GoalReview(
                     goal: Wire.Goal(goal),

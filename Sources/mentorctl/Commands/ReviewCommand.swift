@@ -42,7 +42,7 @@ struct ReviewCommand: ParsableCommand {
         let relationship = review.relationship
         var lines = [
             "Review of \(RelationshipFormatter.summary(relationship))",
-            "From \(review.since.prefix(10)) to \(review.until.prefix(10))",
+            "From \(review.localSince.prefix(10)) to \(review.localUntil.prefix(10))",
             "",
             "Goals:" + (review.goals.isEmpty ? " none" : ""),
         ]

@@ -159,7 +159,8 @@ struct CaptureWalk {
             do {
                 let read = try daemon.call(ReadTime.self, .init(text: typed, meetingId: prep.meeting.id))
                 print("  -> \(DisplayText.when(read.local))")
-                answers.nextStart = typed
+                // The instant shown, not the words: "in 2h" read again at the end would be later.
+                answers.nextStart = read.instant
                 break
             } catch {
                 print("  \(error.message)")
