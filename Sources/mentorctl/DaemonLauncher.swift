@@ -63,16 +63,7 @@ enum DaemonLauncher {
     }
 
     private static func logFilePath() throws -> String {
-        let state =
-            SocketPath.environmentVariable("XDG_STATE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (SocketPath.environmentVariable("HOME") ?? "/tmp") + "/.local/state"
-        let directory = state + "/mentord"
-        var prefix = ""
-        for component in directory.split(separator: "/") {
-            prefix += "/\(component)"
-            mkdir(prefix, 0o700)
-        }
-        return directory + "/mentord.log"
+        StateDirectory.path() + "/mentord.log"
     }
 
     private static func spawn(_ executable: String, arguments: [String], notifySocket: String, logPath: String) throws

@@ -172,14 +172,6 @@ struct CaptureCommand: ParsableCommand {
                 message: "cannot read the private note from \(path): \(String(cString: strerror(errno)))", exitCode: 64)
         }
         defer { if descriptor != 0 { close(descriptor) } }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += chunk[..<count]
-        }
-        return String(decoding: bytes, as: UTF8.self).trimmed
+        return String(decoding: FileInput.readAll(descriptor), as: UTF8.self).trimmed
     }
 }

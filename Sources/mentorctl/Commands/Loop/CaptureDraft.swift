@@ -22,24 +22,10 @@ struct CaptureDraft: Codable {
     /// What was typed so far, as the call it would have become.
     var parameters: CaptureMeeting.Parameters
 
-    /// The directory drafts live in, created (0700) on the way.
-    static func directory() -> String {
-        let state =
-            SocketPath.environmentVariable("XDG_STATE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (SocketPath.environmentVariable("HOME") ?? "/tmp") + "/.local/state"
-        let directory = state + "/mentord/drafts"
-        var prefix = ""
-        for component in directory.split(separator: "/") {
-            prefix += "/\(component)"
-            mkdir(prefix, 0o700)
-        }
-        return directory
-    }
-
     /// The draft file of the occurrence `occurrence` (RFC 3339) of meeting `meetingID`.
     static func path(meetingID: Int64, occurrence: String) -> String {
         let stamp = occurrence.filter { $0.isNumber }
-        return directory() + "/capture-\(meetingID)-\(stamp).json"
+        return StateDirectory.path("drafts") + "/capture-\(meetingID)-\(stamp).json"
     }
 
     /// The draft kept for this occurrence, if there is one that reads.
@@ -47,15 +33,7 @@ struct CaptureDraft: Codable {
         let descriptor = open(path(meetingID: meetingID, occurrence: occurrence), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            bytes += chunk[..<count]
-        }
-        return try? JSONDecoder().decode(CaptureDraft.self, from: Data(bytes))
+        return try? JSONDecoder().decode(CaptureDraft.self, from: Data(FileInput.readAll(descriptor)))
     }
 
     /// Writes the draft (mode 0600, replacing an earlier one whole); returns its path.
