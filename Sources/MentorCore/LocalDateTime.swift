@@ -77,6 +77,12 @@ public struct LocalDateTime: Sendable, Hashable {
         return moved
     }
 
+    /// Days from 1970-01-01 to this date (negative before it): dates compared and subtracted as
+    /// integers.
+    public var dayNumber: Int {
+        CalendarDay(year: year, month: month, day: day).number
+    }
+
     /// The day of the week as `Calendar` numbers it: 1 for Sunday ... 7 for Saturday.
     public var weekday: Int {
         (CalendarDay(year: year, month: month, day: day).weekdayIndex + 1) % 7 + 1

@@ -6,6 +6,8 @@ public enum PromptPlaceholder: String, Sendable, Hashable, CaseIterable {
     case partner
     /// ``PromptContext/goal``.
     case goal
+    /// ``PromptContext/successCriteria``.
+    case successCriteria = "success_criteria"
     /// ``PromptContext/daysLeft`` as a phrase: "12 days left", "1 day left", "due today",
     /// "3 days overdue". Templates put it in parentheses after the goal, where every form reads well.
     case daysLeft = "days_left"
@@ -15,10 +17,16 @@ public enum PromptPlaceholder: String, Sendable, Hashable, CaseIterable {
     case staleItems = "stale_items"
     /// ``PromptContext/parkedTopics``, joined on one line.
     case parkedTopics = "parked_topics"
+    /// ``PromptContext/partnerDue``, joined on one line.
+    case partnerDue = "partner_due"
+    /// ``PromptContext/offers``, joined on one line.
+    case offers
     /// ``PromptContext/lastSummary``.
     case lastSummary = "last_summary"
     /// ``PromptContext/nextMeetingGoal``.
     case nextMeetingGoal = "next_meeting_goal"
+    /// ``PromptContext/phase``, by name: "cultivation".
+    case phase
 
     /// How many items of a list are shown; the rest are counted ("; and 2 more").
     ///
@@ -31,9 +39,9 @@ public enum PromptPlaceholder: String, Sendable, Hashable, CaseIterable {
 
     /// Whether the placeholder shows data carried over from earlier meetings.
     ///
-    /// Only the partner's name does not: it makes a generic question personal but adds nothing to
-    /// review, so a template that uses only `{partner}` is ranked with the generic prompts.
-    public var carriesForward: Bool { self != .partner }
+    /// The partner's name and the phase do not: they make a generic question personal but add
+    /// nothing to review, so a template that uses only them is ranked with the generic prompts.
+    public var carriesForward: Bool { self != .partner && self != .phase }
 
     /// The text that replaces the placeholder, or nil when the context has nothing for it.
     ///
@@ -45,12 +53,16 @@ public enum PromptPlaceholder: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .partner: Self.line(context.partner)
         case .goal: Self.line(context.goal)
+        case .successCriteria: Self.line(context.successCriteria)
         case .daysLeft: context.daysLeft.map(Self.phrase(daysLeft:))
         case .openActions: Self.list(context.openActions)
         case .staleItems: Self.list(context.staleItems)
         case .parkedTopics: Self.list(context.parkedTopics)
+        case .partnerDue: Self.list(context.partnerDue)
+        case .offers: Self.list(context.offers)
         case .lastSummary: Self.line(context.lastSummary)
         case .nextMeetingGoal: Self.line(context.nextMeetingGoal)
+        case .phase: context.phase?.rawValue
         }
     }
 

@@ -18,16 +18,33 @@ public struct PromptTemplate: Sendable, Hashable {
     /// present is asked, so templates are declared most specific first: "Still open: {open_actions}"
     /// replaces "Which commitments are still open?" instead of repeating it.
     public let topic: String?
+    /// How the catalogue ranks it when a card has more questions than fit.
+    public let kind: Kind
+
+    /// How a template is ranked against the five-line cap.
+    public enum Kind: Sendable, Hashable {
+        /// Ranked by what it shows: carried data first, then the phase's question, then the generic
+        /// questions, which take turns from meeting to meeting.
+        case ordinary
+        /// One of the method's core habits (write your questions down; listen, encourage and thank;
+        /// reflect afterwards): always on the card, whatever else is carried.
+        case core
+        /// Asked only when the relationship is due for a review (``PromptContext/reviewDue``), and
+        /// then first.
+        case review
+    }
 
     /// Creates a template asked in `steps` by `roles`, in every phase unless `phase` is given.
     public init(
-        _ text: String, for steps: Set<Step>, as roles: Set<Role>, in phase: Phase? = nil, topic: String? = nil
+        _ text: String, for steps: Set<Step>, as roles: Set<Role>, in phase: Phase? = nil, topic: String? = nil,
+        kind: Kind = .ordinary
     ) {
         self.text = text
         self.steps = steps
         self.roles = roles
         self.phase = phase
         self.topic = topic
+        self.kind = kind
     }
 
     /// The placeholders the text names, each once, in the order they first appear.

@@ -6,10 +6,14 @@ public struct ChannelSettings: Sendable, Hashable {
     /// Desktop notifications over the session bus (`[desktop] enabled`).
     public var desktop = true
     /// Run when a notification is clicked, with the meeting id and the card's first step appended
-    /// (`[desktop] open`); the action is offered only when the program is found on PATH.
-    public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "prep"]
+    /// (`[desktop] open`); the action is offered only when the program is found on PATH. The default
+    /// runs `mentorctl open`, which asks the prep questions before a meeting and walks through the
+    /// capture after it.
+    public var openCommand = ["x-terminal-emulator", "-e", "mentorctl", "open"]
     /// Seconds to wait for the notification server (`[desktop] timeout`).
     public var desktopTimeoutSeconds = 3
+    /// How much a notification shows (`[desktop] privacy`).
+    public var desktopPrivacy = NotificationPrivacy.full
     /// One journal entry per reminder (`[journal] enabled`).
     public var journal = true
     /// The hook's argv, run directly, never through a shell; empty means no hook (`[hook] command`).
@@ -46,6 +50,11 @@ public struct ChannelSettings: Sendable, Hashable {
                             + "or a program name without a slash to look it up on PATH")
                 }
                 if name == "desktop" { openCommand = argv } else { hookCommand = argv }
+            case ("desktop", "privacy"):
+                guard let text = value.string, let privacy = NotificationPrivacy(rawValue: text) else {
+                    throw refuse(entry.position, dotted, "must be \"full\" or \"headline\"")
+                }
+                desktopPrivacy = privacy
             case ("desktop", "timeout"), ("hook", "timeout"):
                 guard let text = value.string, let seconds = try? DurationExpression.seconds(text),
                     (1...300).contains(seconds)

@@ -9,6 +9,8 @@ import NIOConcurrencyHelpers
 /// every commit from the database itself.
 struct MeetingMethods: Sendable {
     let store: MeetingStore
+    /// Where partners' names are looked up.
+    let relationships: RelationshipStore
     let clock: any WallClock
     /// Whose rules say what a moved occurrence keeps of its ledger.
     let engine: ReminderService
@@ -35,6 +37,21 @@ struct MeetingMethods: Sendable {
             try await store.delete(id: $0.id)
             return NoParameters()
         }
+        table.register(ReadTime.self, readTime)
+    }
+
+    private var lookup: PartnerLookup { PartnerLookup(relationships: relationships) }
+
+    @Sendable private func readTime(_ parameters: ReadTime.Parameters) async throws -> ReadTime.Reply {
+        let zone =
+            if let id = parameters.meetingId {
+                try await store.meeting(id: id).timeZone
+            } else {
+                try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+                    ?? defaultTimeZone
+            }
+        let instant = try TimeExpression.parse(parameters.text, in: zone, now: clock.now())
+        return ReadTime.Reply(instant: RFC3339.utc(instant), local: RFC3339.local(instant, in: zone))
     }
 
     /// Cancels (`to` nil) or moves one occurrence; times are read in the meeting's zone.
@@ -58,7 +75,8 @@ struct MeetingMethods: Sendable {
             try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
             ?? defaultTimeZone
         let draft = try MeetingDraft(
-            title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
+            title: parameters.title, partner: try await lookup.name(forNewMeetingWith: parameters.partner),
+            role: parameters.role?.domain,
             start: TimeExpression.parse(parameters.start, in: zone, now: now), timeZone: zone,
             durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
             purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:],
@@ -69,9 +87,19 @@ struct MeetingMethods: Sendable {
 
     @Sendable private func list(_ parameters: ListMeetings.Parameters) async throws -> ListMeetings.Reply {
         if let limit = parameters.limit, limit < 0 { throw VarlinkServiceError.invalidParameter(parameter: "limit") }
+        // A name that fits nobody is an error, not an empty list: "no meetings" would be wrong.
+        var partner: String?
+        if let name = parameters.partner {
+            let found = try await lookup.candidates(name, role: nil)
+            guard let first = found.first else { throw MentordError.noSuchPartner(partner: name) }
+            guard PartnerLookup.onePerson(found) else {
+                throw MentordError.ambiguousName(name: name, candidates: found.map { PartnerLookup.candidate($0) })
+            }
+            partner = first.partner
+        }
         let query = MeetingQuery(
             includePast: parameters.includePast ?? false, includeCancelled: parameters.includeCancelled ?? false,
-            partner: parameters.partner, limit: parameters.limit ?? 1000)
+            partner: partner, limit: parameters.limit ?? 1000)
         return ListMeetings.Reply(meetings: try await store.meetings(query, now: clock.now()).map(Wire.Meeting.init))
     }
 
@@ -81,8 +109,10 @@ struct MeetingMethods: Sendable {
         // Nothing to change: answer with the meeting as it is, without touching updatedAt.
         guard parameters.changesSomething else { return Wire.MeetingReply(meeting: .init(current)) }
         let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+        var partner: String?
+        if let name = parameters.partner { partner = try await lookup.name(forNewMeetingWith: name) }
         let changes = MeetingChanges(
-            title: parameters.title, partner: parameters.partner, role: parameters.role?.domain,
+            title: parameters.title, partner: partner, role: parameters.role?.domain,
             // A new start is read in the new zone if one is given, else in the meeting's own.
             start: try parameters.start.map { text throws(TimeExpressionError) in
                 try TimeExpression.parse(text, in: zone ?? current.timeZone, now: now)

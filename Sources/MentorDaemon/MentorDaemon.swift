@@ -92,7 +92,8 @@ public struct MentorDaemon: Service {
         var table = MethodTable()
         let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
         MeetingMethods(
-            store: stores.meetings, clock: clock, engine: engine, defaultTimeZone: zone,
+            store: stores.meetings, relationships: stores.relationships, clock: clock, engine: engine,
+            defaultTimeZone: zone,
             maximumMeetings: maximumMeetings
         ).register(in: &table)
         ReminderMethods(engine: engine, channels: channels, stores: stores, clock: clock).register(in: &table)

@@ -3,8 +3,11 @@ import MentorProtocol
 /// A Markdown record of mentoring relationships: details, phase, goals, offers, each meeting's
 /// answers and capture, and what is still open.
 ///
-/// A pure function of wire values: no I/O, no clock. A shareable export leaves every private note out
-/// and says so at the top.
+/// A pure function of wire values: no I/O, no clock. A shareable export, made to send to the
+/// partner, holds only what the two agreed on (each meeting's summary, commitments, topics left
+/// open, the next date and its goal, and what is still open) and says so at the top: never prep
+/// answers, reflections, ratings, feedback notes, private notes, the phase history's notes, goals'
+/// criteria or a mentor's offers.
 public enum MarkdownExport {
     /// What is exported of one relationship.
     public struct Section: Sendable {
@@ -28,7 +31,9 @@ public enum MarkdownExport {
     public static func render(_ sections: [Section], shareable: Bool, exportedOn: String) -> String {
         var blocks = ["# Mentoring notes", "Exported from mentord on \(exportedOn)."]
         if shareable {
-            blocks[1] += " Shareable export: private notes are left out."
+            blocks[1] +=
+                " Shareable export: only what both of you agreed on (summaries, commitments, topics left open,"
+                + " the next meeting and its goal)."
         }
         if sections.isEmpty { blocks.append("No relationships.") }
         for section in sections {
@@ -44,6 +49,15 @@ public enum MarkdownExport {
         var facts = ["Phase: \(relationship.phase.rawValue)"]
         if !relationship.cadence.isEmpty { facts.append("Cadence: \(escape(relationship.cadence))") }
         if !relationship.startedOn.isEmpty { facts.append("Since: \(relationship.startedOn)") }
+        if shareable {
+            var blocks = ["## \(escape(relationship.partner))", "### Meetings"]
+            let captured = section.history.filter { $0.capture != nil }
+            if captured.isEmpty { blocks.append("No captures recorded yet.") }
+            for entry in captured {
+                blocks += meeting(entry, items: section.items, shareable: true)
+            }
+            return blocks + ["### Open items", list(details.items.map(item))]
+        }
         var blocks = [
             "## \(escape(relationship.partner)) (you are the \(relationship.role.rawValue))",
             list(facts),
@@ -69,10 +83,10 @@ public enum MarkdownExport {
         return blocks
     }
 
-    /// One meeting occurrence: heading, answers by step, capture.
+    /// One meeting occurrence: heading, answers by step (never in a shareable export), capture.
     public static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
         var blocks = ["#### \(DisplayText.when(entry.localStart)): \(escape(entry.title))"]
-        for (step, answers) in HistoryText.answersByStep(entry.answers) {
+        for (step, answers) in HistoryText.answersByStep(shareable ? [] : entry.answers) {
             blocks.append("**\(step.title)**")
             blocks.append(list(answers.map { "*\(escape($0.prompt))*\\\n" + lines($0.answer) }))
         }
@@ -82,13 +96,14 @@ public enum MarkdownExport {
                 item.originMeetingId == entry.meetingId
                     && item.originOccurrence.flatMap(UTCTimestamp.epochSeconds) == occurrence
             }
-            blocks.append("**Capture** (\(capture.capturedAt.prefix(10)))")
+            blocks.append("**\(shareable ? "Agreed" : "Capture")** (\(capture.capturedAt.prefix(10)))")
             blocks.append(list(captureLines(capture, recorded: recorded, shareable: shareable)))
         }
         return blocks
     }
 
-    /// The filled-in parts of a capture, with the commitments and topics it recorded.
+    /// The filled-in parts of a capture, with the commitments and topics it recorded; shareable,
+    /// only the parts the two agreed on.
     public static func captureLines(_ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool) -> [String] {
         var entries: [String] = []
         func add(_ label: String, _ text: String) {
@@ -99,10 +114,12 @@ public enum MarkdownExport {
         if !commitments.isEmpty { entries.append("Commitments:\n" + list(commitments)) }
         let topics = recorded.filter { $0.kind == "topic" }.map { escape($0.text) + closed($0) }
         if !topics.isEmpty { entries.append("Left open:\n" + list(topics)) }
-        add("Reflection", capture.reflection)
-        add("Ratings", HistoryText.ratings(capture))
-        add("Feedback given", capture.feedbackGiven)
-        add("Feedback received", capture.feedbackReceived)
+        if !shareable {
+            add("Reflection", capture.reflection)
+            add("Ratings", HistoryText.ratings(capture))
+            add("Feedback given", capture.feedbackGiven)
+            add("Feedback received", capture.feedbackReceived)
+        }
         add("Next meeting", capture.nextStart ?? "")
         add("Next goal", capture.nextGoal)
         if !shareable { add("Private note", capture.privateNote) }

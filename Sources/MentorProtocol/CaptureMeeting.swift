@@ -17,12 +17,16 @@ public enum CaptureMeeting: VarlinkMethod {
         public var relationshipRating: Int?
         public var feedbackGiven: String?
         public var feedbackReceived: String?
+        public var itemUpdates: [Wire.ItemUpdate]?
+        public var goalProgress: [Wire.GoalProgress]?
+        public var phase: Wire.Phase?
 
         public init(
             meetingId: Int64, occurrence: String? = nil, summary: String? = nil, commitments: [Wire.Commitment]? = nil,
             topics: [String]? = nil, nextStart: String? = nil, nextGoal: String? = nil, reflection: String? = nil,
             privateNote: String? = nil, usefulness: Int? = nil, relationshipRating: Int? = nil,
-            feedbackGiven: String? = nil, feedbackReceived: String? = nil
+            feedbackGiven: String? = nil, feedbackReceived: String? = nil, itemUpdates: [Wire.ItemUpdate]? = nil,
+            goalProgress: [Wire.GoalProgress]? = nil, phase: Wire.Phase? = nil
         ) {
             self.meetingId = meetingId
             self.occurrence = occurrence
@@ -37,6 +41,9 @@ public enum CaptureMeeting: VarlinkMethod {
             self.relationshipRating = relationshipRating
             self.feedbackGiven = feedbackGiven
             self.feedbackReceived = feedbackReceived
+            self.itemUpdates = itemUpdates
+            self.goalProgress = goalProgress
+            self.phase = phase
         }
     }
 
@@ -44,15 +51,17 @@ public enum CaptureMeeting: VarlinkMethod {
         public var capture: Wire.Capture
         public var nextMeeting: Wire.Meeting?
         public var nextOccurrence: String?
+        public var nextLocalStart: String?
         public var warnings: [String]
 
         public init(
             capture: Wire.Capture, nextMeeting: Wire.Meeting? = nil, nextOccurrence: String? = nil,
-            warnings: [String] = []
+            nextLocalStart: String? = nil, warnings: [String] = []
         ) {
             self.capture = capture
             self.nextMeeting = nextMeeting
             self.nextOccurrence = nextOccurrence
+            self.nextLocalStart = nextLocalStart
             self.warnings = warnings
         }
     }

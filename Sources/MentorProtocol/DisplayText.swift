@@ -48,14 +48,30 @@ public enum DisplayText {
     public static func headline(_ reminder: Wire.Reminder) -> String {
         switch reminder.kind {
         case .commitment: "Commitment due: \(reminder.title) (\(reminder.partner))"
+        case .digest: "To prepare: \(reminder.title) (\(reminder.partner))"
+        case .quiet: "Gone quiet: \(reminder.partner)"
         case .meeting, .test:
             "\(reminder.steps.map(\.title).joined(separator: " + ")): \(reminder.title) with \(reminder.partner)"
         }
     }
 
+    /// The headline alone, with nothing of goals, summaries, questions or titles, for a screen
+    /// others may see: `Participation: Sam in 15m`, `Commitment due (Sam)`, `To prepare: 3 meetings`.
+    public static func discreetHeadline(_ reminder: Wire.Reminder) -> String {
+        switch reminder.kind {
+        case .commitment: "Commitment due (\(reminder.partner))"
+        case .digest: "To prepare: \(reminder.meetings?.count ?? 0) meetings"
+        case .quiet: "Gone quiet: \(reminder.partner)"
+        case .meeting, .test:
+            "\(reminder.steps.map(\.title).joined(separator: " + ")): \(reminder.partner) "
+                + (reminder.minutesToStart >= 0 ? relative(minutes: reminder.minutesToStart) : "ended")
+        }
+    }
+
     /// When the meeting is, relative to the card: `starts in 15m, Thu 2026-12-03 15:00 +01:00`.
     public static func timing(_ reminder: Wire.Reminder) -> String {
-        if reminder.kind == .commitment { return "due \(when(reminder.localDueAt))" }
+        if reminder.kind == .commitment || reminder.kind == .digest { return "due \(when(reminder.localDueAt))" }
+        if reminder.kind == .quiet { return "no meeting scheduled" }
         let start = when(reminder.localStart)
         return reminder.minutesToStart >= 0
             ? "starts \(relative(minutes: reminder.minutesToStart)), \(start)" : "ended, started \(start)"

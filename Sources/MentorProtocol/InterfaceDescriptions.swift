@@ -240,7 +240,42 @@ public enum InterfaceDescriptions {
         type Step (purpose, preparation, plan, participation, capture, captureAgain)
 
         # What a reminder card is about.
-        type ReminderKind (meeting, commitment, test)
+        type ReminderKind (
+          # Steps of one meeting occurrence.
+          meeting,
+          # The due date of one of the user's own commitments.
+          commitment,
+          # TestNotify's made-up card.
+          test,
+          # The day-based steps of several meetings due at the same prep hour, as one card.
+          digest,
+          # A relationship with a cadence has had nothing scheduled or captured for 1.5 cadences.
+          quiet
+        )
+
+        # One meeting of a digest card.
+        type DigestEntry (
+          # The meeting's id.
+          meetingId: int,
+          # The meeting's title.
+          title: string,
+          # The other person.
+          partner: string,
+          # The user's role in the relationship.
+          role: Role,
+          # The occurrence's start, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string,
+          # The steps of this meeting on the card.
+          steps: []Step,
+          # What the meeting is for: the aim agreed last time, or its purpose; may be empty.
+          aim: string,
+          # Its open items, one line each ("Send the draft (me, due 2026-12-09)").
+          openItems: []string,
+          # The questions of each step, as a card of its own would ask them.
+          prompts: []StepPrompts
+        )
 
         # The questions one step asks.
         type StepPrompts (
@@ -252,10 +287,11 @@ public enum InterfaceDescriptions {
 
         # A reminder card: the steps of one meeting occurrence shown together.
         type Reminder (
-          # A meeting's steps, the due date of one of the user's commitments, or a test card.
+          # A meeting's steps, the due date of one of the user's commitments, a digest, a quiet
+          # relationship, or a test card.
           kind: ReminderKind,
-          # The meeting's id; for a commitment, the meeting where it was agreed. Absent for a test card
-          # and for a commitment added outside a meeting.
+          # The meeting's id; for a commitment, the meeting where it was agreed. Absent for a test card,
+          # a digest, a quiet relationship and a commitment added outside a meeting.
           meetingId: ?int,
           # The commitment's action item id (kind commitment only).
           itemId: ?int,
@@ -285,8 +321,13 @@ public enum InterfaceDescriptions {
           late: bool,
           # The questions of each step on the card.
           prompts: []StepPrompts,
-          # Lines that belong to no step: what is due and how to close it, for a commitment.
-          notes: []string
+          # Lines that belong to no step: what is due and how to close it, for a commitment; one line
+          # per meeting for a digest; what to do, for a quiet relationship.
+          notes: []string,
+          # The relationship a quiet card is about.
+          relationshipId: ?int,
+          # The meetings of a digest card, earliest first.
+          meetings: ?[]DigestEntry
         )
 
         # A reminder planned for an occurrence.
@@ -369,8 +410,14 @@ public enum InterfaceDescriptions {
           # The meeting's id.
           meetingId: int,
           # The step.
-          step: Step
-        ) -> ()
+          step: Step,
+          # The occurrence's start (as FindMeeting returns it, or in the forms AddMeeting's start takes,
+          # read in the meeting's zone); defaults to the current one.
+          occurrence: ?string
+        ) -> (
+          # The occurrence marked, RFC 3339 UTC.
+          occurrence: ?string
+        )
 
         # Postpones the steps of one card, for the occurrence they belong to, so they come back together.
         # Never past the meeting's next step still to come, never past its start for the steps before it.
@@ -419,7 +466,10 @@ public enum InterfaceDescriptions {
           createdAt: string,
           # The partner's e-mail address, lower case, which ImportCalendar matches against an event's
           # organizer and attendees; absent when not set (and from daemons older than this field).
-          email: ?string
+          email: ?string,
+          # Set when it has gone quiet: the instant 1.5 cadences after its last meeting or capture, with
+          # nothing scheduled since. Only ListRelationships and GetRelationship fill it in.
+          quietSince: ?string
         )
 
         # One entry of a relationship's phase history.
@@ -548,6 +598,32 @@ public enum InterfaceDescriptions {
           capturedAt: string
         )
 
+        # A decision about one of the relationship's open items, made at a capture.
+        type ItemUpdate (
+          # action or topic.
+          kind: string,
+          # The item's id.
+          id: int,
+          # done or dropped closes it; open keeps it.
+          status: string
+        )
+
+        # Where a learning goal stood at one capture.
+        type GoalProgress (
+          # The goal's id.
+          goalId: int,
+          # What moved, in the user's words; may be empty when a rating is given.
+          note: string,
+          # How close the goal is, 1 (just started) to 5 (reached); absent when not rated.
+          rating: ?int,
+          # The meeting whose capture noted it; absent in calls, and once that meeting is deleted.
+          meetingId: ?int,
+          # That meeting's occurrence, RFC 3339 UTC; absent in calls.
+          occurrence: ?string,
+          # When it was noted, RFC 3339 UTC; absent in calls.
+          notedAt: ?string
+        )
+
         # What a step's prompts are filled with.
         type PrepContext (
           # The relationship's active learning goal; may be empty.
@@ -561,7 +637,13 @@ public enum InterfaceDescriptions {
           # Open action items, with how often each was carried.
           openActions: []Item,
           # Open parked topics.
-          openTopics: []Item
+          openTopics: []Item,
+          # Every active learning goal, oldest first (goal above is the first).
+          goals: ?[]Goal,
+          # The relationship's phase.
+          phase: ?Phase,
+          # Whether a review is due: rate each goal again and decide the phase.
+          reviewDue: ?bool
         )
 
         # One meeting occurrence in a relationship's history.
@@ -578,6 +660,63 @@ public enum InterfaceDescriptions {
           answers: []Answer,
           # What was captured after it, if anything.
           capture: ?Capture
+        )
+
+        # A partner a name could mean, listed when the name fits more than one.
+        type PartnerCandidate (
+          # The partner's name as stored.
+          partner: string,
+          # The user's role with them.
+          role: Role,
+          # The relationship's id.
+          relationshipId: int,
+          # Their next meeting (or the one FindMeeting would have picked), if they have one.
+          meetingId: ?int
+        )
+
+        # Which of a partner's meetings a name stands for.
+        type MeetingChoice (
+          # The occurrence under way or, if none, the next one to start: what prep, done, snooze,
+          # show and edit mean.
+          next,
+          # The latest occurrence that has started and has no capture yet (within the last 31 days),
+          # else the next one: what capture means.
+          capture
+        )
+
+        # The meeting and occurrence a partner's name stands for, so that any client can take a name
+        # wherever a meeting id goes. The name matches the partner's full name, one word of it (a first
+        # name) or the start of either, ignoring case and accents; the closest kind of match wins.
+        method FindMeeting(
+          # The partner, as typed: "Priya", "priya", "aiko" for Aiko Tanaka, "pri".
+          name: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Which meeting; defaults to next.
+          choice: ?MeetingChoice
+        ) -> (
+          # The meeting.
+          meeting: Meeting,
+          # The occurrence meant, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string
+        )
+
+        # Reads a time the way AddMeeting reads a start, without storing anything: for a client that
+        # checks what a person typed before it sends the rest (mentorctl capture's next date).
+        method ReadTime(
+          # The time as typed, in the forms AddMeeting's start takes.
+          text: string,
+          # Read it in this meeting's zone; otherwise in timeZone, else the daemon's zone.
+          meetingId: ?int,
+          # IANA zone to read it in when no meeting is given.
+          timeZone: ?string
+        ) -> (
+          # The instant, RFC 3339 UTC.
+          instant: string,
+          # The same instant in the zone it was read in.
+          local: string
         )
 
         # Adds a relationship.
@@ -825,9 +964,11 @@ public enum InterfaceDescriptions {
           occurrence: string
         )
 
-        # Records what came out of a meeting. Commitments and topics roll into the relationship's next
-        # meetings; nextStart creates or moves the next meeting, and nextGoal becomes its Purpose. The
-        # capture reminders of the occurrence stay quiet afterwards.
+        # Records what came out of a meeting, all in one transaction: a refused call stores nothing, and
+        # repeating a call duplicates nothing. Commitments and topics roll into the relationship's next
+        # meetings; itemUpdates closes or keeps the open ones; goalProgress is noted against each goal;
+        # nextStart creates or moves the next meeting, and nextGoal becomes its Purpose. The capture
+        # reminders of the occurrence stay quiet afterwards.
         method CaptureMeeting(
           # The meeting.
           meetingId: int,
@@ -854,7 +995,13 @@ public enum InterfaceDescriptions {
           # Feedback given to the partner.
           feedbackGiven: ?string,
           # Feedback received.
-          feedbackReceived: ?string
+          feedbackReceived: ?string,
+          # What became of the relationship's open items; at most 100.
+          itemUpdates: ?[]ItemUpdate,
+          # Where each goal stands; replaces what an earlier capture of this occurrence noted.
+          goalProgress: ?[]GoalProgress,
+          # The phase decided at a review, recorded in the phase history even when it stays the same.
+          phase: ?Phase
         ) -> (
           # The capture as stored.
           capture: Capture,
@@ -862,6 +1009,8 @@ public enum InterfaceDescriptions {
           nextMeeting: ?Meeting,
           # The next meeting's occurrence, RFC 3339 UTC.
           nextOccurrence: ?string,
+          # The same instant in the next meeting's zone.
+          nextLocalStart: ?string,
           # Things worth knowing, e.g. that the meeting has not started yet.
           warnings: []string
         )
@@ -941,6 +1090,91 @@ public enum InterfaceDescriptions {
           meetingIds: []int
         )
 
+        # One learning goal in a review, with the progress noted on it.
+        type GoalReview (
+          # The goal.
+          goal: Goal,
+          # What was noted at captures in the span, oldest first.
+          progress: []GoalProgress
+        )
+
+        # What became of the commitments made in a review's span.
+        type CommitmentCounts (
+          # Made in the span.
+          made: int,
+          # Of those, done.
+          kept: int,
+          # Of those, dropped.
+          dropped: int,
+          # Of those, still open.
+          open: int,
+          # Of the open ones, carried into at least one later meeting.
+          carried: int
+        )
+
+        # How the meetings of a review's span went.
+        type MeetingCounts (
+          # Occurrences that started and have a capture.
+          held: int,
+          # Occurrences that started without a capture (they may have happened: nothing says).
+          notCaptured: int,
+          # Occurrences cancelled.
+          cancelled: int,
+          # How many the cadence means in the span; absent without a cadence mentord reads.
+          expected: ?int
+        )
+
+        # The two ratings of one capture.
+        type RatingPoint (
+          # The meeting.
+          meetingId: int,
+          # The occurrence, RFC 3339 UTC.
+          occurrence: string,
+          # The same instant in the meeting's zone.
+          localStart: string,
+          # How useful it was, 1 to 5.
+          usefulness: ?int,
+          # How the relationship felt, 1 to 5.
+          relationship: ?int
+        )
+
+        # Progress over months in one relationship: each goal with its progress notes and criteria,
+        # commitments kept, dropped and carried, meetings held and cancelled against the cadence, the two
+        # ratings over time and the phase history, from since to now.
+        method GetReview(
+          # The partner, as for GetRelationship.
+          partner: string,
+          # Needed only when the partner is in both roles.
+          role: ?Role,
+          # Where the span begins: a day (YYYY-MM-DD, in the daemon's zone), a duration back from now
+          # ("90d", "13w"), or the forms AddMeeting's start takes; default: when the relationship began.
+          since: ?string
+        ) -> (
+          # The relationship.
+          relationship: Relationship,
+          # The span's start, RFC 3339 UTC.
+          since: string,
+          # The span's end (now), RFC 3339 UTC.
+          until: string,
+          # The span's start in the daemon's zone, RFC 3339 with offset.
+          localSince: string,
+          # The span's end in the daemon's zone, RFC 3339 with offset.
+          localUntil: string,
+          # Every goal active during the span, oldest first, each with the progress noted at the
+          # meetings of the span, by the meeting's date.
+          goals: []GoalReview,
+          # The commitments made in the span.
+          commitments: CommitmentCounts,
+          # The meetings of the span.
+          meetings: MeetingCounts,
+          # The ratings of each capture in the span, oldest first.
+          ratings: []RatingPoint,
+          # The phase in force when the span began, then every change or review in it.
+          phases: []PhaseChange,
+          # Whether a review is due now: rate each goal again and decide the phase.
+          reviewDue: bool
+        )
+
         # No meeting has this id.
         error NoSuchMeeting (id: int)
 
@@ -1009,6 +1243,12 @@ public enum InterfaceDescriptions {
 
         # No relationship with this partner (in this role, when one was given).
         error NoSuchPartner (partner: string)
+
+        # The name fits several partners equally well; candidates lists them, with their ids.
+        error AmbiguousName (name: string, candidates: []PartnerCandidate)
+
+        # The partner has no scheduled meeting that the name could stand for.
+        error NoMeetingWith (partner: string)
 
         # A relationship with this partner in this role already exists.
         error RelationshipExists (partner: string, role: string)

@@ -25,6 +25,8 @@ public enum MentordError: VarlinkError, Equatable {
     case storageFailure(reason: String)
     case noSuchRelationship(id: Int64)
     case noSuchPartner(partner: String)
+    case ambiguousName(name: String, candidates: [Wire.PartnerCandidate])
+    case noMeetingWith(partner: String)
     case relationshipExists(partner: String, role: String)
     case relationshipHasMeetings(id: Int64, meetings: Int)
     case meetingNotInRelationship(meetingId: Int64, relationshipId: Int64)
@@ -74,6 +76,10 @@ public enum MentordError: VarlinkError, Equatable {
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
         case .noSuchRelationship(let id): "no relationship with id \(id)"
         case .noSuchPartner(let partner): "no relationship with \(partner) (see 'mentorctl relationship list')"
+        case .ambiguousName(let name, let candidates):
+            "'\(name)' could be \(candidates.map(\.label).joined(separator: " or ")): "
+                + "type more of the name, or use the id"
+        case .noMeetingWith(let partner): "no meeting with \(partner) is scheduled (add one with 'mentorctl add')"
         case .relationshipExists(let partner, let role): "you already are the \(role) of \(partner)"
         case .relationshipHasMeetings(let id, let meetings):
             "relationship \(id) has \(meetings) meetings; delete them too with --force, or keep it"

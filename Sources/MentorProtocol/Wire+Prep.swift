@@ -59,10 +59,14 @@ extension Wire {
         public var lastSummary: String
         public var openActions: [Item]
         public var openTopics: [Item]
+        public var goals: [Goal]?
+        public var phase: Phase?
+        public var reviewDue: Bool?
 
         public init(
             goal: String = "", daysLeft: Int? = nil, agreedGoal: String = "", lastSummary: String = "",
-            openActions: [Item] = [], openTopics: [Item] = []
+            openActions: [Item] = [], openTopics: [Item] = [], goals: [Goal]? = nil, phase: Phase? = nil,
+            reviewDue: Bool? = nil
         ) {
             self.goal = goal
             self.daysLeft = daysLeft
@@ -70,6 +74,44 @@ extension Wire {
             self.lastSummary = lastSummary
             self.openActions = openActions
             self.openTopics = openTopics
+            self.goals = goals
+            self.phase = phase
+            self.reviewDue = reviewDue
+        }
+    }
+
+    /// `type ItemUpdate`: what became of an open item at a capture.
+    public struct ItemUpdate: Codable, Sendable, Hashable {
+        public var kind: String
+        public var id: Int64
+        public var status: String
+
+        public init(kind: String, id: Int64, status: String) {
+            self.kind = kind
+            self.id = id
+            self.status = status
+        }
+    }
+
+    /// `type GoalProgress`: where a learning goal stood at one capture.
+    public struct GoalProgress: Codable, Sendable, Hashable {
+        public var goalId: Int64
+        public var note: String
+        public var rating: Int?
+        public var meetingId: Int64?
+        public var occurrence: String?
+        public var notedAt: String?
+
+        public init(
+            goalId: Int64, note: String, rating: Int? = nil, meetingId: Int64? = nil, occurrence: String? = nil,
+            notedAt: String? = nil
+        ) {
+            self.goalId = goalId
+            self.note = note
+            self.rating = rating
+            self.meetingId = meetingId
+            self.occurrence = occurrence
+            self.notedAt = notedAt
         }
     }
 

@@ -19,10 +19,12 @@ extension Wire {
         public var createdAt: String
         /// Nil when not set, and from a daemon older than the field.
         public var email: String?
+        /// When the relationship went quiet (no meeting or capture for 1.5 cadences); nil when not.
+        public var quietSince: String?
 
         public init(
             id: Int64, partner: String, role: Role, cadence: String = "", startedOn: String = "", phase: Phase,
-            offsets: String = "", createdAt: String, email: String? = nil
+            offsets: String = "", createdAt: String, email: String? = nil, quietSince: String? = nil
         ) {
             self.id = id
             self.partner = partner
@@ -33,6 +35,7 @@ extension Wire {
             self.offsets = offsets
             self.createdAt = createdAt
             self.email = email
+            self.quietSince = quietSince
         }
     }
 

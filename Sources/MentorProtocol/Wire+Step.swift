@@ -16,6 +16,9 @@ extension Wire {
             self = step
         }
 
+        /// Whether the step comes after the meeting (the capture nudges).
+        public var isAfterMeeting: Bool { self == .capture || self == .captureAgain }
+
         /// As people read it: `Purpose`, `Capture (again)`.
         public var title: String {
             self == .captureAgain ? "Capture (again)" : rawValue.prefix(1).uppercased() + rawValue.dropFirst()
@@ -30,5 +33,9 @@ extension Wire {
         case commitment
         /// `mentorctl test-notify`'s made-up card.
         case test
+        /// The day-based steps of several meetings due at one prep hour.
+        case digest
+        /// A relationship that has gone quiet.
+        case quiet
     }
 }

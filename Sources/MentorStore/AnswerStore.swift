@@ -11,10 +11,11 @@ public struct AnswerStore: Sendable {
         self.database = database
     }
 
-    /// Records the answers to one step of one occurrence, replacing those recorded before for that
-    /// step: answering a step again is an edit, not an addition. Blank answers are left out, so an
-    /// empty list clears the step. The step is marked done in the same transaction: an answered step
-    /// has done its job, and its reminder stays quiet. Returns what was stored, in the given order.
+    /// Records answers to prompts of one step of one occurrence. Answers are kept by prompt: an
+    /// answer replaces the earlier answer to the same prompt (in its place), a blank one removes
+    /// it, and answers to other prompts stay, so answering prompt 2 later never drops prompt 1's.
+    /// The step is marked done in the same transaction: an answered step has done its job, and its
+    /// reminder stays quiet. Returns the step's answers as they stand, in the order first given.
     @discardableResult
     public func record(
         meetingID: Int64, occurrence: Date, step: Step, answers: [(prompt: String, answer: String)], now: Date
@@ -28,21 +29,39 @@ public struct AnswerStore: Sendable {
                 id: 0, meetingID: meetingID, occurrence: occurrence, step: step, prompt: pair.prompt,
                 text: pair.answer, answeredAt: now
             ).validated()
-        }.filter { !$0.text.isEmpty }
+        }
         let observer = database.changes
         return try await database.write { db in
             _ = try MeetingRow.require(MeetingOccurrence(meetingID: meetingID, occurrence: occurrence), in: db)
             try ReminderLedgerStore.record(
                 [step], as: .done, meetingID: meetingID, occurrence: occurrence, now: now, in: db)
             observer.note(.meeting(meetingID))
-            try db.execute(
-                sql: "DELETE FROM answer WHERE meeting_id = ? AND occurrence = ? AND step = ?",
-                arguments: [meetingID, occurrence.millisecondsSince1970, step.rawValue])
-            return try validated.map { answer in
-                var record = AnswerRecord(answer)
-                try record.insert(db)
-                return record.domain
+            let key: StatementArguments = [meetingID, occurrence.millisecondsSince1970, step.rawValue]
+            for answer in validated {
+                if answer.text.isEmpty {
+                    try db.execute(
+                        sql: "DELETE FROM answer WHERE meeting_id = ? AND occurrence = ? AND step = ? AND prompt = ?",
+                        arguments: key + [answer.prompt])
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        UPDATE answer SET answer = ?, answered_at = ?
+                        WHERE meeting_id = ? AND occurrence = ? AND step = ? AND prompt = ?
+                        """, arguments: [answer.text, now.millisecondsSince1970] + key + [answer.prompt])
+                if db.changesCount == 0 {
+                    var record = AnswerRecord(answer)
+                    try record.insert(db)
+                }
             }
+            let stored = try AnswerRecord.filter(
+                sql: "meeting_id = ? AND occurrence = ? AND step = ?", arguments: key
+            ).order(sql: "id").fetchAll(db)
+            guard stored.count <= MentoringLimits.answersPerStep else {
+                throw MeetingValidationError.tooMany(
+                    field: "answers", count: stored.count, limit: MentoringLimits.answersPerStep)
+            }
+            return stored.map(\.domain)
         }
     }
 

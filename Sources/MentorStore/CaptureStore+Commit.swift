@@ -12,12 +12,44 @@ public struct CaptureCommit: Sendable {
     public var topics: [String]
     /// `[limits] max_meetings`, which a next meeting created here counts against.
     public var maximumMeetings: Int
+    /// What became of the relationship's open items: done, dropped, or kept open.
+    public var itemUpdates: [ItemUpdate]
+    /// Where each goal stands (their origin is set on commit).
+    public var goalProgress: [GoalProgress]
+    /// The phase decided at a review, recorded even when it stays the same.
+    public var phase: Phase?
 
-    public init(capture: Capture, commitments: [ActionItem], topics: [String], maximumMeetings: Int) {
+    public init(
+        capture: Capture, commitments: [ActionItem], topics: [String], maximumMeetings: Int,
+        itemUpdates: [ItemUpdate] = [], goalProgress: [GoalProgress] = [], phase: Phase? = nil
+    ) {
         self.capture = capture
         self.commitments = commitments
         self.topics = topics
         self.maximumMeetings = maximumMeetings
+        self.itemUpdates = itemUpdates
+        self.goalProgress = goalProgress
+        self.phase = phase
+    }
+}
+
+/// A decision about one of the relationship's open items, made at a capture.
+public struct ItemUpdate: Sendable, Hashable {
+    /// Which table the item is in.
+    public enum Kind: String, Sendable, Hashable {
+        case action
+        case topic
+    }
+
+    public var kind: Kind
+    public var id: Int64
+    /// Done or dropped closes it; open keeps it (or opens it again).
+    public var status: ItemStatus
+
+    public init(kind: Kind, id: Int64, status: ItemStatus) {
+        self.kind = kind
+        self.id = id
+        self.status = status
     }
 }
 
@@ -31,12 +63,14 @@ public struct CaptureOutcome: Sendable {
 }
 
 extension CaptureStore {
-    /// Records a capture in one transaction: the capture, its commitments and topics, the next
-    /// meeting (found, moved or created; see ``NextMeetingPlan``) with its agreed goal, and both
-    /// capture nudges of the occurrence done. Either all of it is stored or nothing is.
+    /// Records a capture in one transaction: the capture, its commitments and topics, what became
+    /// of the open items, each goal's progress, a review's phase decision, the next meeting (found,
+    /// moved or created; see ``NextMeetingPlan``) with its agreed goal, and both capture nudges of
+    /// the occurrence done. Either all of it is stored or nothing is.
     ///
-    /// Capturing the same occurrence again replaces the capture and adds only commitments and
-    /// topics not already recorded for it, so repeating a call duplicates nothing.
+    /// Capturing the same occurrence again replaces the capture and each goal's progress from it,
+    /// and adds only commitments and topics not already recorded for it; a phase already recorded
+    /// since the earlier capture is not recorded twice. Repeating a call duplicates nothing.
     public func commit(_ commit: CaptureCommit, now: Date, carry: @escaping LedgerCarry) async throws -> CaptureOutcome
     {
         let capture = try commit.capture.validated()
@@ -61,6 +95,13 @@ extension CaptureStore {
             let record = CaptureRecord(stored)
             try record.upsert(db)
             try Self.addNew(commit.commitments, topics: commit.topics, at: key, of: meeting, now: now, in: db)
+            try Self.apply(commit.itemUpdates, in: meeting.relationship.id, now: now, in: db)
+            try Self.note(commit.goalProgress, at: key, in: meeting.relationship.id, now: now, in: db)
+            if let phase = commit.phase {
+                try Self.record(
+                    phase, after: previous.map { Date(millisecondsSince1970: $0.capturedAt) },
+                    in: meeting.relationship.id, now: now, in: db)
+            }
             if let next, !capture.nextGoal.isEmpty {
                 try OccurrenceGoalRecord(
                     meetingId: next.meeting.id, occurrence: next.occurrence.millisecondsSince1970,
@@ -76,6 +117,54 @@ extension CaptureStore {
                 capture: record.domain, nextMeeting: next?.meeting, nextOccurrence: next?.occurrence,
                 warnings: warning.map { [$0] } ?? [])
         }
+    }
+
+    /// Closes (or keeps) the relationship's items as decided; an item of another relationship is
+    /// refused, so a mistyped id cannot close someone else's commitment.
+    private static func apply(_ updates: [ItemUpdate], in relationshipID: Int64, now: Date, in db: Database) throws {
+        for update in updates {
+            switch update.kind {
+            case .action:
+                let item = try CarriedItems.fetch(ActionItemRecord.self, id: update.id, in: db)
+                guard item.relationshipID == relationshipID else { throw StoreError.noSuchActionItem(id: update.id) }
+                _ = try CarriedItems.setStatus(
+                    ActionItemRecord.self, id: update.id, to: update.status, now: now, in: db)
+            case .topic:
+                let topic = try CarriedItems.fetch(TopicRecord.self, id: update.id, in: db)
+                guard topic.relationshipID == relationshipID else { throw StoreError.noSuchTopic(id: update.id) }
+                _ = try CarriedItems.setStatus(TopicRecord.self, id: update.id, to: update.status, now: now, in: db)
+            }
+        }
+    }
+
+    /// Notes each goal's progress against the occurrence, replacing what an earlier capture of it
+    /// noted; a goal of another relationship is refused.
+    private static func note(
+        _ progress: [GoalProgress], at origin: MeetingOccurrence, in relationshipID: Int64, now: Date,
+        in db: Database
+    ) throws {
+        for entry in progress {
+            guard let goal = try GoalRecord.fetchOne(db, key: entry.goalID), goal.relationshipId == relationshipID
+            else { throw StoreError.noSuchGoal(id: entry.goalID) }
+            var stored = entry
+            (stored.origin, stored.notedAt) = (origin, now)
+            try GoalStore.save(try stored.validated(), in: db)
+        }
+    }
+
+    /// Records a review's phase, unless this occurrence's earlier capture (at `previous`) already
+    /// recorded the same one.
+    private static func record(
+        _ phase: Phase, after previous: Date?, in relationshipID: Int64, now: Date, in db: Database
+    )
+        throws
+    {
+        if let previous, let since = try RelationshipStore.phaseSince(id: relationshipID, in: db), since >= previous,
+            try RelationshipRecord.require(relationshipID, in: db).phase == phase.rawValue
+        {
+            return
+        }
+        _ = try RelationshipStore.record(phase, note: "reviewed at a capture", id: relationshipID, now: now, in: db)
     }
 
     /// Carries out the plan for the next meeting; returns it and its occurrence.

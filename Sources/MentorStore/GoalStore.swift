@@ -43,6 +43,31 @@ public struct GoalStore: Sendable {
         return try GoalRecord.fetchAll(db.cachedStatement(sql: sql), arguments: [relationshipID]).map(\.domain)
     }
 
+    /// The progress noted for the relationship's goals, oldest first.
+    public func progress(relationshipID: Int64) async throws -> [GoalProgress] {
+        try await database.read { db in
+            _ = try RelationshipRecord.require(relationshipID, in: db)
+            return try GoalProgressRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT goal_progress.* FROM goal_progress JOIN goal ON goal.id = goal_progress.goal_id
+                    WHERE goal.relationship_id = ? ORDER BY goal_progress.noted_at, goal_progress.id
+                    """, arguments: [relationshipID]
+            ).map(\.domain)
+        }
+    }
+
+    /// Stores a progress entry, replacing the one noted for the same goal and occurrence.
+    static func save(_ progress: GoalProgress, in db: Database) throws {
+        if let origin = progress.origin {
+            try db.execute(
+                sql: "DELETE FROM goal_progress WHERE goal_id = ? AND meeting_id = ? AND occurrence = ?",
+                arguments: [progress.goalID, origin.meetingID, origin.occurrence.millisecondsSince1970])
+        }
+        var record = GoalProgressRecord(progress)
+        try record.insert(db)
+    }
+
     /// Marks the goal done or dropped (dated `now`), or active again. Setting the status it already
     /// has changes nothing, so the first closing date stays.
     public func setStatus(id: Int64, to status: GoalStatus, now: Date) async throws -> LearningGoal {

@@ -281,6 +281,36 @@ enum Migrations {
                     CREATE UNIQUE INDEX relationship_by_email ON relationship (email) WHERE email != '';
                     """)
         }
+        migrator.registerMigration("v8 goal progress and quiet nudges") { db in
+            try db.execute(
+                sql: """
+                    -- Where a goal stood, noted at a capture (or a review's rating). A capture noted
+                    -- again replaces its entry: one per goal and occurrence.
+                    CREATE TABLE goal_progress (
+                        id INTEGER PRIMARY KEY,
+                        goal_id INTEGER NOT NULL REFERENCES goal (id) ON DELETE CASCADE,
+                        meeting_id INTEGER REFERENCES meeting (id) ON DELETE SET NULL,
+                        occurrence INTEGER CHECK (meeting_id IS NULL OR occurrence IS NOT NULL),
+                        note TEXT NOT NULL DEFAULT '',
+                        rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+                        noted_at INTEGER NOT NULL,
+                        CHECK (length(trim(note)) > 0 OR rating IS NOT NULL)
+                    ) STRICT;
+                    CREATE INDEX goal_progress_by_goal ON goal_progress (goal_id, noted_at);
+                    CREATE UNIQUE INDEX goal_progress_once ON goal_progress (goal_id, meeting_id, occurrence)
+                        WHERE meeting_id IS NOT NULL;
+
+                    -- The "gone quiet" nudge of a relationship, once per quiet spell: a spell is
+                    -- named by when it began (the relationship's last contact plus 1.5 cadences), so
+                    -- a meeting or capture that ends it starts a new one.
+                    CREATE TABLE quiet_nudge (
+                        relationship_id INTEGER NOT NULL REFERENCES relationship (id) ON DELETE CASCADE,
+                        quiet_since INTEGER NOT NULL,
+                        sent_at INTEGER NOT NULL,
+                        PRIMARY KEY (relationship_id, quiet_since)
+                    ) STRICT;
+                    """)
+        }
         return migrator
     }
 }

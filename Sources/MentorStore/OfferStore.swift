@@ -28,11 +28,18 @@ public struct OfferStore: Sendable {
     /// `includeDelivered`.
     public func list(relationshipID: Int64, includeDelivered: Bool = false) async throws -> [Offer] {
         try await database.read { db in
-            _ = try RelationshipRecord.require(relationshipID, in: db)
-            var request = OfferRecord.filter(sql: "relationship_id = ?", arguments: [relationshipID])
-            if !includeDelivered { request = request.filter(sql: "status = 'offered'") }
-            return try request.order(sql: "created_at, id").fetchAll(db).map(\.domain)
+            try Self.list(relationshipID: relationshipID, includeDelivered: includeDelivered, in: db)
         }
+    }
+
+    static func list(relationshipID: Int64, includeDelivered: Bool, in db: Database) throws -> [Offer] {
+        _ = try RelationshipRecord.require(relationshipID, in: db)
+        // Cached: the open offers are read for every reminder card.
+        let sql = """
+            SELECT * FROM \(OfferRecord.databaseTableName)
+            WHERE relationship_id = ?\(includeDelivered ? "" : " AND status = 'offered'") ORDER BY created_at, id
+            """
+        return try OfferRecord.fetchAll(db.cachedStatement(sql: sql), arguments: [relationshipID]).map(\.domain)
     }
 
     /// Marks the offer delivered, dated `now`; an offer already delivered keeps its first date.

@@ -97,20 +97,25 @@ public struct RelationshipStore: Sendable {
         }
     }
 
-    /// Moves the relationship to `phase` and records the change, dated `now`, in its history. A change
-    /// to the phase it is already in records nothing.
+    /// Moves the relationship to `phase` and records the change, dated `now`, in its history. The
+    /// phase it is already in is recorded too: that is a review (the pair took stock and stayed), and
+    /// the history shows when it happened, which is when the next review falls due (``PhaseReview``).
     public func changePhase(id: Int64, to phase: Phase, note: String = "", now: Date) async throws -> Relationship {
         let note = try FieldRules.text(note, field: "note", limit: MentoringLimits.noteLength)
-        return try await database.write { db in
-            var record = try RelationshipRecord.require(id, in: db)
-            guard record.phase != phase.rawValue else { return record.relationship }
+        return try await database.write { db in try Self.record(phase, note: note, id: id, now: now, in: db) }
+    }
+
+    /// Records `phase` (a change, or a review when it is the current one) inside a transaction.
+    static func record(_ phase: Phase, note: String, id: Int64, now: Date, in db: Database) throws -> Relationship {
+        var record = try RelationshipRecord.require(id, in: db)
+        if record.phase != phase.rawValue {
             record.phase = phase.rawValue
             try record.update(db)
-            var change = PhaseChangeRecord(
-                relationshipId: id, phase: phase.rawValue, changedAt: now.millisecondsSince1970, note: note)
-            try change.insert(db)
-            return record.relationship
         }
+        var change = PhaseChangeRecord(
+            relationshipId: id, phase: phase.rawValue, changedAt: now.millisecondsSince1970, note: note)
+        try change.insert(db)
+        return record.relationship
     }
 
     /// The relationship's phase history, oldest first; the first entry is the phase it started in.
@@ -120,6 +125,15 @@ public struct RelationshipStore: Sendable {
             return try PhaseChangeRecord.filter(sql: "relationship_id = ?", arguments: [id])
                 .order(sql: "changed_at, id").fetchAll(db).map(\.domain)
         }
+    }
+
+    /// When the relationship entered its current phase or was last reviewed in it: its latest
+    /// phase history entry; nil for a relationship without one.
+    static func phaseSince(id: Int64, in db: Database) throws -> Date? {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT max(changed_at) FROM phase_change WHERE relationship_id = ?"),
+            arguments: [id]
+        ).map(Date.init(millisecondsSince1970:))
     }
 
     /// Deletes the relationship with everything that hangs off it: goals, offers, items, topics and

@@ -19,6 +19,11 @@ struct ClientOptions: ParsableArguments {
 
     /// The socket to use.
     var socketPath: String { socket ?? SocketPath.resolve() }
+
+    /// These options as a command line, for a command that runs another.
+    var arguments: [String] {
+        (socket.map { ["--socket", $0] } ?? []) + (json ? ["--json"] : []) + (noAutostart ? ["--no-autostart"] : [])
+    }
 }
 
 extension Wire.Role: ExpressibleByArgument {}

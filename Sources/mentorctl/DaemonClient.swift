@@ -48,8 +48,17 @@ struct DaemonClient {
     }
 
     /// Calls `method` and returns its reply, printing nothing.
-    func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws -> M.Reply {
+    func call<M: VarlinkMethod>(_ method: M.Type, _ parameters: M.Parameters) throws(VarlinkConnectionError)
+        -> M.Reply
+    {
         try connection.call(M.self, parameters)
+    }
+
+    /// The partner of relationship `id` as stored ("Sam Lee" for a typed "sam"), for a
+    /// confirmation line; `typed` when it cannot be read.
+    func partner(ofRelationship id: Int64, typed: String) -> String {
+        let listed = try? call(ListRelationships.self, NoParameters()).relationships
+        return listed?.first { $0.id == id }?.partner ?? typed
     }
 
     /// Calls `method`; prints the raw reply with `--json`, otherwise hands the decoded reply to

@@ -63,22 +63,10 @@ enum DaemonLauncher {
     }
 
     /// Where a daemon this client starts writes its log.
-    static var logPath: String {
-        let state =
-            SocketPath.environmentVariable("XDG_STATE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (SocketPath.environmentVariable("HOME") ?? "/tmp") + "/.local/state"
-        return state + "/mentord/mentord.log"
-    }
+    static var logPath: String { StateDirectory.path() + "/mentord.log" }
 
     private static func logFilePath() throws -> String {
-        let path = logPath
-        let directory = String(path[..<path.lastIndex(of: "/")!])
-        var prefix = ""
-        for component in directory.split(separator: "/") {
-            prefix += "/\(component)"
-            mkdir(prefix, 0o700)
-        }
-        return path
+        logPath
     }
 
     private static func spawn(_ executable: String, arguments: [String], notifySocket: String, logPath: String) throws

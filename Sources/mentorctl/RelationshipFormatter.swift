@@ -9,14 +9,15 @@ enum RelationshipFormatter {
             + (relationship.startedOn.isEmpty ? "" : ", since \(relationship.startedOn)")
     }
 
-    /// An aligned table of relationships with a header row.
+    /// An aligned table of relationships with a header row; a NOTE column says which have gone quiet.
     static func table(_ relationships: [Wire.Relationship]) -> String {
-        let header = ["ID", "WITH", "ROLE", "PHASE", "CADENCE", "SINCE"]
+        let anyQuiet = relationships.contains { $0.quietSince != nil }
+        let header = ["ID", "WITH", "ROLE", "PHASE", "CADENCE", "SINCE"] + (anyQuiet ? ["NOTE"] : [])
         let rows = relationships.map { relationship in
             [
                 String(relationship.id), relationship.partner, relationship.role.rawValue,
                 relationship.phase.rawValue, relationship.cadence, relationship.startedOn,
-            ]
+            ] + (anyQuiet ? [relationship.quietSince.map { "quiet since \($0.prefix(10))" } ?? ""] : [])
         }
         return TextTable.render([header] + rows)
     }
@@ -28,7 +29,11 @@ enum RelationshipFormatter {
             ["Relationship:", String(relationship.id)],
             ["With:", "\(relationship.partner) (you are the \(relationship.role.rawValue))"],
             ["Phase:", relationship.phase.rawValue],
-            ["Cadence:", relationship.cadence.isEmpty ? "(not set)" : relationship.cadence],
+            [
+                "Cadence:",
+                (relationship.cadence.isEmpty ? "(not set)" : relationship.cadence)
+                    + (relationship.quietSince.map { ", gone quiet since \($0.prefix(10))" } ?? ""),
+            ],
             ["Since:", relationship.startedOn.isEmpty ? "(not set)" : relationship.startedOn],
             ["Reminders:", relationship.offsets.isEmpty ? "as configured" : relationship.offsets],
             ["E-mail:", relationship.email ?? "(not set)"],

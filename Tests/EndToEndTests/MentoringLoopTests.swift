@@ -124,6 +124,166 @@ struct MentoringLoopTests {
     }
 }
 
+/// The interactive capture and `:e` in a pseudo-terminal, typed at as a person would: keys are sent
+/// once the question they answer is on screen.
+struct InteractiveCaptureTests {
+    /// Runs argv[3:] in a pty with the environment of argv[2] (JSON), answering each [expect, keys]
+    /// pair of argv[1] in turn; prints the screen and the exit status.
+    static let driver = """
+        import json, os, pty, sys, time
+        steps, environment, command = json.loads(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3:]
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(command[0], command, dict(os.environ, **environment))
+        out, seen = b"", 0
+        def until(text):
+            global out, seen
+            deadline = time.time() + 10
+            while time.time() < deadline:
+                found = out.find(text.encode(), seen)
+                if found >= 0:
+                    seen = found + len(text.encode())
+                    return True
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    return False
+                if not chunk:
+                    return False
+                out += chunk
+            return False
+        for expect, keys in steps:
+            if not until(expect):
+                print("never saw " + repr(expect))
+                break
+            os.write(fd, keys.encode())
+        try:
+            while True:
+                chunk = os.read(fd, 4096)
+                if not chunk:
+                    break
+                out += chunk
+        except OSError:
+            pass
+        _, status = os.waitpid(pid, 0)
+        print(out.decode(errors="replace"))
+        print("exit %d" % os.waitstatus_to_exitcode(status))
+        """
+
+    private func drive(_ steps: [[String]], _ arguments: [String], daemon: DaemonProcess, editor: String? = nil)
+        throws -> String
+    {
+        var environment = [
+            "XDG_STATE_HOME": daemon.directory.file("state"), "TZ": "UTC", "MENTORD_SOCKET": daemon.socketPath,
+        ]
+        if let editor { environment["EDITOR"] = editor }
+        let steps = String(decoding: try JSONEncoder().encode(steps), as: UTF8.self)
+        let plan = String(decoding: try JSONEncoder().encode(environment), as: UTF8.self)
+        return try ProcessRunner.run(
+            "/usr/bin/python3",
+            ["-c", Self.driver, steps, plan, BuildProducts.executable("mentorctl")] + arguments + ["--no-autostart"]
+        ).stdout
+    }
+
+    @Test func walksThroughTheCaptureCheckingEachAnswerAndKeepsADraftOnCtrlC() async throws {
+        try await offThePool { [self] in try walksThroughTheCaptureBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func walksThroughTheCaptureBlocking() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        let connection = try daemon.connect()
+        let meeting = try connection.call(
+            AddMeeting.self,
+            .init(title: "Weekly", partner: "Sam Lee", role: .mentee, start: "in 1s", duration: "1s")
+        ).meeting
+        let goal = try connection.call(AddGoal.self, .init(partner: "sam", statement: "Lead a review")).goal
+        let open = try connection.call(AddItem.self, .init(kind: "action", partner: "sam", text: "Send the draft")).item
+
+        // Ctrl-C halfway: nothing is stored, and the draft is kept, private.
+        let left = "\u{1B}[D"
+        let stopped = try drive(
+            [
+                ["[d/k/x]", "d"], ["?\r\n", "Ran the first half\r"], ["about?", "We planned it\r"],
+                ["commitment>", "\u{03}"],
+                ["draft?", "y"],
+            ], ["capture", "sam"], daemon: daemon)
+        #expect(stopped.contains("exit 130") && stopped.contains("The draft is in"), "\(stopped)")
+        #expect(try connection.call(GetHistory.self, .init(partner: "sam")).entries.isEmpty, "nothing stored")
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: daemon.directory.file("state/mentord/drafts"))
+        #expect(drafts.count == 1, "\(drafts)")
+        let mode =
+            try FileManager.default.attributesOfItem(
+                atPath: daemon.directory.file("state/mentord/drafts/" + drafts[0]))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        // Picked up again: the draft's answers come back to edit; bad fields are asked again; the
+        // arrow keys edit a line instead of typing escape codes into it.
+        let session = try drive(
+            [
+                ["Pick it up?", "y"], ["[d/k/x]", "\r"], ["?\r\n", "\r"], ["about?", "\r"],
+                ["commitment>", "Write the plan by 2036-13-01\r"],
+                ["not a day", left + left + left + left + "\u{1B}[3~2\r"],
+                ["commitment>", "Sam: send the template\r"], ["commitment>", "\r"], ["topic>", "Budget\r"],
+                ["topic>", "\r"], ["next?", "next thursday 3pm\r"], ["not a time", "\u{15}2036-06-19 15:00\r"],
+                ["for?", "Go through the plan\r"], ["mind:", "Bring it written\r"], ["gave", "\r"],
+                ["received", "\r"], ["5?", "4/5\r"], ["5?", "five\r"], ["not 'five'", "\u{15}5\r"], ["[y/N]", "n"],
+            ], ["capture", "sam"], daemon: daemon)
+        #expect(session.contains("-> me, due 2036-12-01: Write the plan"), "\(session)")
+        #expect(session.contains("-> partner: send the template"), "\(session)")
+        #expect(session.contains("-> Thu 2036-06-19 15:00 +00:00"), "\(session)")
+        #expect(session.contains("exit 0"), "\(session)")
+        let history = try connection.call(GetHistory.self, .init(partner: "sam"))
+        let capture = try #require(history.entries.first?.capture)
+        #expect(capture.summary == "We planned it" && capture.reflection == "Bring it written")
+        #expect(capture.usefulness == 4 && capture.relationshipRating == 5)
+        let items = try connection.call(ListItems.self, .init(partner: "sam", all: true)).items
+        #expect(items.first { $0.id == open.id }?.status == "done")
+        #expect(
+            Set(
+                items.filter { $0.kind == "action" && $0.status == "open" }.map { "\($0.owner) \($0.text) \($0.dueOn)" }
+            )
+                == ["me Write the plan 2036-12-01", "partner send the template "])
+        #expect(items.contains { $0.kind == "topic" && $0.text == "Budget" })
+        let review = try connection.call(GetPrep.self, .init(meetingId: meeting.id, step: .purpose)).context
+        #expect(review.goals?.map(\.id) == [goal.id])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: daemon.directory.file("state/mentord/drafts")).isEmpty)
+    }
+
+    @Test func anAnswerWrittenInTheEditorIsStoredAsWrittenAndShownBack() async throws {
+        try await offThePool { [self] in try anAnswerWrittenInTheEditorBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func anAnswerWrittenInTheEditorBlocking() throws {
+        let daemon = try DaemonProcess.forSecondLongReminders()
+        defer { daemon.directory.remove() }
+        let meeting = try daemon.connect().call(
+            AddMeeting.self, .init(title: "Chat", partner: "Ana", role: .mentee, start: "in 2h", duration: "30m")
+        ).meeting
+        // An editor that keeps what the file held and adds two lines after the first, as a person
+        // typing at the top would; it also keeps a copy to check that the question is commented.
+        let editor = daemon.directory.file("editor.sh")
+        let script =
+            "#!/bin/sh\ncp \"$1\" \"$1.seen\"\ncp \"$1\" \(daemon.directory.file("seen.txt"))\n"
+            + "{ echo 'First line of my answer'; echo 'second line'; cat \"$1.seen\"; } > \"$1\"\n"
+        #expect(
+            FileManager.default.createFile(
+                atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700]))
+        let session = try drive(
+            [[">", ":e\r"], ["second line", "\u{04}"]], ["prep", String(meeting.id), "purpose"], daemon: daemon,
+            editor: editor)
+        #expect(session.contains("Saved from the editor:") && session.contains("Recorded 1 answer"), "\(session)")
+        let answers = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: .purpose)).answers
+        #expect(answers.map(\.answer) == ["First line of my answer\nsecond line"])
+        let file = try String(contentsOfFile: daemon.directory.file("seen.txt"), encoding: .utf8)
+        let lines = file.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.hasPrefix("#") }, "only comments around the answer: \(file)")
+    }
+}
+
 /// `mentorctl export` read back by parsers we did not write.
 struct ExportEndToEndTests {
     @Test func icsExportParsesWithThePyPIIcalendarPackage() async throws {
@@ -177,10 +337,13 @@ struct ExportEndToEndTests {
         let meeting = try daemon.connect().call(
             AddMeeting.self, .init(title: "Kickoff", partner: "Kim", start: "in 2h", duration: "45m")
         ).meeting
-        _ = try daemon.ctl([
-            "capture", String(meeting.id), "--summary", "Set expectations", "--private-note", "Nervous but good",
-            "--commit", "partner: Read the contributing guide",
-        ])
+        // The private note comes from standard input, never from the command line.
+        let captured = try daemon.ctl(
+            [
+                "capture", String(meeting.id), "--summary", "Set expectations", "--private-note", "-",
+                "--commit", "partner: Read the contributing guide",
+            ], input: "Nervous but good\n")
+        #expect(captured.status == 0, "\(captured)")
         let full = try daemon.ctl(["export", "--markdown", "Kim"])
         let shared = try daemon.ctl(["export", "--markdown", "--shareable", "Kim"])
         #expect(full.status == 0 && full.stdout.contains("Nervous but good"), "\(full)")

@@ -5,32 +5,48 @@ import Testing
 struct PromptCatalogTests {
     /// Everything the loop can know after a few meetings.
     static let full = PromptContext(
-        partner: "Sam", goal: "Give the conference talk", daysLeft: 12,
+        partner: "Sam", goal: "Give the conference talk", successCriteria: "The talk is accepted", daysLeft: 12,
         openActions: ["Send the draft (me, due 12 Dec, carried 1×)", "Book the room (Sam, due 14 Dec)"],
         staleItems: ["Read the SRE book (carried 3×)"], parkedTopics: ["Conference budget"],
-        lastSummary: "We outlined the talk and picked a venue.", nextMeetingGoal: "Rehearse the opening")
+        partnerDue: ["Book the room (due 14 Dec)"], offers: ["An introduction to Kim"],
+        lastSummary: "We outlined the talk and picked a venue.", nextMeetingGoal: "Rehearse the opening",
+        phase: .cultivation)
 
-    /// ``full`` with only what `placeholders` need, in `phase`.
-    static func context(with placeholders: [PromptPlaceholder], in phase: Phase? = nil) -> PromptContext {
-        var context = PromptContext(phase: phase)
+    /// ``full`` with only what `placeholders` need, in `phase` (or for `{phase}` in cultivation).
+    static func context(
+        with placeholders: [PromptPlaceholder], in phase: Phase? = nil, reviewDue: Bool = false, rotation: Int = 0
+    ) -> PromptContext {
+        var context = PromptContext(phase: phase, reviewDue: reviewDue, rotation: rotation)
         for placeholder in placeholders {
             switch placeholder {
             case .partner: context.partner = full.partner
             case .goal: context.goal = full.goal
+            case .successCriteria: context.successCriteria = full.successCriteria
             case .daysLeft: context.daysLeft = full.daysLeft
             case .openActions: context.openActions = full.openActions
             case .staleItems: context.staleItems = full.staleItems
             case .parkedTopics: context.parkedTopics = full.parkedTopics
+            case .partnerDue: context.partnerDue = full.partnerDue
+            case .offers: context.offers = full.offers
             case .lastSummary: context.lastSummary = full.lastSummary
             case .nextMeetingGoal: context.nextMeetingGoal = full.nextMeetingGoal
+            case .phase: context.phase = phase ?? full.phase
             }
         }
         return context
     }
 
-    /// Empty and full, each without a phase and in every phase.
-    static let contexts: [PromptContext] = ([Phase?.none] + Phase.allCases.map(Phase?.some)).flatMap {
-        [PromptContext(phase: $0), context(with: PromptPlaceholder.allCases, in: $0)]
+    /// Empty and full, each without a phase and in every phase, with a review due and without, at
+    /// a week's worth of rotations.
+    static let contexts: [PromptContext] = ([Phase?.none] + Phase.allCases.map(Phase?.some)).flatMap { phase in
+        [false, true].flatMap { reviewDue in
+            (0..<7).flatMap { rotation in
+                [
+                    PromptContext(phase: phase, reviewDue: reviewDue, rotation: rotation),
+                    context(with: PromptPlaceholder.allCases, in: phase, reviewDue: reviewDue, rotation: rotation),
+                ]
+            }
+        }
     }
 
     /// Every prompt any step shows either role in any of ``contexts``.
@@ -97,8 +113,8 @@ struct PromptCatalogTests {
 
     @Test func treatsBlankDataAsMissing() {
         let blank = PromptContext(
-            partner: " ", goal: "", openActions: ["", "  "], staleItems: ["\n"], parkedTopics: ["\t"],
-            lastSummary: " \n ", nextMeetingGoal: "")
+            partner: " ", goal: "", successCriteria: "  ", openActions: ["", "  "], staleItems: ["\n"],
+            parkedTopics: ["\t"], partnerDue: [" "], offers: [""], lastSummary: " \n ", nextMeetingGoal: "")
         for step in Step.allCases {
             for role in Role.allCases {
                 #expect(
@@ -108,9 +124,12 @@ struct PromptCatalogTests {
         }
     }
 
-    @Test func neverLeavesABraceInAPrompt() {
+    /// Every step, role and phase, empty and full, with and without a review, at every rotation:
+    /// nothing on a card reads like a blank left unfilled.
+    @Test func neverLeavesAPlaceholderInAPrompt() {
+        let blanks = ["{", "}", "<", ">", "X by Y", " X ", " Y ", "...", "…"]
         for prompt in Self.everyPrompt {
-            #expect(!prompt.contains("{") && !prompt.contains("}"), "\(prompt)")
+            #expect(!blanks.contains { prompt.contains($0) }, "\(prompt)")
         }
         // A misspelt placeholder would be kept as written, so check the templates' own text too.
         for template in PromptCatalog.templates {
@@ -153,15 +172,133 @@ struct PromptCatalogTests {
         #expect(PromptPlaceholder.lastSummary.text(in: context) == "We met. Then we talked")
     }
 
-    @Test func putsCarriedDataFirstThenOnePhaseQuestionThenTheGenericOnes() throws {
+    @Test func putsCarriedDataFirstThenOnePhaseQuestionThenTheCoreHabitsThenTheGenericOnes() throws {
         let context = PromptContext(nextMeetingGoal: "Rehearse the opening", phase: .cultivation)
         let prompts = PromptCatalog.prompts(for: .participation, as: .mentee, context: context)
         let phaseQuestions = PromptCatalog.templates.filter { $0.phase == .cultivation }.map(\.text)
-        let generic = PromptCatalog.prompts(for: .participation, as: .mentee)
+        let generic = PromptCatalog.templates.filter {
+            $0.kind == .ordinary && $0.phase == nil && $0.placeholders.isEmpty && $0.steps.contains(.participation)
+                && $0.roles.contains(.mentee)
+        }.map(\.text)
         try #require(prompts.count == 5)
         #expect(prompts[0].contains("Rehearse the opening"))
         #expect(phaseQuestions.contains(prompts[1]))
-        #expect(Array(prompts[2...]) == Array(generic.prefix(3)))
+        #expect(prompts[2] == "Listen to the end before you reply; thank them for something specific.")
+        #expect(prompts[3...].allSatisfy(generic.contains), "\(prompts)")
+    }
+
+    /// The method's core habits (write your questions down; listen and thank; reflect) survive
+    /// however much carried data competes for the five lines.
+    @Test func neverCutsTheCoreHabits() {
+        let core: [Step: [Role: [String]]] = [
+            .preparation: [
+                .mentee: ["Write down the questions you most want answered."],
+                .mentor: ["Prepare a few open questions that help them think it through."],
+            ],
+            .participation: [
+                .mentee: ["Listen to the end before you reply; thank Sam for something specific."],
+                .mentor: [
+                    "Let them finish, then reflect back what you heard before giving a view.",
+                    "Name one thing Sam has done well, and say thank you for it.",
+                ],
+            ],
+            .capture: [
+                .mentee: ["What's one thing you learned or want to keep in mind?"],
+                .mentor: ["What did you learn about how they think, or about your own mentoring?"],
+            ],
+        ]
+        for (step, roles) in core {
+            for (role, questions) in roles {
+                for rotation in 0..<7 {
+                    var context = Self.full
+                    context.rotation = rotation
+                    context.reviewDue = true
+                    let prompts = PromptCatalog.prompts(for: step, as: role, context: context)
+                    #expect(prompts.count == 5)
+                    for question in questions {
+                        #expect(prompts.contains(question), "\(step) \(role) \(rotation): \(prompts)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A weekly mentee does not read the same lines every week (the rotation is the meeting's number
+    /// in the relationship), and one occurrence always reads the same.
+    @Test func takesTurnsWithTheGenericQuestionsFromOneMeetingToTheNext() {
+        var turning = 0
+        for step in [Step.purpose, .preparation, .plan, .participation, .capture] {
+            for role in Role.allCases {
+                for context in [PromptContext(partner: "Sam"), Self.context(with: [.partner, .lastSummary, .goal])] {
+                    let cards = (0..<12).map { meeting in
+                        var numbered = context
+                        numbered.rotation = meeting
+                        return PromptCatalog.prompts(for: step, as: role, context: numbered)
+                    }
+                    // More questions than fit: they take turns, each meeting one further along.
+                    if Set(cards.joined()).count > cards[0].count {
+                        turning += 1
+                        for (this, next) in zip(cards, cards.dropFirst()) {
+                            #expect(this != next, "\(step) \(role): the same card two meetings running: \(this)")
+                        }
+                    }
+                    var again = context
+                    again.rotation = 0
+                    #expect(PromptCatalog.prompts(for: step, as: role, context: again) == cards[0])
+                }
+            }
+        }
+        #expect(turning >= 5, "most steps have more generic questions than fit once data is carried")
+    }
+
+    @Test func asksAMentorAboutOffersStillToDeliverBeforeTheMeeting() {
+        let context = PromptContext(partner: "Sam", offers: ["An introduction to Kim"])
+        for step in [Step.purpose, .preparation] {
+            #expect(
+                PromptCatalog.prompts(for: step, as: .mentor, context: context).first
+                    == "You offered: An introduction to Kim. Delivered yet? If not, can it happen before you meet?")
+            #expect(!PromptCatalog.prompts(for: step, as: .mentee, context: context).joined().contains("Kim"))
+        }
+        #expect(!PromptCatalog.prompts(for: .participation, as: .mentor, context: context).joined().contains("Kim"))
+    }
+
+    @Test func asksHowToCheckInOnThePartnersPromisesDueSoon() {
+        let context = PromptContext(partner: "Priya", partnerDue: ["Draft the proposal (due 2036-06-12)"])
+        #expect(
+            PromptCatalog.prompts(for: .preparation, as: .mentor, context: context).contains(
+                "Priya said they would: Draft the proposal (due 2036-06-12). How will you check in?"))
+        #expect(
+            PromptCatalog.prompts(for: .plan, as: .mentor, context: context).first
+                == "Priya said they would: Draft the proposal (due 2036-06-12). If it slips, how will you follow up?")
+        #expect(
+            PromptCatalog.prompts(for: .preparation, as: .mentee, context: context).contains(
+                "Priya said they would: Draft the proposal (due 2036-06-12). How will you ask after it?"))
+    }
+
+    @Test func asksTheReviewQuestionOnThePlanCardOnlyWhenAReviewIsDue() {
+        for phase in Phase.allCases {
+            for role in Role.allCases {
+                let quiet = PromptCatalog.prompts(for: .plan, as: role, context: PromptContext(phase: phase))
+                #expect(!quiet.joined().contains("Review time"), "\(phase) \(role)")
+                let due = PromptCatalog.prompts(
+                    for: .plan, as: role, context: PromptContext(phase: phase, reviewDue: true))
+                #expect(
+                    due.first
+                        == "Review time: rate each goal from 1 to 5, and decide whether \(phase.rawValue) still fits.")
+                for step in [Step.purpose, .preparation, .participation, .capture] {
+                    #expect(
+                        !PromptCatalog.prompts(
+                            for: step, as: role, context: PromptContext(phase: phase, reviewDue: true)
+                        )
+                        .joined().contains("Review time"))
+                }
+            }
+        }
+    }
+
+    @Test func asksAboutAnAgreedAimOnlyWhenThereIsOne() {
+        let first = PromptCatalog.prompts(for: .purpose, as: .mentee, context: PromptContext(partner: "Sam"))
+        #expect(!first.contains { $0.lowercased().contains("aim") }, "\(first)")
     }
 
     @Test func asksAtMostOnePhaseQuestion() {
@@ -231,9 +368,15 @@ struct PromptCatalogTests {
                 Issue.record("cannot fill \(template.text)")
                 continue
             }
-            let context = Self.context(with: template.placeholders, in: template.phase)
-            let asked = template.steps.contains { step in
-                template.roles.contains { PromptCatalog.prompts(for: step, as: $0, context: context).contains(prompt) }
+            let asked = (0..<8).contains { rotation in
+                let context = Self.context(
+                    with: template.placeholders, in: template.phase, reviewDue: template.kind == .review,
+                    rotation: rotation)
+                return template.steps.contains { step in
+                    template.roles.contains {
+                        PromptCatalog.prompts(for: step, as: $0, context: context).contains(prompt)
+                    }
+                }
             }
             #expect(asked, "\(template.text)")
         }

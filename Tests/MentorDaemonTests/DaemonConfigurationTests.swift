@@ -86,6 +86,7 @@ struct DaemonConfigurationTests {
             enabled = false
             open = ["foot", "-e", "mentorctl", "prep"]
             timeout = "2s"
+            privacy = "headline"
             [journal]
             enabled = false
             [hook]
@@ -97,6 +98,14 @@ struct DaemonConfigurationTests {
         #expect(configuration.channels.desktopTimeoutSeconds == 2 && configuration.channels.hookTimeoutSeconds == 30)
         #expect(configuration.channels.hookCommand == ["/usr/bin/espeak-ng", "time to prepare"])
         #expect(DaemonConfiguration().channels.hookCommand.isEmpty && DaemonConfiguration().channels.desktop)
+        #expect(configuration.channels.desktopPrivacy == .headline)
+        #expect(DaemonConfiguration().channels.desktopPrivacy == .full)
+        #expect(
+            throws: DaemonError.invalidConfiguration(
+                path: "c.toml:2", reason: "'desktop.privacy' must be \"full\" or \"headline\"")
+        ) {
+            try DaemonConfiguration.parse("[desktop]\nprivacy = \"blurred\"\n", path: "c.toml")
+        }
     }
 
     @Test func refusesAFileOtherUsersCouldHaveWritten() throws {

@@ -38,6 +38,30 @@ struct NotificationContentTests {
         #expect(notification.actions.isEmpty)
     }
 
+    /// For screen sharing and lock screens: the step, the partner and the time, nothing else.
+    @Test func showsOnlyTheHeadlineWhenPrivacyAsksForIt() {
+        let notification = NotificationContent.notification(
+            for: reminder, capabilities: ["actions", "body-markup"], replacing: 0, canOpen: true, privacy: .headline)
+        #expect(notification.summary == "Purpose + Preparation: Sam <sam@example.org> in 3d 4h")
+        #expect(notification.body.isEmpty && !notification.summary.contains("Chat"))
+        #expect(notification.actions.map(\.key) == ["default", "snooze", "done"], "the buttons reveal nothing")
+        var commitment = reminder
+        commitment.reminder.kind = .commitment
+        commitment.reminder.notes = ["Due today, promised to Sam: the salary talk."]
+        let due = NotificationContent.notification(
+            for: commitment, capabilities: ["body"], replacing: 0, canOpen: false, privacy: .headline)
+        #expect(due.summary == "Commitment due (Sam <sam@example.org>)" && due.body.isEmpty)
+    }
+
+    @Test func showsEveryQuestionOfACardWithOneStep() {
+        var single = reminder
+        single.reminder.steps = [.purpose]
+        single.reminder.prompts = [.init(step: .purpose, prompts: ["one", "two", "three", "four", "five"])]
+        let notification = NotificationContent.notification(
+            for: single, capabilities: ["body"], replacing: 0, canOpen: false)
+        #expect(notification.body.contains("• five"))
+    }
+
     @Test func asksForMoreAttentionRightBeforeAndAfterTheMeeting() {
         #expect(NotificationContent.urgency(of: [.participation]) == .critical)
         #expect(NotificationContent.urgency(of: [.captureAgain]) == .critical)

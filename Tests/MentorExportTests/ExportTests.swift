@@ -76,10 +76,26 @@ struct ExportTests {
         #expect(MarkdownExport.escape("1. first\n- item\nplain, text.") == "1\\. first\n\\- item\nplain, text.")
     }
 
-    @Test func shareableMarkdownLeavesPrivateNotesOut() throws {
+    /// What goes to the partner: what both agreed on, nothing candid.
+    @Test func shareableMarkdownHoldsOnlyWhatBothAgreedOn() throws {
         let text = MarkdownExport.render([Self.section], shareable: true, exportedOn: "2026-11-30")
-        #expect(!text.contains("Felt rushed") && text.contains("private notes are left out"))
-        #expect(text.contains("Went through the RFC"))
+        let expected = try golden("shareable.md")
+        if text != expected {
+            try text.write(toFile: NSTemporaryDirectory() + "shareable.md.actual", atomically: false, encoding: .utf8)
+        }
+        #expect(text == expected, "actual output in \(NSTemporaryDirectory())shareable.md.actual")
+        for candid in [
+            "Felt rushed", "Ask for the decision", "usefulness", "Your examples helped", "Feedback on my RFC",
+            "We found our rhythm", "One review run by me", "you are the mentee",
+        ] {
+            #expect(!text.contains(candid), "\(candid)")
+        }
+        for agreed in [
+            "Went through the RFC", "Send the revised RFC", "Conference talk", "Decide on the conference talk",
+            "2026-11-30T14:00:00.000Z",
+        ] {
+            #expect(text.contains(agreed), "\(agreed)")
+        }
     }
 
     @Test func calendarHasOneAlarmPerPlannedStepAndFoldsLongLines() {

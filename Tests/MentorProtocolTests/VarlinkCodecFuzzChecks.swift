@@ -101,5 +101,6 @@ enum VarlinkCodecFuzzChecks {
             entry(MarkStepDone.self), entry(MoveOccurrence.self), entry(RecordAnswers.self),
             entry(SetGoalStatus.self), entry(SetItemStatus.self), entry(SnoozeReminder.self), entry(Subscribe.self),
             entry(TestNotify.self), entry(UpdateMeeting.self), entry(UpdateRelationship.self),
+            entry(FindMeeting.self), entry(ReadTime.self), entry(GetReview.self),
         ])
 }

@@ -33,6 +33,13 @@ struct VarlinkErrorTests {
                     uid: "a@b", title: "1:1", start: "2026-12-03T14:00:00.000Z",
                     localStart: "2026-12-03T15:00:00+01:00", reason: "no partner")
             ]),
+        .ambiguousName(
+            name: "sa",
+            candidates: [
+                .init(partner: "Sam", role: .mentee, relationshipId: 1, meetingId: 3),
+                .init(partner: "Samira Khan", role: .mentor, relationshipId: 2),
+            ]),
+        .noMeetingWith(partner: "Kim"),
     ]
 
     @Test(arguments: everyMentordError)

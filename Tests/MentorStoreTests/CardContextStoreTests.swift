@@ -26,6 +26,13 @@ struct CardContextStoreTests {
         try await fixture.captures.save(
             Capture(meetingID: earlier.id, occurrence: earlier.start, summary: "Scoped it", capturedAt: fixture.now))
         try await fixture.occurrenceGoals.setGoal("Agree the plan", meetingID: meeting.id, occurrence: meeting.start)
+        let offer = try await fixture.offers.add(
+            relationshipID: relationship, kind: .introduction, description: "Intro to Kim", now: fixture.now)
+        let delivered = try await fixture.offers.add(
+            relationshipID: relationship, kind: .resource, description: "The book", now: fixture.now)
+        _ = try await fixture.offers.markDelivered(id: delivered.id, now: fixture.now)
+        let reviewed = fixture.now.addingTimeInterval(3600)
+        _ = try await fixture.relationships.changePhase(id: relationship, to: .initiation, now: reviewed)
 
         let context = try await CardContextStore(database: fixture.database).context(
             relationshipID: relationship, meetingID: meeting.id, occurrence: meeting.start)
@@ -34,11 +41,14 @@ struct CardContextStoreTests {
         #expect(context.lastCapture?.summary == "Scoped it")
         #expect(context.openActions.map(\.id) == [action.id])
         #expect(context.openTopics.map(\.id) == [topic.id])
+        #expect(context.openOffers.map(\.id) == [offer.id])
+        #expect(context.phaseSince == reviewed)
+        #expect(context.earlierOccurrences == 1, "the earlier meeting of the relationship, not Ana's")
 
         // The earlier occurrence: no capture before it, no goal agreed for it.
         let first = try await CardContextStore(database: fixture.database).context(
             relationshipID: relationship, meetingID: earlier.id, occurrence: earlier.start)
-        #expect(first.lastCapture == nil && first.agreedGoal == nil)
+        #expect(first.lastCapture == nil && first.agreedGoal == nil && first.earlierOccurrences == 0)
         await #expect(throws: StoreError.noSuchRelationship(id: 999)) {
             try await CardContextStore(database: fixture.database).context(
                 relationshipID: 999, meetingID: meeting.id, occurrence: meeting.start)

@@ -49,10 +49,10 @@ struct MigrationTests {
         #expect(try await database.integrityCheck() == ["ok"])
     }
 
-    @Test func addsTheMentoringLoopThenCommitmentRemindersThenCalendarImport() {
+    @Test func addsCommitmentRemindersThenCalendarImportThenGoalProgress() {
         #expect(
             MentorDatabase.knownMigrations.suffix(3) == [
-                "v5 mentoring loop", "v6 commitment reminders", "v7 calendar import",
+                "v6 commitment reminders", "v7 calendar import", "v8 goal progress and quiet nudges",
             ])
     }
 }

@@ -45,6 +45,21 @@ extension ReminderPolicy {
                 throw .invalidValue(key: key, value: value, expected: "\"presence-last\" or \"article\"")
             }
             self.order = order
+        case "digest":
+            guard value == "daily" || value == "off" else {
+                throw .invalidValue(key: key, value: value, expected: "\"daily\" or \"off\"")
+            }
+            digest = value == "daily"
+        case "review_every":
+            if value == "off" {
+                reviewEverySeconds = nil
+                return
+            }
+            guard let seconds = try? DurationExpression.seconds(value), (86_400...(366 * 86_400)).contains(seconds)
+            else {
+                throw .invalidValue(key: key, value: value, expected: "a duration from 1d to 52w, or \"off\"")
+            }
+            reviewEverySeconds = seconds
         default:
             throw .unknownKey(key)
         }

@@ -17,13 +17,19 @@ public struct ReminderPolicy: Sendable, Hashable {
     public var mergeWithinSeconds: Int
     /// Which of Plan and Participation comes last.
     public var order: StepOrder
+    /// Whether the day-based cards of several meetings due at the same prep hour come as one digest.
+    public var digest: Bool
+    /// How often a relationship is due for a review (``PhaseReview``), in seconds; nil turns the
+    /// review question off.
+    public var reviewEverySeconds: Int?
 
     /// Shortest and longest offset accepted: tests need seconds, nobody needs more than a month.
     public static let offsetRange = 1...(30 * 86_400)
 
     public init(
         offsets: [Step: Int], prepHourMinutes: Int, quietHours: QuietHours?, workingDays: Set<Int>,
-        mergeWithinSeconds: Int, order: StepOrder
+        mergeWithinSeconds: Int, order: StepOrder, digest: Bool = true,
+        reviewEverySeconds: Int? = PhaseReview.defaultInterval
     ) {
         self.offsets = offsets
         self.prepHourMinutes = prepHourMinutes
@@ -31,6 +37,14 @@ public struct ReminderPolicy: Sendable, Hashable {
         self.workingDays = workingDays
         self.mergeWithinSeconds = mergeWithinSeconds
         self.order = order
+        self.digest = digest
+        self.reviewEverySeconds = reviewEverySeconds
+    }
+
+    /// Whether `step` lands at the prep hour for this policy: an offset of whole days.
+    public func isDayBased(_ step: Step) -> Bool {
+        guard !step.isAfterMeeting, let offset = offsets[step] else { return false }
+        return offset % 86_400 == 0
     }
 
     /// The product's defaults.

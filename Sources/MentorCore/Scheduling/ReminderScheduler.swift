@@ -20,6 +20,8 @@ public struct ReminderScheduler: Sendable {
     private var nextCards: [Int64: ReminderCard] = [:]
     /// Meetings starting up to here have been planned; later ones wait for the horizon.
     private var plannedThrough: Date?
+    /// Cards held back for a digest, by the user's local day and meeting (see ``DigestRule``).
+    private var held: [Int: [Int64: ReminderCard]] = [:]
 
     /// How far ahead occurrences are planned: the longest offset (30 days) plus a week of
     /// working-day shifts.
@@ -99,6 +101,8 @@ public struct ReminderScheduler: Sendable {
     public mutating func plan(_ meeting: Meeting, ledger: [Int64: [Step: LedgerEntry]], now: Date)
         -> [ReminderPlanner.Decision]
     {
+        // A card held for a digest is decided again here, from the meeting as it is now.
+        for day in held.keys { held[day]?[meeting.id] = nil }
         guard meeting.status == .scheduled else {
             forget(meetingID: meeting.id)
             return []
@@ -108,10 +112,14 @@ public struct ReminderScheduler: Sendable {
         var decisions: [ReminderPlanner.Decision] = []
         var next: ReminderCard?
         for occurrence in occurrences {
-            let decision = ReminderPlanner.decide(
+            var decision = ReminderPlanner.decide(
                 meetingID: meeting.id, occurrence: occurrence, times: rules.times(of: meeting, at: occurrence),
                 ledger: ledger[occurrence.key] ?? [:], now: now, mergeWithin: policy.mergeWithinSeconds,
                 order: policy.order)
+            if let card = decision.deliver, DigestRule.mayHold(card, policy: policy) {
+                hold(card)
+                decision.deliver = nil
+            }
             decisions.append(decision)
             if let card = decision.next, card.dueAt < next?.dueAt ?? .distantFuture { next = card }
         }
@@ -135,6 +143,26 @@ public struct ReminderScheduler: Sendable {
         wakes.set(.meeting(meetingID), nil)
         cards.set(meetingID, nil)
         nextCards[meetingID] = nil
+        for day in held.keys { held[day]?[meetingID] = nil }
+    }
+
+    // MARK: - The daily digest
+
+    /// Holds `card` for its day's digest, which is due with the earliest card held for that day.
+    private mutating func hold(_ card: ReminderCard) {
+        let day = LocalDateTime(card.dueAt, in: rules.userZone).dayNumber
+        held[day, default: [:]][card.meetingID] = card
+        let due = held[day, default: [:]].values.map(\.dueAt).min() ?? card.dueAt
+        wakes.set(.digest(day), due)
+    }
+
+    /// The cards held for `day`'s digest, earliest meeting first; they are no longer held. Two or
+    /// more go out as one digest card, one goes out on its own.
+    public mutating func takeDigest(day: Int) -> [ReminderCard] {
+        let cards = held.removeValue(forKey: day)?.values.sorted {
+            ($0.occurrence, $0.meetingID) < ($1.occurrence, $1.meetingID)
+        }
+        return cards ?? []
     }
 
     // MARK: - Everything, and the horizon
@@ -145,12 +173,14 @@ public struct ReminderScheduler: Sendable {
         (now.addingTimeInterval(-Self.widestLookBack), now.addingTimeInterval(Self.planningWindow))
     }
 
-    /// Forgets every plan, before a full re-plan plans each meeting again; commitments are set again
-    /// too. Call it only once the meetings were read: if they cannot be, the old plans stay.
+    /// Forgets every plan, before a full re-plan plans each meeting again; commitments and
+    /// relationships are set again too. Call it only once the meetings were read: if they cannot
+    /// be, the old plans stay.
     public mutating func clearPlans() {
         wakes = DeadlineQueue()
         cards = DeadlineQueue()
         nextCards = [:]
+        held = [:]
     }
 
     /// Which meetings come into the planning window at `now`: those starting after the first
@@ -171,5 +201,12 @@ public struct ReminderScheduler: Sendable {
     /// Sets (or with nil removes) the wake of commitment `id`.
     public mutating func setCommitment(_ id: Int64, remindAt: Date?) {
         wakes.set(.commitment(id), remindAt)
+    }
+
+    // MARK: - Relationships
+
+    /// Sets (or with nil removes) when relationship `id` goes quiet (``QuietRule``).
+    public mutating func setQuiet(_ id: Int64, at instant: Date?) {
+        wakes.set(.relationship(id), instant)
     }
 }

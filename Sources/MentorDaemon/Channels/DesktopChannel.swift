@@ -32,10 +32,12 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
     private var latestByMeeting: [Int64: UInt32] = [:]
     private var failing = false
     private var openCommand: [String]
+    private var privacy: NotificationPrivacy
     private var onAction: (@Sendable (ReminderAction) -> Void)?
 
-    init(openCommand: [String], timeout: Int, logger: Logger) {
+    init(openCommand: [String], timeout: Int, privacy: NotificationPrivacy, logger: Logger) {
         self.openCommand = openCommand
+        self.privacy = privacy
         self.logger = logger
         bus = SessionBus(queue: queue)
         client = NotificationsClient(bus: bus, timeout: Double(timeout))
@@ -48,11 +50,12 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
         queue.async { self.onAction = handler }
     }
 
-    /// Applies a reloaded `[desktop] open` command and timeout.
-    func use(openCommand: [String], timeout: Int) {
+    /// Applies a reloaded `[desktop] open` command, timeout and privacy.
+    func use(openCommand: [String], timeout: Int, privacy: NotificationPrivacy) {
         queue.async {
             self.openCommand = openCommand
             self.client.timeout = Double(timeout)
+            self.privacy = privacy
         }
     }
 
@@ -70,7 +73,7 @@ final class DesktopChannel: ReminderChannel, @unchecked Sendable {
             let canOpen = openCommand.first.flatMap(CommandRunner.locate) != nil
             let notification = NotificationContent.notification(
                 for: card, capabilities: capabilities, replacing: card.meetingID.flatMap { latestByMeeting[$0] } ?? 0,
-                canOpen: canOpen)
+                canOpen: canOpen, privacy: privacy)
             let id = try client.notify(notification)
             if failing {
                 failing = false

@@ -13,22 +13,32 @@ enum NotificationContent {
     static let doneKey = "done"
     static let openKey = "default"
 
-    /// Prompts shown per step: a notification is a glance, the full list is in `mentorctl prep`.
+    /// Prompts shown per step of a card with several steps: a notification is a glance, the full
+    /// list is in `mentorctl prep`. A card of one step shows all of its (at most five), so the
+    /// method's core habits, listed after the carried data, are on screen too.
     static let promptsPerStep = 3
 
     static func notification(
-        for card: OutgoingCard, capabilities: Set<String>, replacing: UInt32, canOpen: Bool
+        for card: OutgoingCard, capabilities: Set<String>, replacing: UInt32, canOpen: Bool,
+        privacy: NotificationPrivacy = .full
     ) -> DesktopNotification {
         let reminder = card.reminder
         let markup = capabilities.contains("body-markup")
         func text(_ plain: String) -> String { markup ? escape(plain) : plain }
-        var lines = [text(sentenceCase(DisplayText.timing(reminder)) + (reminder.late ? " (sent late)" : ""))]
-        for section in reminder.prompts {
-            let heading = section.step.title
-            if reminder.prompts.count > 1 { lines.append(markup ? "<b>\(heading)</b>" : "\(heading):") }
-            lines += section.prompts.prefix(promptsPerStep).map { "• " + text($0) }
+        var lines: [String] = []
+        switch privacy {
+        case .headline:
+            break
+        case .full:
+            lines.append(text(sentenceCase(DisplayText.timing(reminder)) + (reminder.late ? " (sent late)" : "")))
+            let perStep = reminder.prompts.count > 1 ? promptsPerStep : PromptCatalog.limit
+            for section in reminder.prompts {
+                let heading = section.step.title
+                if reminder.prompts.count > 1 { lines.append(markup ? "<b>\(heading)</b>" : "\(heading):") }
+                lines += section.prompts.prefix(perStep).map { "• " + text($0) }
+            }
+            lines += reminder.notes.map { "• " + text($0) }
         }
-        lines += reminder.notes.map { "• " + text($0) }
         var actions: [DesktopNotification.Action] = []
         // Only a meeting's steps have something for the buttons to act on.
         if capabilities.contains("actions"), card.meetingID != nil {
@@ -37,7 +47,8 @@ enum NotificationContent {
             actions.append(.init(key: doneKey, label: "Done"))
         }
         return DesktopNotification(
-            appName: "mentord", icon: "appointment-soon", summary: DisplayText.headline(reminder),
+            appName: "mentord", icon: "appointment-soon",
+            summary: privacy == .headline ? DisplayText.discreetHeadline(reminder) : DisplayText.headline(reminder),
             body: lines.joined(separator: "\n"), actions: actions, urgency: urgency(of: card.steps),
             hints: ["category": .string("x-mentord.reminder")],
             replacesID: replacing)

@@ -20,7 +20,8 @@ final class ReminderChannels: Sendable {
         self.broadcaster = broadcaster
         self.logger = logger
         desktop = DesktopChannel(
-            openCommand: settings.openCommand, timeout: settings.desktopTimeoutSeconds, logger: logger)
+            openCommand: settings.openCommand, timeout: settings.desktopTimeoutSeconds,
+            privacy: settings.desktopPrivacy, logger: logger)
     }
 
     /// Where the desktop's Snooze and Done buttons go.
@@ -31,7 +32,7 @@ final class ReminderChannels: Sendable {
     /// Applies reloaded settings to the next reminders.
     func apply(_ fresh: ChannelSettings) {
         settings.withLockedValue { $0 = fresh }
-        desktop.use(openCommand: fresh.openCommand, timeout: fresh.desktopTimeoutSeconds)
+        desktop.use(openCommand: fresh.openCommand, timeout: fresh.desktopTimeoutSeconds, privacy: fresh.desktopPrivacy)
     }
 
     /// The channels the settings enable, besides the subscribers.

@@ -43,8 +43,8 @@ struct ItemMethods: Sendable {
     }
 
     @Sendable private func add(_ parameters: AddItem.Parameters) async throws -> Wire.ItemReply {
-        let relationship = try await stores.relationships.relationship(
-            named: parameters.partner, role: parameters.role?.domain)
+        let relationship = try await PartnerLookup(relationships: stores.relationships).relationship(
+            parameters.partner, role: parameters.role?.domain)
         switch try Kind(parameters.kind) {
         case .action:
             let item = try await stores.actions.add(
@@ -62,7 +62,10 @@ struct ItemMethods: Sendable {
         let kinds = try parameters.kind.map { [try Kind($0)] } ?? [.action, .topic]
         let relationships =
             if let partner = parameters.partner {
-                [try await stores.relationships.relationship(named: partner, role: parameters.role?.domain)]
+                [
+                    try await PartnerLookup(relationships: stores.relationships).relationship(
+                        partner, role: parameters.role?.domain)
+                ]
             } else {
                 try await stores.relationships.list()
             }

@@ -23,9 +23,15 @@ struct MeetingCapture {
         let occurrence = try occurrence(parameters.occurrence, of: meeting, warnings: &warnings)
         let commitments = parameters.commitments ?? []
         let topics = parameters.topics ?? []
-        for (field, count) in [("commitments", commitments.count), ("topics", topics.count)]
-        where count > MentoringLimits.itemsPerCapture {
-            throw MentordError.tooMany(field: field, count: count, limit: MentoringLimits.itemsPerCapture)
+        let updates = parameters.itemUpdates ?? []
+        let progress = parameters.goalProgress ?? []
+        for (field, count, limit) in [
+            ("commitments", commitments.count, MentoringLimits.itemsPerCapture),
+            ("topics", topics.count, MentoringLimits.itemsPerCapture),
+            ("itemUpdates", updates.count, 2 * MentoringLimits.itemsPerCapture),
+            ("goalProgress", progress.count, MentoringLimits.itemsPerCapture),
+        ] where count > limit {
+            throw MentordError.tooMany(field: field, count: count, limit: limit)
         }
         let nextStart = try parameters.nextStart.map { try TimeExpression.parse($0, in: meeting.timeZone, now: now) }
         let capture = try Capture(
@@ -45,15 +51,40 @@ struct MeetingCapture {
         for topic in topics {
             _ = try FieldRules.requiredLine(topic, field: "topic", limit: MentoringLimits.itemLength)
         }
+        let itemUpdates = try updates.map { update in
+            guard let kind = ItemUpdate.Kind(rawValue: update.kind) else {
+                throw VarlinkServiceError.invalidParameter(parameter: "itemUpdates.kind")
+            }
+            guard let status = ItemStatus(rawValue: update.status) else {
+                throw VarlinkServiceError.invalidParameter(parameter: "itemUpdates.status")
+            }
+            return ItemUpdate(kind: kind, id: update.id, status: status)
+        }
+        let goalProgress = try progress.map { entry in
+            try GoalProgress(goalID: entry.goalId, note: entry.note, rating: entry.rating, notedAt: now).validated()
+        }
         let outcome = try await stores.captures.commit(
-            CaptureCommit(capture: capture, commitments: items, topics: topics, maximumMeetings: maximumMeetings),
+            CaptureCommit(
+                capture: capture, commitments: items, topics: topics, maximumMeetings: maximumMeetings,
+                itemUpdates: itemUpdates, goalProgress: goalProgress, phase: parameters.phase?.domain),
             now: now, carry: rules.carrying(now: now))
         return CaptureMeeting.Reply(
             capture: Wire.Capture(outcome.capture), nextMeeting: outcome.nextMeeting.map { Wire.Meeting($0) },
-            nextOccurrence: outcome.nextOccurrence.map(RFC3339.utc), warnings: warnings + outcome.warnings)
+            nextOccurrence: outcome.nextOccurrence.map(RFC3339.utc),
+            nextLocalStart: outcome.nextMeeting.flatMap { next in
+                outcome.nextOccurrence.map { RFC3339.local($0, in: next.timeZone) }
+            }, warnings: warnings + outcome.warnings)
     }
 
-    /// The occurrence given, or the latest that has started; without one, the next, with a warning.
+    /// The occurrence a capture means when it names none: the latest that has started, else the
+    /// next one. `GetPrep` of the capture step uses it too, so both show the same meeting.
+    static func defaultOccurrence(of meeting: Meeting, rules: ReminderRules, now: Date) -> Date {
+        meeting.occurrences(from: now.addingTimeInterval(-366 * 86_400), through: now, limit: 10_000).last
+            ?? rules.currentOccurrence(of: meeting, for: .purpose, now: now)
+    }
+
+    /// The occurrence given, or ``defaultOccurrence(of:rules:now:)``; one not started yet comes
+    /// with a warning.
     private func occurrence(_ text: String?, of meeting: Meeting, warnings: inout [String]) throws -> Date {
         let occurrence: Date
         if let text {
@@ -61,12 +92,8 @@ struct MeetingCapture {
             guard meeting.hasOccurrence(at: occurrence) else {
                 throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
             }
-        } else if let started = meeting.occurrences(
-            from: now.addingTimeInterval(-366 * 86_400), through: now, limit: 10_000
-        ).last {
-            occurrence = started
         } else {
-            occurrence = rules.currentOccurrence(of: meeting, for: .purpose, now: now)
+            occurrence = Self.defaultOccurrence(of: meeting, rules: rules, now: now)
         }
         if occurrence > now {
             warnings.append(

@@ -14,6 +14,7 @@ struct MentoringStores: Sendable {
     let ledger: ReminderLedgerStore
     let cardContexts: CardContextStore
     let history: HistoryStore
+    let quiet: QuietStore
 
     init(database: MentorDatabase) {
         meetings = MeetingStore(database: database)
@@ -28,5 +29,6 @@ struct MentoringStores: Sendable {
         ledger = ReminderLedgerStore(database: database)
         cardContexts = CardContextStore(database: database)
         history = HistoryStore(database: database)
+        quiet = QuietStore(database: database)
     }
 }

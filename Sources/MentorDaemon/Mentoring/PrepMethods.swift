@@ -27,11 +27,20 @@ struct PrepMethods: Sendable {
             ).capture(parameters)
         }
         table.register(GetHistory.self, history)
+        table.register(
+            GetReview.self, RelationshipReview(stores: stores, clock: clock, rules: { [engine] in engine.rules }).review
+        )
     }
 
-    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`.
+    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`
+    /// (for the capture steps, the one `CaptureMeeting` would capture).
     private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
-        guard let text else { return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now()) }
+        guard let text else {
+            if step.isAfterMeeting {
+                return MeetingCapture.defaultOccurrence(of: meeting, rules: engine.rules, now: clock.now())
+            }
+            return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now())
+        }
         let occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
         guard meeting.hasOccurrence(at: occurrence) else {
             throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
@@ -48,7 +57,8 @@ struct PrepMethods: Sendable {
             let ledger = try await stores.ledger.entries(meetingID: meeting.id, occurrence: occurrence)
             step = Self.beforeSteps.first { ledger[$0]?.state != .done } ?? .purpose
         }
-        let context = try await MeetingContext.load(for: meeting, occurrence: occurrence, from: stores)
+        let context = try await MeetingContext.load(
+            for: meeting, occurrence: occurrence, from: stores, rules: engine.rules)
         let answers = try await stores.answers.answers(meetingID: meeting.id, occurrence: occurrence)
         return GetPrep.Reply(
             meeting: Wire.Meeting(meeting), occurrence: RFC3339.utc(occurrence),
@@ -60,6 +70,9 @@ struct PrepMethods: Sendable {
     @Sendable private func record(_ parameters: RecordAnswers.Parameters) async throws -> RecordAnswers.Reply {
         let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
         let step = parameters.step.domain
+        // Free text cannot carry commitments, topics or a next date; answering the capture step here
+        // would mark it done and the loop would quietly lose them. CaptureMeeting records it.
+        guard !step.isAfterMeeting else { throw VarlinkServiceError.invalidParameter(parameter: "step") }
         let occurrence = try await occurrence(parameters.occurrence, of: meeting, for: step)
         _ = try await stores.answers.record(
             meetingID: meeting.id, occurrence: occurrence, step: step,
@@ -76,8 +89,8 @@ struct PrepMethods: Sendable {
             throw VarlinkServiceError.invalidParameter(parameter: "limit")
         }
         let after = try parameters.after.map(Self.historyCursor)
-        let relationship = try await stores.relationships.relationship(
-            named: parameters.partner, role: parameters.role?.domain)
+        let relationship = try await PartnerLookup(relationships: stores.relationships).relationship(
+            parameters.partner, role: parameters.role?.domain)
         // One more than asked, to know whether a next page exists.
         let limit = parameters.limit ?? Int.max - 1
         let keys = try await stores.history.occurrences(relationshipID: relationship.id, after: after, limit: limit + 1)

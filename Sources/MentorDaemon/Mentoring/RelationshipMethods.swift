@@ -18,8 +18,12 @@ struct RelationshipMethods: Sendable {
                         startedOn: parameters.startedOn ?? "", phase: parameters.phase?.domain ?? .initiation,
                         email: parameters.email ?? "", now: clock.now())))
         }
-        table.register(ListRelationships.self) { [stores] _ in
-            ListRelationships.Reply(relationships: try await stores.relationships.list().map(Wire.Relationship.init))
+        table.register(ListRelationships.self) { [stores, clock] _ in
+            let now = clock.now()
+            return ListRelationships.Reply(
+                relationships: try await stores.quiet.contacts().map { relationship, contact in
+                    Wire.Relationship(relationship, quietSince: Self.quietSince(relationship, contact, now: now))
+                })
         }
         table.register(GetRelationship.self, details)
         table.register(UpdateRelationship.self, update)
@@ -38,6 +42,7 @@ struct RelationshipMethods: Sendable {
         }
         registerGoalsAndOffers(in: &table)
         ItemMethods(stores: stores, clock: clock).register(in: &table)
+        table.register(FindMeeting.self, MeetingFinder(stores: stores, clock: clock).find)
     }
 
     private func registerGoalsAndOffers(in table: inout MethodTable) {
@@ -82,16 +87,23 @@ struct RelationshipMethods: Sendable {
         }
     }
 
-    /// The relationship named by a partner (and a role when the partner has both).
+    /// When the relationship went quiet, if it has by `now`.
+    static func quietSince(_ relationship: Relationship, _ contact: RelationshipContact, now: Date) -> Date? {
+        QuietRule.quietSince(cadence: relationship.cadence, contact: contact).flatMap { $0 <= now ? $0 : nil }
+    }
+
+    /// The relationship named by a partner, as typed (and a role when the partner has both).
     func find(_ partner: String, _ role: Wire.Role?) async throws -> Relationship {
-        try await stores.relationships.relationship(named: partner, role: role?.domain)
+        try await PartnerLookup(relationships: stores.relationships).relationship(partner, role: role?.domain)
     }
 
     @Sendable private func details(_ parameters: RelationshipIdentifier) async throws -> GetRelationship.Reply {
         let relationship = try await find(parameters.partner, parameters.role)
         let partner = relationship.partner
+        let contact = try await stores.quiet.contact(relationshipID: relationship.id).contact
         return GetRelationship.Reply(
-            relationship: Wire.Relationship(relationship),
+            relationship: Wire.Relationship(
+                relationship, quietSince: Self.quietSince(relationship, contact, now: clock.now())),
             phases: try await stores.relationships.phaseHistory(id: relationship.id).map(Wire.PhaseChange.init),
             goals: try await stores.goals.list(relationshipID: relationship.id, includeClosed: true).map(
                 Wire.Goal.init),

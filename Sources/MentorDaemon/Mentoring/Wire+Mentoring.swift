@@ -12,13 +12,14 @@ extension Wire.Phase {
 }
 
 extension Wire.Relationship {
-    init(_ relationship: Relationship) {
+    /// The wire form; `quietSince` when it has gone quiet.
+    init(_ relationship: Relationship, quietSince: Date? = nil) {
         self.init(
             id: relationship.id, partner: relationship.partner, role: Wire.Role(relationship.role),
             cadence: relationship.cadence, startedOn: relationship.startedOn, phase: Wire.Phase(relationship.phase),
             offsets: ReminderPolicy.overridesText(relationship.reminderOverrides),
-            createdAt: RFC3339.utc(relationship.createdAt), email: relationship.email.isEmpty ? nil : relationship.email
-        )
+            createdAt: RFC3339.utc(relationship.createdAt), email: relationship.email.isEmpty ? nil : relationship.email,
+            quietSince: quietSince.map(RFC3339.utc))
     }
 }
 
@@ -91,6 +92,16 @@ extension MeetingContext {
         Wire.PrepContext(
             goal: goal?.statement ?? "", daysLeft: daysLeft, agreedGoal: agreedGoal, lastSummary: lastSummary,
             openActions: actions.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) },
-            openTopics: topics.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) })
+            openTopics: topics.map { Wire.Item($0, partner: relationship.partner, extraCarry: 1) },
+            goals: goals.map(Wire.Goal.init), phase: Wire.Phase(relationship.phase), reviewDue: reviewDue)
+    }
+}
+
+extension Wire.GoalProgress {
+    init(_ progress: GoalProgress) {
+        self.init(
+            goalId: progress.goalID, note: progress.note, rating: progress.rating,
+            meetingId: progress.origin?.meetingID, occurrence: progress.origin.map { RFC3339.utc($0.occurrence) },
+            notedAt: RFC3339.utc(progress.notedAt))
     }
 }

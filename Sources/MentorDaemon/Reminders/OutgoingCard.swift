@@ -14,6 +14,10 @@ struct OutgoingCard: Sendable, Hashable {
         case commitment(itemID: Int64, meetingID: Int64?)
         /// `TestNotify`'s made-up card: its buttons act on nothing.
         case test
+        /// The day-based cards of several meetings, as one (see ``DigestRule``).
+        case digest([ReminderCard])
+        /// A relationship gone quiet (``QuietRule``), quiet since the given instant.
+        case quiet(relationshipID: Int64, since: Date)
     }
 
     var kind: Kind
@@ -34,12 +38,14 @@ extension OutgoingCard {
     /// has stored. If that cannot be read, the card still goes out with the prompts that need no
     /// stored data.
     static func meeting(
-        _ card: ReminderCard, of meeting: Meeting, stores: MentoringStores, now: Date, logger: Logger
+        _ card: ReminderCard, of meeting: Meeting, stores: MentoringStores, rules: ReminderRules, now: Date,
+        logger: Logger
     ) async -> OutgoingCard {
         let context: PromptContext
         do {
-            context = try await MeetingContext.load(for: meeting, occurrence: card.occurrence, from: stores)
-                .promptContext
+            context = try await MeetingContext.load(
+                for: meeting, occurrence: card.occurrence, from: stores, rules: rules
+            ).promptContext
         } catch {
             // A card whose claim was refused cancels its rendering: that is no failure to report.
             if !(error is CancellationError) {
@@ -64,6 +70,81 @@ extension OutgoingCard {
                     Wire.StepPrompts(
                         step: Wire.Step($0), prompts: PromptCatalog.prompts(for: $0, as: role, context: context))
                 }))
+    }
+
+    /// One card for the day-based cards of several meetings, each listed with its aim, its open items
+    /// and its questions. A meeting whose context cannot be read is listed with what needs none.
+    static func digest(
+        _ entries: [(card: ReminderCard, meeting: Meeting)], stores: MentoringStores, rules: ReminderRules, now: Date,
+        logger: Logger
+    ) async -> OutgoingCard {
+        var listed: [Wire.DigestEntry] = []
+        var notes: [String] = []
+        for (card, meeting) in entries {
+            let role = meeting.relationship.role
+            var context = PromptContext(partner: meeting.relationship.partner, phase: meeting.relationship.phase)
+            var aim = meeting.purpose
+            var open: [String] = []
+            do {
+                let loaded = try await MeetingContext.load(
+                    for: meeting, occurrence: card.occurrence, from: stores, rules: rules)
+                context = loaded.promptContext
+                aim = loaded.agreedGoal
+                open = loaded.actions.map { item in
+                    item.text + " (\(item.owner.rawValue)" + (item.dueOn.isEmpty ? "" : ", due \(item.dueOn)") + ")"
+                }
+            } catch {
+                logger.warning("Failed to load the context of meeting \(meeting.id) for the digest: \(error)")
+            }
+            let local = RFC3339.local(card.occurrence, in: meeting.timeZone)
+            listed.append(
+                Wire.DigestEntry(
+                    meetingId: meeting.id, title: meeting.title, partner: meeting.relationship.partner,
+                    role: Wire.Role(role), occurrence: RFC3339.utc(card.occurrence), localStart: local,
+                    steps: card.steps.map(Wire.Step.init), aim: aim, openItems: open,
+                    prompts: card.steps.map {
+                        Wire.StepPrompts(
+                            step: Wire.Step($0), prompts: PromptCatalog.prompts(for: $0, as: role, context: context))
+                    }))
+            notes.append(
+                "\(DisplayText.when(local)): \(meeting.title) with \(meeting.relationship.partner)"
+                    + " (\(card.steps.map { Wire.Step($0).title }.joined(separator: " + ")))"
+                    + (aim.isEmpty ? "" : ". Aim: \(aim)")
+                    + (open.isEmpty ? "" : ". Open: \(open.joined(separator: "; "))"))
+        }
+        let cards = entries.map(\.card)
+        let due = cards.map(\.dueAt).min() ?? now
+        let first = entries.first
+        return OutgoingCard(
+            kind: .digest(cards), steps: Array(Set(cards.flatMap(\.steps))).sorted(), dueAt: due,
+            reminder: Wire.Reminder(
+                kind: .digest, meetingId: nil, occurrence: RFC3339.utc(first?.card.occurrence ?? due),
+                title: "\(entries.count) meetings",
+                partner: entries.map(\.meeting.relationship.partner).joined(separator: ", "),
+                role: Wire.Role(first?.meeting.relationship.role ?? .mentor), steps: [], dueAt: RFC3339.utc(due),
+                localDueAt: RFC3339.local(due, in: rules.userZone),
+                localStart: RFC3339.local(first?.card.occurrence ?? due, in: rules.userZone),
+                timeZone: rules.userZone.identifier,
+                minutesToStart: minutes(from: due, to: first?.card.occurrence ?? due), late: false, prompts: [],
+                notes: notes, meetings: listed))
+    }
+
+    /// The nudge for a relationship that has gone quiet since `since`, with what to do about it.
+    static func quiet(_ relationship: Relationship, since: Date, zone: TimeZone, now: Date) -> OutgoingCard {
+        let name = relationship.partner.contains(" ") ? "\"\(relationship.partner)\"" : relationship.partner
+        return OutgoingCard(
+            kind: .quiet(relationshipID: relationship.id, since: since), steps: [], dueAt: since,
+            reminder: Wire.Reminder(
+                kind: .quiet, meetingId: nil, occurrence: RFC3339.utc(since), title: "Gone quiet",
+                partner: relationship.partner, role: Wire.Role(relationship.role), steps: [],
+                dueAt: RFC3339.utc(since), localDueAt: RFC3339.local(since, in: zone),
+                localStart: RFC3339.local(since, in: zone), timeZone: zone.identifier, minutesToStart: 0,
+                late: now.timeIntervalSince(since) > 60, prompts: [],
+                notes: [
+                    "Nothing scheduled or captured with \(relationship.partner) for a while (cadence: \(relationship.cadence)).",
+                    "Arrange the next meeting: mentorctl add TITLE --with \(name) --at TIME. "
+                        + "Meeting less often now? mentorctl relationship edit \(name) --cadence ...",
+                ], relationshipId: relationship.id))
     }
 
     /// The due-date card of one of the user's commitments, due at `due` in `zone`.

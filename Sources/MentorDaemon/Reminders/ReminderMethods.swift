@@ -28,9 +28,19 @@ struct ReminderMethods: Sendable {
                 reminder: card.reminder,
                 secondsUntilDue: max(0, Int(card.dueAt.timeIntervalSince(clock.now()).rounded(.up))))
         }
-        table.register(MarkStepDone.self) { [engine] parameters in
-            try await engine.markDone(meetingID: parameters.meetingId, steps: [parameters.step.domain])
-            return NoParameters()
+        table.register(MarkStepDone.self) { [engine, stores, clock] parameters in
+            var occurrence: Date?
+            if let text = parameters.occurrence {
+                let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
+                let start = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
+                guard meeting.hasOccurrence(at: start) else {
+                    throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(start))
+                }
+                occurrence = start
+            }
+            let marked = try await engine.markDone(
+                meetingID: parameters.meetingId, steps: [parameters.step.domain], occurrence: occurrence)
+            return MarkStepDone.Reply(occurrence: RFC3339.utc(marked))
         }
         table.register(SnoozeReminder.self, snooze)
         table.register(ListUpcoming.self, upcoming)

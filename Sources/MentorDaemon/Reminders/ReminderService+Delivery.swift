@@ -25,7 +25,9 @@ extension ReminderService {
     /// written (readers and the writer are separate connections): both are on the way to delivery.
     /// Returns false, sending nothing, when the claim is refused.
     func deliver(_ card: ReminderCard, of meeting: Meeting, now: Date) async throws -> Bool {
-        async let outgoing = OutgoingCard.meeting(card, of: meeting, stores: stores, now: now, logger: logger)
+        let rules = scheduler.rules
+        async let outgoing = OutgoingCard.meeting(
+            card, of: meeting, stores: stores, rules: rules, now: now, logger: logger)
         guard try await stores.ledger.claim(card, now: now) else { return false }
         faults.afterClaim()
         let subscribers = await channels.publish(await outgoing)
@@ -51,7 +53,8 @@ extension ReminderService {
                 let meeting = try await stores.meetings.meeting(id: card.meetingID)
                 let now = clock.now()
                 await channels.publish(
-                    await OutgoingCard.meeting(card, of: meeting, stores: stores, now: now, logger: logger))
+                    await OutgoingCard.meeting(
+                        card, of: meeting, stores: stores, rules: scheduler.rules, now: now, logger: logger))
                 try await stores.ledger.markDelivered(card, now: now)
             } catch {
                 logger.error("Failed to finish the delivery of a card of meeting \(card.meetingID): \(error)")

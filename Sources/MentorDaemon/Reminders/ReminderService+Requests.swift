@@ -106,7 +106,8 @@ extension ReminderService {
         guard let card = scheduler.nextCard(),
             let meeting = try? await stores.meetings.meeting(id: card.meetingID)
         else { return nil }
-        return await OutgoingCard.meeting(card, of: meeting, stores: stores, now: clock.now(), logger: logger)
+        return await OutgoingCard.meeting(
+            card, of: meeting, stores: stores, rules: scheduler.rules, now: clock.now(), logger: logger)
     }
 
     /// Carries out a notification's button: Done marks the card's steps done, Snooze brings the

@@ -97,15 +97,24 @@ actor ReminderService: Service {
         rearm()
     }
 
-    /// Everything whose deadline has passed.
+    /// Everything whose deadline has passed, until nothing is due: handling one wake can make
+    /// another due at once (a card held for the digest of this very minute), and it goes out in
+    /// this turn rather than after a round trip through the timer. The bound only guards against
+    /// a rule that keeps re-arming at now; the timer then takes over.
     private func wake() async {
-        let now = clock.now()
-        for wake in scheduler.due(at: now) {
-            switch wake {
-            case .meeting(let id): await planMeeting(id, now: now)
-            case .commitment(let id): await remindCommitment(id, now: now)
-            case .horizon: await planHorizon(now: now)
-            case .everything: await planEverything()
+        for _ in 0..<100 {
+            let now = clock.now()
+            let due = scheduler.due(at: now)
+            if due.isEmpty { return }
+            for wake in due {
+                switch wake {
+                case .meeting(let id): await planMeeting(id, now: now)
+                case .commitment(let id): await remindCommitment(id, now: now)
+                case .digest(let day): await deliverDigest(day: day, now: now)
+                case .relationship(let id): await remindQuiet(id, now: now)
+                case .horizon: await planHorizon(now: now)
+                case .everything: await planEverything()
+                }
             }
         }
     }
@@ -114,8 +123,14 @@ actor ReminderService: Service {
         let now = clock.now()
         switch change {
         case .meeting(let id):
-            await planMeeting(id, now: now)
+            // A meeting or capture is contact: its relationship's quiet check moves.
+            if let meeting = await planMeeting(id, now: now) {
+                await planQuiet(meeting.relationship.id, now: now)
+            } else {
+                await planAllQuiet(now: now)
+            }
         case .relationship(let id):
+            await planQuiet(id, now: now)
             do {
                 let query = MeetingQuery(includePast: true, includeCancelled: true, relationshipID: id, limit: .max)
                 for meeting in try await stores.meetings.meetings(query, now: now) {
@@ -143,22 +158,29 @@ actor ReminderService: Service {
     // MARK: - Planning
 
     /// Reads one meeting and plans it; a meeting gone is forgotten, one that cannot be read is tried
-    /// again in a minute (a locked or full database must not silently end its reminders).
-    func planMeeting(_ id: Int64, now: Date) async {
+    /// again in a minute (a locked or full database must not silently end its reminders). Returns
+    /// the meeting when it was read.
+    @discardableResult
+    func planMeeting(_ id: Int64, now: Date) async -> Meeting? {
+        var read: Meeting?
         do {
-            try await plan(try await stores.meetings.meeting(id: id), now: now)
+            read = try await stores.meetings.meeting(id: id)
+            try await plan(read!, now: now)
+            return read
         } catch StoreError.noSuchMeeting {
             scheduler.forget(meetingID: id)
+            return nil
         } catch {
             // A meeting deleted while it was planned fails its ledger writes; that is no error.
             if await isGone(meetingID: id) {
                 scheduler.forget(meetingID: id)
-                return
+                return nil
             }
             logger.error(
                 "Failed to plan reminders of meeting \(id): \(error), retrying in 60 s",
                 metadata: ["mentord.meeting.id": "\(id)"])
             scheduler.retry(.meeting(id), now: now)
+            return read
         }
     }
 
@@ -232,6 +254,7 @@ actor ReminderService: Service {
             scheduler.setCommitment(
                 item.id, remindAt: scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now)
         }
+        await planAllQuiet(now: now)
     }
 
     /// Plans the meetings that came into the planning window since it last moved on.

@@ -4,10 +4,14 @@ import MentorProtocol
 struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done", abstract: "Mark a step of a meeting done, so its reminder stays quiet.",
-        discussion: "Steps: purpose, preparation, plan, participation, capture, captureAgain.")
+        discussion: """
+            Steps: purpose, preparation, plan, participation, capture, captureAgain. A partner's name \
+            stands for their next meeting, or for capture the latest one not captured yet: \
+            'mentorctl done sam plan'.
+            """)
 
-    @Argument(help: "The meeting's id.")
-    var id: Int64
+    @Argument(help: MeetingReference.help)
+    var meeting: MeetingReference
 
     @Argument(help: "The step.")
     var step: Wire.Step
@@ -16,8 +20,12 @@ struct DoneCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try DaemonClient(client).perform(MarkStepDone.self, .init(meetingId: id, step: step)) { _ in
-                print("Marked \(step.title) of meeting \(id) done")
+            let daemon = try DaemonClient(client)
+            let resolved = try meeting.resolve(daemon, choice: step.isAfterMeeting ? .capture : .next)
+            try daemon.perform(
+                MarkStepDone.self, .init(meetingId: resolved.id, step: step, occurrence: resolved.occurrence)
+            ) { _ in
+                print("Marked \(step.title) of \(resolved.label) done")
             }
         }
     }

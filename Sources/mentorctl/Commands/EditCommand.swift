@@ -8,10 +8,14 @@ struct EditCommand: ParsableCommand {
         discussion: """
             Only the options given change. A new --at without --tz is read in the meeting's own zone; \
             --tz alone keeps the meeting at the same instant.
+
+            With a partner's name, the change is to their next meeting; for a repeating one, --at alone \
+            moves just that occurrence ('mentorctl edit sam --at "fri 15:00"'), as --occurrence does. \
+            With an id, --at moves the whole series.
             """)
 
-    @Argument(help: "The meeting's id.")
-    var id: Int64
+    @Argument(help: MeetingReference.help)
+    var meeting: MeetingReference
 
     @Option(help: "New title.")
     var title: String?
@@ -32,21 +36,26 @@ struct EditCommand: ParsableCommand {
 
     @OptionGroup var client: ClientOptions
 
-    private var parameters: UpdateMeeting.Parameters {
+    private func parameters(id: Int64) -> UpdateMeeting.Parameters {
         UpdateMeeting.Parameters(
             id: id, title: title, partner: partner, role: details.role, start: start, timeZone: details.timeZone,
             duration: details.duration, purpose: details.purpose, offsets: details.offsets,
             recurrence: details.recurrence)
     }
 
+    /// Whether --at is the only change asked for.
+    private var movesOnly: Bool {
+        start != nil && UpdateMeeting.Parameters(id: 0, start: start) == parameters(id: 0)
+    }
+
     func validate() throws {
         if occurrence != nil {
-            guard start != nil, parameters.changesSomething,
-                UpdateMeeting.Parameters(id: id, start: start) == parameters
-            else { throw ValidationError("--occurrence moves one occurrence: give --at and no other change") }
+            guard movesOnly else {
+                throw ValidationError("--occurrence moves one occurrence: give --at and no other change")
+            }
             return
         }
-        guard parameters.changesSomething else {
+        guard parameters(id: 0).changesSomething else {
             throw ValidationError(
                 "nothing to change: give at least one of --title, --with, --role, --at, --tz, --duration, --purpose, --offsets, --repeat"
             )
@@ -55,14 +64,26 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
+            let daemon = try DaemonClient(client)
+            let resolved = try meeting.resolve(daemon)
+            let id = resolved.id
             if let occurrence, let start {
-                try DaemonClient(client).perform(MoveOccurrence.self, .init(id: id, occurrence: occurrence, to: start))
-                { _ in
+                try daemon.perform(MoveOccurrence.self, .init(id: id, occurrence: occurrence, to: start)) { _ in
                     print("Moved the \(occurrence) occurrence of meeting \(id) to \(start)")
                 }
                 return
             }
-            try DaemonClient(client).perform(UpdateMeeting.self, parameters) { reply in
+            // A name means the partner's next meeting: of a series, that one occurrence.
+            if let found = resolved.meeting, !found.recurrence.isEmpty, movesOnly, let picked = resolved.occurrence,
+                let start, let local = resolved.localStart
+            {
+                try daemon.perform(MoveOccurrence.self, .init(id: id, occurrence: picked, to: start)) { _ in
+                    print(
+                        "Moved the \(DisplayText.when(local)) occurrence of \(found.title) (meeting \(id)) to \(start)")
+                }
+                return
+            }
+            try daemon.perform(UpdateMeeting.self, parameters(id: id)) { reply in
                 print("Updated meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }
         }

@@ -14,7 +14,13 @@ struct ExportCommand: ParsableCommand {
             --markdown writes, for each relationship (or just NAME): its phase and history, goals, \
             offers, every meeting with the answers and capture recorded for it (summary, commitments, \
             topics left open, reflection, ratings, feedback, private note) and what is still open. \
-            --shareable leaves the private notes out, to send the file to your partner.
+            --shareable keeps only what both of you agreed on (summaries, commitments, topics left \
+            open, the next date and goal), to send the file to your partner: never prep answers, \
+            reflections, ratings, feedback or private notes.
+
+            --review writes 'mentorctl review NAME' as Markdown: each goal with its progress, the \
+            commitments, the meetings against the cadence, the ratings over time, the phases \
+            (--since for where it starts).
 
             --ics writes the meetings of the next --days days (default 30) as an RFC 5545 calendar: \
             one event per occurrence with one alarm per planned reminder step, for a phone or a \
@@ -28,17 +34,20 @@ struct ExportCommand: ParsableCommand {
             Examples:
               mentorctl export --markdown -o mentoring.md
               mentorctl export --markdown --shareable Sam -o sam.md
+              mentorctl export --review Sam --since 13w -o sam-review.md
               mentorctl export --ics --days 90 -o ~/mentoring.ics
             """)
 
     /// What to write.
     enum Format: String, EnumerableFlag {
         case markdown
+        case review
         case ics
 
         static func help(for value: Format) -> ArgumentHelp? {
             switch value {
             case .markdown: "Export notes as Markdown."
+            case .review: "Export one relationship's review (mentorctl review) as Markdown."
             case .ics: "Export upcoming meetings and their reminders as iCalendar."
             }
         }
@@ -46,7 +55,7 @@ struct ExportCommand: ParsableCommand {
 
     @Flag var format: Format
 
-    @Flag(help: "Markdown: leave private notes out.")
+    @Flag(help: "Markdown: only what both of you agreed on, to send to your partner.")
     var shareable = false
 
     @Argument(help: ArgumentHelp("Markdown: only the relationship with this partner.", valueName: "name"))
@@ -54,6 +63,9 @@ struct ExportCommand: ParsableCommand {
 
     @Option(help: "Markdown: your role with the partner (needed only when you are both).")
     var role: Wire.Role?
+
+    @Option(help: "Review: where it starts, a day (YYYY-MM-DD) or a span back (90d, 13w).")
+    var since: String?
 
     @Option(help: "iCalendar: how many days ahead, 1 to 366 (default 30).")
     var days: Int?
@@ -67,10 +79,15 @@ struct ExportCommand: ParsableCommand {
 
     func validate() throws {
         if client.json { throw ValidationError("export writes Markdown or iCalendar, not JSON") }
+        if since != nil, format != .review { throw ValidationError("--since goes with --review") }
         switch format {
         case .markdown:
             if days != nil { throw ValidationError("--days goes with --ics") }
             if role != nil, partner == nil { throw ValidationError("--role goes with a partner's name") }
+        case .review:
+            if partner == nil { throw ValidationError("--review needs a partner's name") }
+            if shareable { throw ValidationError("--shareable goes with --markdown") }
+            if days != nil { throw ValidationError("--days goes with --ics") }
         case .ics:
             if shareable { throw ValidationError("--shareable goes with --markdown") }
             if partner != nil || role != nil {
@@ -89,6 +106,10 @@ struct ExportCommand: ParsableCommand {
                 case .markdown:
                     MarkdownExport.render(
                         try markdownSections(connection), shareable: shareable, exportedOn: UTCTimestamp.date(now))
+                case .review:
+                    ReviewText.markdown(
+                        try connection.call(GetReview.self, .init(partner: partner ?? "", role: role, since: since)),
+                        exportedOn: UTCTimestamp.date(now))
                 case .ics: try calendar(connection, now: now)
                 }
             try OutputFile.write(text, to: output)

@@ -14,10 +14,11 @@ struct SnoozeCommand: ParsableCommand {
               mentorctl snooze 3 purpose tomorrow     # the prep hour tomorrow
               mentorctl snooze 3 purpose evening      # when quiet hours begin
               mentorctl snooze 3 purpose,preparation 30m
+              mentorctl snooze priya plan 1h          # Priya's next meeting
             """)
 
-    @Argument(help: "The meeting's id.")
-    var id: Int64
+    @Argument(help: MeetingReference.help)
+    var meeting: MeetingReference
 
     @Argument(help: "The step, or the steps of one card separated by commas.")
     var steps: StepList
@@ -29,8 +30,11 @@ struct SnoozeCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            try DaemonClient(client).perform(
-                SnoozeReminder.self, .init(meetingId: id, steps: steps.steps, until: until)
+            let daemon = try DaemonClient(client)
+            let after = steps.steps.first?.isAfterMeeting ?? false
+            let resolved = try meeting.resolve(daemon, choice: after ? .capture : .next)
+            try daemon.perform(
+                SnoozeReminder.self, .init(meetingId: resolved.id, steps: steps.steps, until: until)
             ) { reply in
                 let capped =
                     if let next = reply.nextStep {
@@ -40,7 +44,8 @@ struct SnoozeCommand: ParsableCommand {
                     } else {
                         ""
                     }
-                print("Snoozed \(steps.titles) of meeting \(id) until \(DisplayText.when(reply.localUntil))\(capped)")
+                print(
+                    "Snoozed \(steps.titles) of \(resolved.label) until \(DisplayText.when(reply.localUntil))\(capped)")
             }
         }
     }

@@ -295,7 +295,7 @@ def check_reminders(mentord):
     mentord.DeleteMeeting(id=added["id"])
 
 
-# 9. Calendar import
+# 10. Calendar import
 
 CALENDAR = "\r\n".join([
     "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//mentord tests//python//EN",
@@ -325,6 +325,31 @@ def check_import(mentord):
         check((meeting["title"], meeting["timeZone"], meeting["recurrence"]) ==
               ("From python", "Europe/Berlin", "FREQ=WEEKLY;COUNT=3"), "imported meeting: %r" % meeting)
         mentord.DeleteMeeting(id=meeting["id"])
+
+
+# 11. Partners by name and the mentoring loop
+
+def check_names_and_loop(mentord):
+    added = mentord.AddMeeting(**dict(NEW_MEETING, title="Names check", partner="Patrick Doe",
+                                      start="2036-12-18 15:00"))["meeting"]
+    mentord.AddRelationship(partner="Patricia Roe", role="mentor")
+    found = mentord.FindMeeting(name="patrick")
+    check(found["meeting"]["id"] == added["id"], "FindMeeting by first name: %r" % found)
+    params = expect_error("FindMeeting of an ambiguous name", lambda: mentord.FindMeeting(name="patri"),
+                          "io.mentord.AmbiguousName", {"name": "patri"})
+    names = sorted(c["partner"] for c in (params or {}).get("candidates", []))
+    check(names == ["Patricia Roe", "Patrick Doe"], "AmbiguousName: candidates are %r" % names)
+    read = mentord.ReadTime(text="2036-12-19 09:30", meetingId=added["id"])
+    check(read["local"] == "2036-12-19T09:30:00+01:00", "ReadTime: %r" % read)
+    goal = mentord.AddGoal(partner="patrick", statement="Checked by python")["goal"]
+    captured = mentord.CaptureMeeting(meetingId=added["id"], summary="From python",
+                                      goalProgress=[{"goalId": goal["id"], "note": "halfway", "rating": 3}])
+    check(captured["capture"]["summary"] == "From python", "CaptureMeeting: %r" % captured)
+    review = mentord.GetReview(partner="patrick")
+    progress = [p["note"] for g in review["goals"] for p in g["progress"]]
+    check(progress == ["halfway"], "GetReview: progress is %r" % progress)
+    mentord.DeleteRelationship(partner="Patricia Roe")
+    mentord.DeleteRelationship(partner="Patrick Doe", force=True)
 
 
 def step(what, fn, *args):
@@ -363,6 +388,7 @@ def main(argv):
             step("Backup", check_backup, mentord, os.path.dirname(os.path.abspath(argv[1])))
             step("reminders", check_reminders, mentord)
             step("ImportCalendar", check_import, mentord)
+            step("names and the loop", check_names_and_loop, mentord)
     finally:
         for handler in (service, mentord):
             if handler is not None:

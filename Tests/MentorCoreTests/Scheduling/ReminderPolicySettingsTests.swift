@@ -22,11 +22,18 @@ struct ReminderPolicySettingsTests {
         #expect(policy.workingDays == [7, 1, 2])
         try policy.apply(key: "quiet_hours", value: "off")
         #expect(policy.quietHours == nil)
+        #expect(policy.digest && policy.reviewEverySeconds == PhaseReview.defaultInterval)
+        try policy.apply(key: "digest", value: "off")
+        try policy.apply(key: "review_every", value: "8w")
+        #expect(!policy.digest && policy.reviewEverySeconds == 8 * 7 * 86_400)
+        try policy.apply(key: "review_every", value: "off")
+        #expect(policy.reviewEverySeconds == nil)
     }
 
     @Test(arguments: [
         ("purpose", "31d"), ("plan", "0"), ("plan", "soon"), ("prep_hour", "25:00"), ("quiet_hours", "20-08"),
-        ("working_days", "Funday"), ("merge_within", "2d"), ("order", "random"),
+        ("working_days", "Funday"), ("merge_within", "2d"), ("order", "random"), ("digest", "weekly"),
+        ("review_every", "12h"), ("review_every", "60w"),
     ])
     func refusesValuesOutsideTheirRange(key: String, value: String) {
         var policy = ReminderPolicy.standard

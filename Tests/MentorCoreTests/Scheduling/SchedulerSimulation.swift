@@ -109,7 +109,20 @@ struct SchedulerSimulation {
         case .meeting(let id): plan(id)
         case .everything: replanEverything()
         case .horizon: planHorizon()
-        case .commitment: break
+        case .commitment, .relationship: break
+        // The daemon sends the cards of a digest as one; each is claimed as any card is.
+        case .digest(let day):
+            for card in scheduler.takeDigest(day: day) {
+                let current = entries(card.meetingID, card.occurrence)
+                guard card.steps.allSatisfy({ !(current[$0]?.state.isSettled ?? false) }) else {
+                    plan(card.meetingID)
+                    continue
+                }
+                for step in card.steps {
+                    write(card.meetingID, card.occurrence, step, LedgerEntry(step: step, state: .delivered))
+                }
+                sent.append(Sent(card: card, at: now))
+            }
         }
     }
 

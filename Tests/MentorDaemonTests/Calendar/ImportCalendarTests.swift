@@ -289,8 +289,9 @@ struct ImportCalendarTests {
         let starts = try await daemon.upcoming(from: noon, days: 30).map(\.start)
         #expect(starts == ["2036-06-11T15:00:00.000Z", RFC3339.utc(added), "2036-06-18T15:00:00.000Z"])
         try await daemon.advance(to: added.addingTimeInterval(-14 * 60))
-        let card = try #require(try await daemon.cards(of: watcher).last)
-        #expect(card.steps == [.participation] && card.occurrence == RFC3339.utc(added))
+        let cards = try await daemon.cards(of: watcher)
+        let card = try #require(cards.last)
+        #expect(card.steps == [.participation] && card.occurrence == RFC3339.utc(added), "\(cards)")
         try await daemon.stop()
     }
 }

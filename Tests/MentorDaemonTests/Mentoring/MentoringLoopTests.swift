@@ -105,6 +105,76 @@ struct MentoringLoopTests {
         try await daemon.stop()
     }
 
+    /// The interactive capture's answers arrive as one call: open items closed, progress noted
+    /// against each goal, a review's phase. Repeated, it changes nothing more; refused, nothing.
+    @Test func aCaptureClosesItemsNotesGoalProgressAndAReviewInOneGo() async throws {
+        let daemon = try await InProcessDaemon(now: noon)
+        defer { daemon.remove() }
+        let meeting = try await daemon.add(in: 60, offsets: offsets, title: "Weekly", duration: "1h")
+        let goal = try await daemon.call(AddGoal.self, .init(partner: "Sam", statement: "Lead a review")).goal
+        let draft = try await daemon.call(AddItem.self, .init(kind: "action", partner: "Sam", text: "Send draft")).item
+        let topic = try await daemon.call(AddItem.self, .init(kind: "topic", partner: "Sam", text: "Budget")).item
+        _ = try await daemon.call(AddRelationship.self, .init(partner: "Kim", role: .mentor))
+        let elsewhere = try await daemon.call(AddItem.self, .init(kind: "action", partner: "Kim", text: "Not ours"))
+            .item
+        try await daemon.advance(by: 2 * 3600)
+        let parameters = CaptureMeeting.Parameters(
+            meetingId: meeting, summary: "Good talk",
+            itemUpdates: [
+                .init(kind: "action", id: draft.id, status: "done"),
+                .init(kind: "topic", id: topic.id, status: "dropped"),
+            ],
+            goalProgress: [.init(goalId: goal.id, note: "Ran the first half", rating: 3)], phase: .cultivation)
+        _ = try await daemon.call(CaptureMeeting.self, parameters)
+        _ = try await daemon.call(CaptureMeeting.self, parameters)
+        #expect(try await daemon.call(ListItems.self, .init(partner: "Sam")).items.isEmpty, "both closed")
+        let details = try await daemon.call(GetRelationship.self, .init(partner: "Sam"))
+        #expect(details.relationship.phase == .cultivation)
+        #expect(details.phases.map(\.phase) == [.initiation, .cultivation], "the repeat recorded no second review")
+
+        // Another relationship's item, or a bad rating: refused, and nothing of the call is stored.
+        var foreign = parameters
+        foreign.summary = "Changed"
+        foreign.itemUpdates = [.init(kind: "action", id: elsewhere.id, status: "done")]
+        #expect(await daemon.mentordError(CaptureMeeting.self, foreign) == .noSuchActionItem(id: elsewhere.id))
+        var badRating = parameters
+        badRating.summary = "Changed"
+        badRating.goalProgress = [.init(goalId: goal.id, note: "", rating: 7)]
+        #expect(await daemon.mentordError(CaptureMeeting.self, badRating) == .ratingOutOfRange(field: "goal", value: 7))
+        #expect(
+            try await daemon.call(GetHistory.self, .init(partner: "Sam")).entries.first?.capture?.summary == "Good talk"
+        )
+        #expect(try await daemon.call(ListItems.self, .init(partner: "Kim")).items.map(\.status) == ["open"])
+        try await daemon.stop()
+    }
+
+    /// Answers are kept by question: answering one later never drops another's, and the capture
+    /// step is not answered as free text (that silently skipped the commitments and next date).
+    @Test func answersAreKeptByQuestionAndCaptureIsRecordedOnlyByCapturing() async throws {
+        let daemon = try await InProcessDaemon(now: noon)
+        defer { daemon.remove() }
+        let meeting = try await daemon.add(in: 3 * 86_400, offsets: offsets, title: "Weekly", duration: "1h")
+        let prompts = try await daemon.call(GetPrep.self, .init(meetingId: meeting, step: .preparation)).prompts
+        _ = try await daemon.call(
+            RecordAnswers.self,
+            .init(
+                meetingId: meeting, step: .preparation,
+                answers: [.init(step: .preparation, prompt: prompts[0], answer: "One")]))
+        _ = try await daemon.call(
+            RecordAnswers.self,
+            .init(
+                meetingId: meeting, step: .preparation,
+                answers: [.init(step: .preparation, prompt: prompts[1], answer: "Two")]))
+        let prep = try await daemon.call(GetPrep.self, .init(meetingId: meeting, step: .preparation))
+        #expect(prep.prompts == prompts, "the same occurrence asks the same questions")
+        #expect(prep.answers.map(\.answer) == ["One", "Two"])
+        let refused = await daemon.error(
+            RecordAnswers.self,
+            .init(meetingId: meeting, step: .capture, answers: [.init(step: .capture, prompt: "Q", answer: "A")]))
+        #expect("\(String(describing: refused))".contains("InvalidParameter"))
+        try await daemon.stop()
+    }
+
     @Test func aCommitmentDueTodayRemindsOnceUnlessDoneFirst() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

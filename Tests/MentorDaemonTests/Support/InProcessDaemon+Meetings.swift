@@ -24,6 +24,14 @@ extension InProcessDaemon {
         return id
     }
 
+    /// The declared error a call fails with; nil when it succeeds or fails otherwise.
+    func mentordError<Method: VarlinkMethod>(_ method: Method.Type, _ parameters: Method.Parameters) async
+        -> MentordError?
+    {
+        guard case .remote(let remote)? = await error(method, parameters) as? VarlinkConnectionError else { return nil }
+        return remote.known as? MentordError
+    }
+
     /// What became of each step of the meeting's occurrence starting at `start`.
     func states(of id: Int64, at start: Date) async throws -> [Wire.Step: String] {
         let page = try await call(ListUpcoming.self, .init(from: RFC3339.utc(start), days: 1))

@@ -28,10 +28,12 @@ struct GoalAddCommand: ParsableCommand {
             let parameters = AddGoal.Parameters(
                 partner: relationship.partner, role: relationship.role, statement: statement,
                 successCriteria: criteria, targetDate: by)
-            try DaemonClient(client).perform(AddGoal.self, parameters) { reply in
+            let daemon = try DaemonClient(client)
+            try daemon.perform(AddGoal.self, parameters) { reply in
                 let goal = reply.goal
+                let stored = daemon.partner(ofRelationship: goal.relationshipId, typed: relationship.partner)
                 print(
-                    "Added goal \(goal.id) with \(relationship.partner): \(goal.statement)"
+                    "Added goal \(goal.id) with \(stored): \(goal.statement)"
                         + (goal.targetDate.isEmpty ? "" : ", by \(goal.targetDate)"))
             }
         }

@@ -12,20 +12,24 @@ struct PrepCommand: ParsableCommand {
         commandName: "prep",
         abstract: "Show a step's prompts with what was said before, and record your answers.",
         discussion: """
-            Without STEP, the first step of the next occurrence that is not done yet. In a terminal, \
-            mentorctl asks one prompt at a time: type an answer, press Enter to skip, type :e to write \
-            a long answer in $EDITOR, Ctrl-D to stop. Answering marks the step done, so its reminder \
-            stays quiet.
+            Without STEP, the first step of the next occurrence that is not done yet. MEETING is an id \
+            or a partner's name for their next meeting. In a terminal, mentorctl asks one prompt at a \
+            time: type an answer (the arrow keys edit the line), press Enter to skip, type :e to write \
+            a long answer in $EDITOR, Ctrl-D to record what you answered so far, Ctrl-C to leave \
+            without recording. Answering marks the step done, so its reminder stays quiet. Answers are \
+            kept by question: answering one again replaces only that answer. After the meeting, use \
+            'mentorctl capture'.
 
             Examples:
               mentorctl prep 3
+              mentorctl prep priya plan
               mentorctl prep 3 preparation --answer 1="The RFC review" --answer 3="Ask about Kim"
               echo '["The RFC review", "", "Ask about Kim"]' | mentorctl prep 3 plan --stdin
               mentorctl prep 3 --show
             """)
 
-    @Argument(help: "The meeting's id.") var meeting: Int64
-    @Argument(help: "purpose, preparation, plan, participation or capture.") var step: Wire.Step?
+    @Argument(help: MeetingReference.help) var meeting: MeetingReference
+    @Argument(help: "purpose, preparation, plan or participation.") var step: Wire.Step?
     @Option(help: "The occurrence's start (for a repeating meeting); default: the next one.")
     var occurrence: String?
     @Option(
@@ -38,12 +42,32 @@ struct PrepCommand: ParsableCommand {
     var show = false
     @OptionGroup var client: ClientOptions
 
+    func validate() throws {
+        if let step, step.isAfterMeeting {
+            // Free-text answers to the capture questions store no commitments, topics or next date,
+            // so the next meeting's cards would start from nothing.
+            throw ValidationError(
+                "prep asks the steps before a meeting; record what came out of it with 'mentorctl capture \(meetingText)'"
+            )
+        }
+    }
+
+    /// The meeting as typed, for messages.
+    private var meetingText: String {
+        switch meeting {
+        case .id(let id): String(id)
+        case .partner(let name): name
+        }
+    }
+
     func run() throws {
         try reportingFailures {
             let daemon = try DaemonClient(client)
+            let resolved = try meeting.resolve(daemon)
+            let meeting = resolved.id
             guard
                 let prep = try daemon.perform(
-                    GetPrep.self, .init(meetingId: meeting, step: step, occurrence: occurrence),
+                    GetPrep.self, .init(meetingId: meeting, step: step, occurrence: occurrence ?? resolved.occurrence),
                     human: { print(Self.render($0)) })
             else { return }
             let given = try collectAnswers(for: prep.prompts)
@@ -62,7 +86,7 @@ struct PrepCommand: ParsableCommand {
             } else {
                 print(
                     "Recorded \(answers.count) answer\(answers.count == 1 ? "" : "s"); "
-                        + "\(prep.step.title) of \(reply.occurrence) is done.")
+                        + "\(prep.step.title) of \(DisplayText.when(prep.localStart)) is done.")
             }
         }
     }
@@ -93,11 +117,18 @@ struct PrepCommand: ParsableCommand {
             return zip(prompts, list).filter { !$0.1.trimmed.isEmpty }.map { ($0.0, $0.1) }
         }
         guard Terminal.isInteractive, !client.json else { return nil }
-        print("\nAnswer each prompt (Enter skips, :e opens $EDITOR, Ctrl-D stops):")
+        print("\nAnswer each prompt (Enter skips, :e opens $EDITOR, Ctrl-D stops, Ctrl-C leaves without saving):")
         var given: [(prompt: String, answer: String)] = []
         for (index, prompt) in prompts.enumerated() {
-            guard let answer = Terminal.ask("\n\(index + 1). \(prompt)\n>") else { break }
-            if !answer.isEmpty { given.append((prompt, answer)) }
+            switch Terminal.ask("\n\(index + 1). \(prompt)\n>") {
+            case .line(let answer):
+                if !answer.isEmpty { given.append((prompt, answer)) }
+            case .endOfInput:
+                return given
+            case .interrupted:
+                printError("stopped; nothing recorded")
+                throw ExitCode(130)
+            }
         }
         return given
     }

@@ -19,8 +19,10 @@ struct OfferAddCommand: ParsableCommand {
         try reportingFailures {
             let parameters = AddOffer.Parameters(
                 partner: relationship.partner, role: relationship.role, kind: kind.rawValue, description: description)
-            try DaemonClient(client).perform(AddOffer.self, parameters) { reply in
-                print("Added offer \(reply.offer.id) (\(reply.offer.kind)) to \(relationship.partner): \(description)")
+            let daemon = try DaemonClient(client)
+            try daemon.perform(AddOffer.self, parameters) { reply in
+                let stored = daemon.partner(ofRelationship: reply.offer.relationshipId, typed: relationship.partner)
+                print("Added offer \(reply.offer.id) (\(reply.offer.kind)) to \(stored): \(description)")
             }
         }
     }
