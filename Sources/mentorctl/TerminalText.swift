@@ -13,7 +13,7 @@ enum TerminalText {
     /// JSON output passes through unharmed: the JSON encoder already escapes C0 controls, and
     /// `\uXXXX` inside a JSON string means the same character it replaces.
     static func escaped(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        guard mayNeedEscape(text) else { return text }
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
@@ -27,6 +27,19 @@ enum TerminalText {
                 contentsOf: "\\u\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)".unicodeScalars)
         }
         return String(result)
+    }
+
+    /// Whether `text` may hold a character ``escaped(_:)`` writes out, from its UTF-8 bytes
+    /// alone: a byte below 0x20 other than tab and line feed, DEL, or the lead byte of a C1
+    /// control (0xC2) or of the bidirectional controls (0xE2). Almost all text has none, and a
+    /// byte scan is far cheaper than decoding scalars (a 70 MB history).
+    private static func mayNeedEscape(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.contains { byte in
+                (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+            }
+        } && text.unicodeScalars.contains(where: needsEscape)
     }
 
     private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {

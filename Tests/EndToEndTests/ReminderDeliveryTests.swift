@@ -31,8 +31,9 @@ struct ReminderDeliveryTests {
         defer { directory.remove() }
         let first = try daemon(in: directory)
         let watcher = try ReminderWatcher(socket: first.socketPath)
+        // Plan comes 4 s after Preparation: time for a restart on a loaded machine before it is due.
         _ = try add(
-            first, in: 4, offsets: "purpose=3s,preparation=2s,plan=1s,participation=off,capture=off,capture_again=off")
+            first, in: 7, offsets: "purpose=6s,preparation=5s,plan=1s,participation=off,capture=off,capture_again=off")
         #expect(watcher.waitFor(count: 2).map(\.steps) == [[.purpose], [.preparation]])
         // Killed once the ledger says both were delivered: a kill between a card going out and that
         // record is the crash window that re-sends it (see CrashRecoveryTests).

@@ -73,7 +73,7 @@ public final class NotifySocketListener: @unchecked Sendable {
     /// Waits until `count` received messages have a line equal to `line`, up to `timeout` seconds;
     /// returns every message received so far either way.
     @discardableResult
-    public func waitFor(_ line: String, count: Int = 1, timeout: TimeInterval = 10) -> (found: Bool, messages: [String])
+    public func waitFor(_ line: String, count: Int = 1, timeout: TimeInterval = 30) -> (found: Bool, messages: [String])
     {
         let deadline = Date().addingTimeInterval(timeout)
         inbox.condition.lock()

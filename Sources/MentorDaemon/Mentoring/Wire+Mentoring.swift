@@ -18,7 +18,8 @@ extension Wire.Relationship {
             id: relationship.id, partner: relationship.partner, role: Wire.Role(relationship.role),
             cadence: relationship.cadence, startedOn: relationship.startedOn, phase: Wire.Phase(relationship.phase),
             offsets: ReminderPolicy.overridesText(relationship.reminderOverrides),
-            createdAt: RFC3339.utc(relationship.createdAt), email: relationship.email.isEmpty ? nil : relationship.email,
+            createdAt: RFC3339.utc(relationship.createdAt),
+            email: relationship.email.isEmpty ? nil : relationship.email,
             quietSince: quietSince.map(RFC3339.utc))
     }
 }
