@@ -76,7 +76,6 @@ struct MentordCommand: AsyncParsableCommand {
         let paths = DaemonPaths(
             socket: socket ?? defaults.socket, database: database ?? defaults.database,
             configuration: config ?? defaults.configuration)
-        await SpawnWarmUp.run()
         do {
             let configuration = try DaemonConfiguration.load(path: paths.configuration)
             let daemon = MentorDaemon(paths: paths, configuration: configuration, logger: logger)

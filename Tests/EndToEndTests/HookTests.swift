@@ -119,8 +119,9 @@ struct HookTests {
         #expect(daemon.stderr.contains("still ran after 1 s and was stopped"))
     }
 
-    /// The first hook a fresh daemon runs that has to be stopped crashed it one time in four in
-    /// libdispatch (see `SpawnWarmUp`); eight fresh daemons make that near certain to show.
+    /// The first hook a fresh daemon runs that has to be stopped crashed it one time in four while
+    /// hooks were watched by Dispatch sources (libdispatch's epoll race, see `SpawnedCommand`);
+    /// eight fresh daemons make that near certain to show.
     @Test func aFreshDaemonSurvivesItsFirstHookTimingOut() async throws {
         try await offThePool { [self] in try aFreshDaemonSurvivesItsFirstHookTimingOutBlocking() }
     }

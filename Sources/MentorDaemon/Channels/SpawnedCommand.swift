@@ -1,46 +1,49 @@
 import CSystemd
-import Dispatch
 import Glibc
 
-/// One run of a command, watched by Dispatch sources on a serial queue of its own: the output
-/// pipe, the process's pidfd, and the timeout.
+/// One run of a command, watched by a thread of its own that waits in `poll(2)` on the output
+/// pipe, the process's pidfd and a pipe that carries cancellation.
 ///
 /// Why by hand rather than swift-subprocess: its run loop waits with `Task.sleep`, and on Linux a
 /// sleeping task is woken through libdispatch's global queues, which starts the one-second
 /// workqueue monitor for the rest of the process's life (see `EventLoopGlobalExecutor`). After the
-/// first hook the daemon would wake 60 times a minute. Serial queues and sources never start it.
+/// first hook the daemon would wake 60 times a minute. Why a thread rather than Dispatch sources:
+/// a fresh daemon whose first command outlived its timeout crashed one time in four in
+/// libdispatch's manager thread (`_dispatch_event_loop_drain`, a freed epoll muxnote: the Linux
+/// back end's known race, swift-corelibs-libdispatch #949). A thread lives only while its command
+/// runs, so nothing is left to wake the daemon when no command runs.
 ///
 /// The process gets a session of its own, so a timeout or a cancelled run ends it and everything
 /// it started: SIGTERM to the group, SIGKILL two seconds later. The run ends once the process has
 /// exited and its output is closed; if a descendant that left the group still holds the pipe one
 /// second after the SIGKILL, the run ends without waiting for it.
-final class SpawnedCommand: @unchecked Sendable {
+final class SpawnedCommand: Sendable {
     /// Time between SIGTERM and SIGKILL, and between SIGKILL and giving up on the output.
-    private static let graceAfterTerm: DispatchTimeInterval = .seconds(2)
-    private static let graceAfterKill: DispatchTimeInterval = .seconds(1)
+    private static let graceAfterTermMilliseconds: Int64 = 2000
+    private static let graceAfterKillMilliseconds: Int64 = 1000
 
-    // Everything below is read and written on `queue` only.
-    private let queue = DispatchQueue(label: "mentord.command")
     private let pid: pid_t
+    private let output: Int32
+    private let pidfd: Int32
+    /// A pipe whose write end is written to stop the run early (the caller's task was
+    /// cancelled); the watching thread polls the read end.
+    private let cancellation: Int32
+    private let cancel: Int32
     private let keptBytes: Int
-    private var outputSource: DispatchSourceRead?
-    private var exitSource: DispatchSourceRead?
-    private var timers: [DispatchSourceTimer] = []
-    private var kept: [UInt8] = []
-    private var outputBytes = 0
-    private var status: Int32?
-    private var stopping = false
-    private var timedOut = false
-    private var continuation: CheckedContinuation<CommandRunner.Outcome, Never>?
-    private var outcome: CommandRunner.Outcome?
 
     /// Starts `argv` with exactly `environment`; throws `LaunchError` if it cannot start (no such
     /// program, not executable, no pidfd).
     init(argv: [String], environment: [String], keptBytes: Int) throws(CommandRunner.LaunchError) {
         self.keptBytes = keptBytes
         var ends: [Int32] = [-1, -1]
+        var stop: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { throw Self.failure("pipe", errno) }
-        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        guard pipe(&stop) == 0 else {
+            let reason = errno
+            for end in ends { close(end) }
+            throw Self.failure("pipe", reason)
+        }
+        for end in ends + stop { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         _ = fcntl(ends[0], F_SETFL, fcntl(ends[0], F_GETFL) | O_NONBLOCK)
         let program = argv[0]
         var spawned: pid_t = 0
@@ -51,126 +54,194 @@ final class SpawnedCommand: @unchecked Sendable {
         }
         close(ends[1])
         guard error == 0 else {
-            close(ends[0])
+            for end in [ends[0]] + stop { close(end) }
             throw error == ENOENT
                 ? CommandRunner.LaunchError(description: "\(program): no such program")
                 : Self.failure(program, error)
         }
-        pid = spawned
         let pidfd = mentord_pidfd_open(spawned)
         guard pidfd >= 0 else {
             let reason = errno
             kill(-spawned, SIGKILL)
             var ignored: Int32 = 0
             waitpid(spawned, &ignored, 0)
-            close(ends[0])
+            for end in [ends[0]] + stop { close(end) }
             throw Self.failure("pidfd_open", reason)
         }
-        queue.sync { watch(output: ends[0], exit: pidfd) }
+        pid = spawned
+        output = ends[0]
+        self.pidfd = pidfd
+        cancellation = stop[0]
+        cancel = stop[1]
+    }
+
+    deinit {
+        close(cancellation)
+        close(cancel)
     }
 
     /// Waits for the run to end, stopping it after `timeout` seconds or when the task is
-    /// cancelled.
+    /// cancelled. Call it once.
     func outcome(timeout: Int) async -> CommandRunner.Outcome {
         await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                queue.async {
-                    if let outcome = self.outcome { return continuation.resume(returning: outcome) }
-                    self.continuation = continuation
-                    self.after(.seconds(timeout)) {
-                        self.timedOut = true
-                        self.stop()
-                    }
+                let started = Self.startThread {
+                    var watch = Watch(command: self, timeoutMilliseconds: Int64(timeout) * 1000)
+                    continuation.resume(returning: watch.run())
+                }
+                if !started {
+                    // No thread to watch it: stop it at once rather than leave it unwatched.
+                    var watch = Watch(command: self, timeoutMilliseconds: 0)
+                    watch.stopNow()
+                    continuation.resume(returning: watch.run())
                 }
             }
         } onCancel: {
-            queue.async { self.stop() }
+            var one: UInt8 = 1
+            _ = write(cancel, &one, 1)
         }
     }
 
-    private func watch(output: Int32, exit pidfd: Int32) {
-        let outputSource = DispatchSource.makeReadSource(fileDescriptor: output, queue: queue)
-        outputSource.setEventHandler { [unowned self] in drain(output) }
-        outputSource.setCancelHandler { close(output) }
-        let exitSource = DispatchSource.makeReadSource(fileDescriptor: pidfd, queue: queue)
-        exitSource.setEventHandler { [unowned self] in reap() }
-        exitSource.setCancelHandler { close(pidfd) }
-        self.outputSource = outputSource
-        self.exitSource = exitSource
-        outputSource.resume()
-        exitSource.resume()
-    }
+    /// The run as seen from its thread: what was read, and which stage of stopping it is in.
+    private struct Watch {
+        let command: SpawnedCommand
+        var deadline: Int64
+        var kept: [UInt8] = []
+        var outputBytes = 0
+        var outputOpen = true
+        var status: Int32?
+        var timedOut = false
+        /// 0 running, 1 SIGTERM sent, 2 SIGKILL sent.
+        var stage = 0
 
-    /// Reads what is there; keeps the first `keptBytes`, counts the rest.
-    private func drain(_ descriptor: Int32) {
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count > 0 {
-                outputBytes += count
-                if kept.count < keptBytes { kept += buffer.prefix(min(count, keptBytes - kept.count)) }
-            } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                outputSource?.cancel()
-                outputSource = nil
-                finishIfDone()
-                return
-            } else if errno == EAGAIN {
-                return
+        init(command: SpawnedCommand, timeoutMilliseconds: Int64) {
+            self.command = command
+            deadline = SpawnedCommand.monotonicMilliseconds() + timeoutMilliseconds
+        }
+
+        /// Polls until the process has exited and its output is closed (or given up on).
+        mutating func run() -> CommandRunner.Outcome {
+            while status == nil || outputOpen {
+                let wait = max(0, deadline - SpawnedCommand.monotonicMilliseconds())
+                var fds = [
+                    pollfd(fd: outputOpen ? command.output : -1, events: Int16(POLLIN), revents: 0),
+                    pollfd(fd: status == nil ? command.pidfd : -1, events: Int16(POLLIN), revents: 0),
+                    // Once stopping, the cancellation has nothing left to do (and stays readable).
+                    pollfd(fd: stage == 0 ? command.cancellation : -1, events: Int16(POLLIN), revents: 0),
+                ]
+                let ready = poll(&fds, nfds_t(fds.count), Int32(clamping: wait))
+                if ready < 0 && errno != EINTR { stopNow() }
+                if fds[0].revents != 0 { drain() }
+                if fds[1].revents != 0 { reap() }
+                if fds[2].revents != 0, stage == 0 { terminate() }
+                if SpawnedCommand.monotonicMilliseconds() >= deadline { escalate() }
+            }
+            if outputOpen { closeOutput() }
+            close(command.pidfd)
+            return CommandRunner.Outcome(
+                status: status ?? 255, timedOut: timedOut, output: String(decoding: kept, as: UTF8.self),
+                outputBytes: outputBytes)
+        }
+
+        /// Ends the run without waiting: SIGKILL to the group, the output and the status given up on.
+        mutating func stopNow() {
+            kill(-command.pid, SIGKILL)
+            stage = 2
+            deadline = SpawnedCommand.monotonicMilliseconds()
+        }
+
+        /// The next step once a deadline passes: the timeout, then the two grace periods.
+        private mutating func escalate() {
+            switch stage {
+            case 0:
+                timedOut = true
+                terminate()
+            case 1:
+                kill(-command.pid, SIGKILL)
+                stage = 2
+                deadline = SpawnedCommand.monotonicMilliseconds() + SpawnedCommand.graceAfterKillMilliseconds
+            default:
+                // A descendant that left the group holds the pipe; the process itself was killed.
+                if outputOpen { closeOutput() }
+                if status == nil { reap(blocking: true) }
+            }
+        }
+
+        private mutating func terminate() {
+            kill(-command.pid, SIGTERM)
+            stage = 1
+            deadline = SpawnedCommand.monotonicMilliseconds() + SpawnedCommand.graceAfterTermMilliseconds
+        }
+
+        /// Reads what is there; keeps the first `keptBytes`, counts the rest.
+        private mutating func drain() {
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = buffer.withUnsafeMutableBytes { read(command.output, $0.baseAddress, $0.count) }
+                if count > 0 {
+                    outputBytes += count
+                    if kept.count < command.keptBytes {
+                        kept += buffer.prefix(min(count, command.keptBytes - kept.count))
+                    }
+                } else if count < 0 && errno == EINTR {
+                    continue
+                } else {
+                    if count == 0 || errno != EAGAIN { closeOutput() }
+                    return
+                }
+            }
+        }
+
+        private mutating func closeOutput() {
+            close(command.output)
+            outputOpen = false
+        }
+
+        private mutating func reap(blocking: Bool = false) {
+            var raw: Int32 = 0
+            let reaped = waitpid(command.pid, &raw, blocking ? 0 : WNOHANG)
+            if reaped == 0 { return }  // not yet: a spurious wake-up
+            if reaped == command.pid {
+                // WIFEXITED / WTERMSIG are macros, which Swift does not import.
+                let signal = raw & 0x7f
+                status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            } else {
+                // Reaped elsewhere (SIGCHLD ignored): the exit is known, its status is not. Waiting
+                // on would leave the pidfd readable and this loop spinning.
+                status = 255
             }
         }
     }
 
-    private func reap() {
-        var raw: Int32 = 0
-        let reaped = waitpid(pid, &raw, WNOHANG)
-        if reaped == 0 { return }  // not yet: a spurious wake-up
-        if reaped == pid {
-            // WIFEXITED / WTERMSIG are macros, which Swift does not import.
-            let signal = raw & 0x7f
-            status = signal == 0 ? (raw >> 8) & 0xff : 128 + signal
-        } else {
-            // Reaped elsewhere (SIGCHLD ignored): the exit is known, its status is not. Returning
-            // here would leave the pidfd readable and this handler running in a loop.
-            status = 255
+    /// Starts a detached thread running `body`; false when the system has none to give.
+    private static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+        let box = Unmanaged.passRetained(ThreadBody(body))
+        var thread = pthread_t()
+        let created = pthread_create(
+            &thread, nil,
+            { raw in
+                let body = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
+                body.run()
+                return nil
+            }, box.toOpaque())
+        guard created == 0 else {
+            box.release()
+            return false
         }
-        exitSource?.cancel()
-        exitSource = nil
-        finishIfDone()
+        pthread_detach(thread)
+        return true
     }
 
-    /// SIGTERM to the group, SIGKILL after the grace period, then stop waiting for the output.
-    private func stop() {
-        guard outcome == nil, !stopping else { return }
-        stopping = true
-        kill(-pid, SIGTERM)
-        after(Self.graceAfterTerm) {
-            kill(-self.pid, SIGKILL)
-            self.after(Self.graceAfterKill) {
-                self.outputSource?.cancel()
-                self.outputSource = nil
-                self.finishIfDone()
-            }
-        }
+    /// A closure carried through `pthread_create`'s one pointer.
+    private final class ThreadBody {
+        let run: @Sendable () -> Void
+        init(_ run: @escaping @Sendable () -> Void) { self.run = run }
     }
 
-    private func after(_ delay: DispatchTimeInterval, _ action: @escaping () -> Void) {
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + delay)
-        timer.setEventHandler(handler: action)
-        timers.append(timer)
-        timer.resume()
-    }
-
-    private func finishIfDone() {
-        guard outcome == nil, let status, outputSource == nil else { return }
-        for timer in timers { timer.cancel() }
-        timers = []
-        let outcome = CommandRunner.Outcome(
-            status: status, timedOut: timedOut, output: String(decoding: kept, as: UTF8.self),
-            outputBytes: outputBytes)
-        self.outcome = outcome
-        continuation?.resume(returning: outcome)
-        continuation = nil
+    private static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
     private static func failure(_ what: String, _ code: Int32) -> CommandRunner.LaunchError {

@@ -25,10 +25,10 @@ extension ReminderService {
                     await planMeeting(card.meetingID, now: now)
                 }
             } catch {
-                logger.error(
-                    "Failed to claim the digest card of meeting \(card.meetingID): \(error), retrying in 60 s",
+                retry(
+                    .meeting(card.meetingID), after: error,
+                    "Failed to claim the digest card of meeting \(card.meetingID)", now: now,
                     metadata: ["mentord.meeting.id": "\(card.meetingID)"])
-                scheduler.retry(.meeting(card.meetingID), now: now)
             }
         }
         guard !claimed.isEmpty else { return }

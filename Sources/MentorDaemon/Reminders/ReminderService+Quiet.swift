@@ -12,8 +12,7 @@ extension ReminderService {
         } catch StoreError.noSuchRelationship {
             scheduler.setQuiet(id, at: nil)
         } catch {
-            logger.error("Failed to plan the quiet check of relationship \(id): \(error), retrying in 60 s")
-            scheduler.retry(.relationship(id), now: now)
+            retry(.relationship(id), after: error, "Failed to plan the quiet check of relationship \(id)", now: now)
         }
     }
 
@@ -24,8 +23,7 @@ extension ReminderService {
                 scheduler.setQuiet(relationship.id, at: try await quietWake(relationship, contact))
             }
         } catch {
-            logger.error("Failed to plan the quiet checks: \(error), retrying in 60 s")
-            scheduler.retry(.everything, now: now)
+            retry(.everything, after: error, "Failed to plan the quiet checks", now: now)
         }
     }
 
@@ -51,8 +49,7 @@ extension ReminderService {
         } catch StoreError.noSuchRelationship {
             scheduler.setQuiet(id, at: nil)
         } catch {
-            logger.error("Failed to nudge about relationship \(id): \(error), retrying in 60 s")
-            scheduler.retry(.relationship(id), now: now)
+            retry(.relationship(id), after: error, "Failed to nudge about relationship \(id)", now: now)
         }
     }
 }

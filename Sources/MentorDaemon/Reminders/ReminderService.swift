@@ -137,8 +137,9 @@ actor ReminderService: Service {
                     await planMeeting(meeting.id, now: now)
                 }
             } catch {
-                logger.error("Failed to read the meetings of relationship \(id) for planning: \(error)")
-                scheduler.retry(.everything, now: now)
+                retry(
+                    .everything, after: error, "Failed to read the meetings of relationship \(id) for planning",
+                    now: now)
             }
         case .actionItem(let id):
             await planCommitment(id, now: now)
@@ -176,10 +177,9 @@ actor ReminderService: Service {
                 scheduler.forget(meetingID: id)
                 return nil
             }
-            logger.error(
-                "Failed to plan reminders of meeting \(id): \(error), retrying in 60 s",
+            retry(
+                .meeting(id), after: error, "Failed to plan reminders of meeting \(id)", now: now,
                 metadata: ["mentord.meeting.id": "\(id)"])
-            scheduler.retry(.meeting(id), now: now)
             return read
         }
     }
@@ -235,8 +235,7 @@ actor ReminderService: Service {
             commitments = try await stores.actions.awaitingReminder()
             beyond = try await stores.meetings.firstStart(after: range.startingBy)
         } catch {
-            logger.error("Failed to load meetings for planning: \(error), keeping the current plans; retrying in 60 s")
-            scheduler.retry(.everything, now: now)
+            retry(.everything, after: error, "Failed to load meetings for planning (the current plans stay)", now: now)
             return
         }
         // One read for every occurrence that can still remind; without it each meeting reads its own.
@@ -267,8 +266,7 @@ actor ReminderService: Service {
             scheduler.planned(
                 through: range.through, firstStartBeyond: try await stores.meetings.firstStart(after: range.through))
         } catch {
-            logger.error("Failed to load the meetings coming near: \(error), retrying in 60 s")
-            scheduler.retry(.horizon, now: now)
+            retry(.horizon, after: error, "Failed to load the meetings coming near", now: now)
         }
     }
 
@@ -285,8 +283,7 @@ actor ReminderService: Service {
             let item = try await stores.actions.item(id: id)
             scheduler.setCommitment(id, remindAt: scheduler.rules.reminderTime(ofCommitmentDueOn: item.dueOn) ?? now)
         } catch {
-            logger.error("Failed to plan the reminder of action item \(id): \(error), retrying in 60 s")
-            scheduler.retry(.commitment(id), now: now)
+            retry(.commitment(id), after: error, "Failed to plan the reminder of action item \(id)", now: now)
         }
     }
 
@@ -302,8 +299,7 @@ actor ReminderService: Service {
                 .commitment(item, with: relationship, due: due, zone: scheduler.rules.userZone, now: now))
             try await stores.actions.markReminded(id: id, now: now)
         } catch {
-            logger.error("Failed to remind action item \(id): \(error), retrying in 60 s")
-            scheduler.retry(.commitment(id), now: now)
+            retry(.commitment(id), after: error, "Failed to remind action item \(id)", now: now)
         }
     }
 }
