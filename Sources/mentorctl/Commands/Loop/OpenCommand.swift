@@ -26,10 +26,10 @@ struct OpenCommand: ParsableCommand {
             }
         }
         if let step, step.isAfterMeeting {
-            var capture = try CaptureCommand.parse([meeting] + shared)
+            let capture = try CaptureCommand.parse([meeting] + shared)
             try capture.run()
         } else {
-            var prep = try PrepCommand.parse([meeting] + (step.map { [$0.rawValue] } ?? []) + shared)
+            let prep = try PrepCommand.parse([meeting] + (step.map { [$0.rawValue] } ?? []) + shared)
             try prep.run()
         }
     }
