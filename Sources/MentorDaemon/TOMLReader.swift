@@ -153,10 +153,10 @@ public struct TOMLReader {
         switch next {
         case "\"":
             if lookingAt("\"\"\"") { throw unsupported("multi-line strings (\"\"\") are not supported") }
-            return .string(try basicString())
+            return .string(try singleLineString(closedBy: "\""))
         case "'":
             if lookingAt("'''") { throw unsupported("multi-line strings (''') are not supported") }
-            return .string(try literalString())
+            return .string(try singleLineString(closedBy: "'"))
         case "[":
             if nested { throw unsupported("arrays inside arrays are not supported") }
             return .array(try array())
@@ -177,8 +177,9 @@ public struct TOMLReader {
         }
     }
 
-    /// `"..."`: escapes decoded; control characters other than tab refused.
-    private mutating func basicString() throws(TOMLSyntaxError) -> String {
+    /// A string on one line, from its opening quote: `"..."` (a basic string, escapes decoded) or
+    /// `'...'` (a literal string, taken as written); control characters other than tab refused.
+    private mutating func singleLineString(closedBy quote: Unicode.Scalar) throws(TOMLSyntaxError) -> String {
         let opening = here
         advance()
         var text = ""
@@ -186,11 +187,11 @@ public struct TOMLReader {
             guard let next = peek(), next != "\n", next != "\r" else {
                 throw TOMLSyntaxError(position: opening, message: "a string not closed on its line")
             }
-            if next == "\"" {
+            if next == quote {
                 advance()
                 return text
             }
-            if next == "\\" {
+            if next == "\\", quote == "\"" {
                 text.unicodeScalars.append(try escape())
                 continue
             }
@@ -237,27 +238,6 @@ public struct TOMLReader {
         default:
             throw TOMLSyntaxError(
                 position: position, message: "'\\\(Self.printable(letter))' is not an escape TOML knows")
-        }
-    }
-
-    /// `'...'`: taken as written; control characters other than tab refused.
-    private mutating func literalString() throws(TOMLSyntaxError) -> String {
-        let opening = here
-        advance()
-        var text = ""
-        while true {
-            guard let next = peek(), next != "\n", next != "\r" else {
-                throw TOMLSyntaxError(position: opening, message: "a string not closed on its line")
-            }
-            if next == "'" {
-                advance()
-                return text
-            }
-            if Self.isControl(next) {
-                throw TOMLSyntaxError(position: here, message: "control character \(Self.name(next)) in a string")
-            }
-            text.unicodeScalars.append(next)
-            advance()
         }
     }
 

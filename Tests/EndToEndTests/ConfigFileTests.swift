@@ -10,12 +10,7 @@ struct ConfigFileTests {
     private func start(config: String, in directory: TemporaryDirectory) throws -> (ProcessResult, Duration) {
         let clock = ContinuousClock()
         let started = clock.now
-        let result = try ProcessRunner.run(
-            "/usr/bin/timeout",
-            [
-                "30", BuildProducts.executable("mentord"), "--socket", directory.file("socket"), "--database",
-                directory.file("db"), "--config", config,
-            ])
+        let result = try ProcessRunner.mentord(configFile: config, in: directory)
         return (result, clock.now - started)
     }
 

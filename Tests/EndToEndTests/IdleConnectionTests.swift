@@ -90,14 +90,7 @@ struct IdleConnectionTests {
     private func readsTheSettingAndRefusesValuesOutOfRangeBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try "[limits]\nidle_timeout = \"2h\"\n".write(
-            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
-        let result = try ProcessRunner.run(
-            BuildProducts.executable("mentord"),
-            [
-                "--socket", directory.file("socket"), "--database", directory.file("db"), "--config",
-                directory.file("config.toml"),
-            ])
+        let result = try ProcessRunner.mentord(config: "[limits]\nidle_timeout = \"2h\"\n", in: directory)
         #expect(result.status == 1)
         #expect(
             result.stderr.contains(

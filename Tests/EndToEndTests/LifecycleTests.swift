@@ -108,14 +108,7 @@ struct LifecycleTests {
     private func refusesABadConfigurationFileNamingTheLineBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try "[limits]\nmax_conections = 3\n".write(
-            toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
-        let result = try ProcessRunner.run(
-            BuildProducts.executable("mentord"),
-            [
-                "--socket", directory.file("socket"), "--database", directory.file("db"), "--config",
-                directory.file("config.toml"),
-            ])
+        let result = try ProcessRunner.mentord(config: "[limits]\nmax_conections = 3\n", in: directory)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(directory.file("config.toml")):2: 'limits.max_conections' unknown key"))
     }

@@ -54,13 +54,7 @@ struct ReloadTests {
     private func aFileThatCrashedTheTOMLParserIsRefusedNotFatalBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        try "[\n".write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
-        let refused = try ProcessRunner.run(
-            BuildProducts.executable("mentord"),
-            [
-                "--socket", directory.file("socket"), "--database", directory.file("db.sqlite3"), "--config",
-                directory.file("config.toml"),
-            ])
+        let refused = try ProcessRunner.mentord(config: "[\n", in: directory)
         #expect(
             refused.status == 1
                 && refused.stderr.contains(

@@ -21,19 +21,12 @@ struct SocketActivationTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let socket = directory.file("socket")
-        let activator = try ChildProcess(
-            Self.activator!,
-            [
-                "-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3"),
-                "--socket", directory.file("unused-socket"),
-            ])
+        let activator = try Self.activate(
+            socket, in: directory, ["--socket", directory.file("unused-socket")])
         defer {
             activator.send(SIGTERM)
             activator.wait()
         }
-        // The activator binds before it forks; wait for the socket file to appear.
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
 
         let result = try ProcessRunner.run(
             BuildProducts.executable("mentorctl"),
@@ -63,18 +56,11 @@ struct SocketActivationTests {
         defer { directory.remove() }
         let socket = directory.file("socket")
         #expect(mkfifo(directory.file("config.toml"), 0o600) == 0)
-        let activator = try ChildProcess(
-            Self.activator!,
-            [
-                "-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3"),
-                "--config", directory.file("config.toml"),
-            ])
+        let activator = try Self.activate(socket, in: directory, ["--config", directory.file("config.toml")])
         defer {
             activator.send(SIGTERM)
             activator.wait()
         }
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
         let result = try ProcessRunner.run(
             BuildProducts.executable("mentorctl"), ["status", "--no-autostart"],
             environment: ["MENTORD_SOCKET": socket, "XDG_STATE_HOME": directory.file("state")])
@@ -106,5 +92,19 @@ struct SocketActivationTests {
             result.stderr.contains("descriptor 3 passed by the service manager is not a listening Unix stream socket"),
             "\(result)")
         #expect(!FileManager.default.fileExists(atPath: directory.file("socket")))
+    }
+
+    /// Starts systemd-socket-activate listening on `socket`, to exec mentord (with its database in
+    /// `directory` and `arguments`) on the first connection, and returns once the socket exists: the
+    /// activator binds before it forks.
+    private static func activate(
+        _ socket: String, in directory: TemporaryDirectory, _ arguments: [String]
+    ) throws -> ChildProcess {
+        let activator = try ChildProcess(
+            Self.activator!,
+            ["-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3")] + arguments)
+        let deadline = Date().addingTimeInterval(10)
+        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
+        return activator
     }
 }

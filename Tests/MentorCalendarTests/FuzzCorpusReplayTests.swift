@@ -1,4 +1,5 @@
 import Foundation
+import MentorTestSupport
 import Testing
 
 /// Replays the calendar fuzzer's corpus, Fuzz/corpus/icalendar, through the checks that
@@ -9,28 +10,20 @@ import Testing
 /// it fails one test instead of taking the suite down; while its bug is open it is listed in
 /// ``openBugs`` and reported as a known issue.
 struct FuzzCorpusReplayTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/icalendar")
+    static let corpus = FuzzCorpus("icalendar")
 
     /// Crash inputs whose bug is not fixed yet, and the bug.
     static let openBugs: [String: Comment] = [:]
 
-    static func inputs() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
-    }
-
     @Test func findsTheCorpus() {
-        #expect(Self.inputs().count >= 10)
+        #expect(Self.corpus.inputs().count >= 10)
     }
 
-    @Test(arguments: inputs())
+    @Test(arguments: corpus.inputs())
     func icalendar(name: String) async throws {
-        let bytes = try [UInt8](Data(contentsOf: Self.corpus.appendingPathComponent(name)))
-        guard name.hasPrefix("crash-") else {
-            var broken: [String] = []
-            let elapsed = ContinuousClock().measure { broken = ICalendarFuzzChecks.broken(bytes) }
-            #expect(broken.isEmpty, "icalendar/\(name): \(broken)")
-            #expect(elapsed < .seconds(5), "icalendar/\(name) took \(elapsed)")
+        let bytes = try Self.corpus.bytes(of: name)
+        guard FuzzCorpus.isCrash(name) else {
+            #expect(Self.corpus.problems(name, bytes, ICalendarFuzzChecks.broken) == [])
             return
         }
         if let bug = Self.openBugs[name] {

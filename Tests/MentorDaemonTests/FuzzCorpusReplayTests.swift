@@ -1,5 +1,6 @@
 import Foundation
 import MentorDaemon
+import MentorTestSupport
 import Testing
 
 /// Replays the fuzzer's corpus, Fuzz/corpus/config, through the checks that Fuzz/ConfigFuzzer.swift
@@ -10,29 +11,24 @@ import Testing
 /// that it fails one test instead of taking the suite down; while its bug is open it is listed in
 /// ``openBugs`` and reported as a known issue.
 struct FuzzCorpusReplayTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/config")
+    static let corpus = FuzzCorpus("config")
 
     /// Crash inputs whose bug is not fixed yet, and the bug. Remove an entry once the fix is in:
     /// its known issue then no longer occurs, which fails the test as a reminder.
     static let openBugs: [String: Comment] = [:]
 
-    static func inputs() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
-    }
-
     @Test func findsTheCorpus() {
-        #expect(Self.inputs().count >= 10)
+        #expect(Self.corpus.inputs().count >= 10)
     }
 
-    @Test(arguments: inputs())
+    @Test(arguments: corpus.inputs())
     func config(name: String) async throws {
-        let text = String(decoding: try Data(contentsOf: Self.corpus.appendingPathComponent(name)), as: UTF8.self)
-        guard name.hasPrefix("crash-") else {
-            var broken: [String] = []
-            let elapsed = ContinuousClock().measure { broken = ConfigFuzzChecks.broken(text) }
-            #expect(broken.isEmpty, "\(name): \(broken)")
-            #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
+        let bytes = try Self.corpus.bytes(of: name)
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard FuzzCorpus.isCrash(name) else {
+            #expect(
+                Self.corpus.problems(name, bytes) { ConfigFuzzChecks.broken(String(decoding: $0, as: UTF8.self)) } == []
+            )
             return
         }
         if let bug = Self.openBugs[name] {

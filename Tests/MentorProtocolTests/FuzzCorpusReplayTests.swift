@@ -1,5 +1,6 @@
 import Foundation
 import MentorProtocol
+import MentorTestSupport
 import Testing
 
 /// Replays the fuzzer's corpus, Fuzz/corpus/varlinkCodec, through the checks that
@@ -10,29 +11,20 @@ import Testing
 /// that it fails one test instead of taking the suite down; while its bug is open it is listed in
 /// ``openBugs`` and reported as a known issue.
 struct FuzzCorpusReplayTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let corpus = root.appendingPathComponent("Fuzz/corpus/varlinkCodec")
+    static let corpus = FuzzCorpus("varlinkCodec")
 
     /// Crash inputs whose bug is not fixed yet, and the bug. Remove an entry once the fix is in.
     static let openBugs: [String: Comment] = [:]
 
-    static func inputs() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []).sorted()
-    }
-
     @Test func findsTheCorpus() {
-        #expect(Self.inputs().count >= 10)
+        #expect(Self.corpus.inputs().count >= 10)
     }
 
-    @Test(arguments: inputs())
+    @Test(arguments: corpus.inputs())
     func varlinkCodec(name: String) async throws {
-        let bytes = [UInt8](try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
-        guard name.hasPrefix("crash-") else {
-            var broken: [String] = []
-            let elapsed = ContinuousClock().measure { broken = VarlinkCodecFuzzChecks.broken(bytes) }
-            #expect(broken.isEmpty, "\(name): \(broken)")
-            #expect(elapsed < .seconds(5), "\(name) took \(elapsed)")
+        let bytes = try Self.corpus.bytes(of: name)
+        guard FuzzCorpus.isCrash(name) else {
+            #expect(Self.corpus.problems(name, bytes, VarlinkCodecFuzzChecks.broken) == [])
             return
         }
         if let bug = Self.openBugs[name] {
