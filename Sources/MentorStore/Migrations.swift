@@ -45,7 +45,7 @@ enum Migrations {
                     ALTER TABLE meeting ADD COLUMN reminder_offsets TEXT NOT NULL DEFAULT '';
 
                     -- One row per meeting, occurrence and step: what became of that reminder. The key
-                    -- is what makes delivery exactly-once across restarts and crashes.
+                    -- is what makes each step go out once across restarts (twice at worst, after a crash between sending and recording).
                     CREATE TABLE reminder_ledger (
                         meeting_id INTEGER NOT NULL REFERENCES meeting (id) ON DELETE CASCADE,
                         occurrence INTEGER NOT NULL,
