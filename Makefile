@@ -15,6 +15,10 @@
 #                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
 #                    side by side (about 12 minutes; BENCH_ARGS=--quick for a smoke run); writes
 #                    bench-results/engine.txt, peers.txt and side-by-side.txt
+#   make probe       the reliability probe (Benchmarks/probe/): concurrency against the reminder
+#                    path with merge_within 0 and the default 10m, then 20 kill -9 rounds and the
+#                    at-least-once window; against .build/release (build it first) or BIN_DIR=...;
+#                    about 12 minutes; not part of make test; writes probe-results/
 #
 # PREFIX=/some/where make install installs the binaries into /some/where/bin.
 
@@ -44,7 +48,7 @@ SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 # Plain `make` builds; installing is never a surprise.
 .DEFAULT_GOAL := build
 
-.PHONY: build install uninstall test test-unit lint format interface verify-units bench fuzz
+.PHONY: build install uninstall test test-unit lint format interface verify-units bench fuzz probe
 
 build:
 	swift build
@@ -173,3 +177,19 @@ bench:
 	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" --json bench-results/engine.json $(BENCH_ARGS)
 	python3 Benchmarks/peers.py --json bench-results/peers.json $(PEERS_ARGS)
 	python3 Benchmarks/side_by_side.py bench-results/engine.json bench-results/peers.json --out bench-results/side-by-side.txt
+
+# Findings, not tests: see Benchmarks/probe/README.md. Every daemon is private (its own temp dir,
+# socket, database and config). Nothing is built here: BIN_DIR names the binaries to probe.
+BIN_DIR ?= .build/release
+PROBE_ARGS ?=
+
+# Each script's summary goes to the terminal and to probe-results/NAME.txt; a script that fails
+# fails the target (dash has no pipefail, hence the status file).
+PROBE_RUN = run() { name=$$1; shift; { python3 "$$@" $(PROBE_ARGS) && echo 0 >probe-results/.$$name.rc || echo $$? >probe-results/.$$name.rc; } 2>&1 | tee probe-results/$$name.txt; exit $$(cat probe-results/.$$name.rc); }; run
+
+probe:
+	@test -x "$(BIN_DIR)/mentord" || { echo "no $(BIN_DIR)/mentord: swift build -c release, or BIN_DIR=..." >&2; exit 1; }
+	mkdir -p probe-results
+	$(PROBE_RUN) concurrency-merge-0 Benchmarks/probe/concurrency.py --bin "$(BIN_DIR)" --merge-within 0 --json probe-results/concurrency-merge-0.json
+	$(PROBE_RUN) concurrency-merge-default Benchmarks/probe/concurrency.py --bin "$(BIN_DIR)" --merge-within default --json probe-results/concurrency-merge-default.json
+	$(PROBE_RUN) crash Benchmarks/probe/crash.py --bin "$(BIN_DIR)" --json probe-results/crash.json
