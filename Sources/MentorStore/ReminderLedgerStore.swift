@@ -48,10 +48,16 @@ public struct ReminderLedgerStore: Sendable {
     }
 
     /// Marks the card's steps `fired`; false (and nothing written) if any is already settled, so two
-    /// claims of one reminder cannot both succeed. A snoozed step is claimed whatever its snooze
-    /// says: the engine sends a card only once its time has come, and a card is the unit that goes out.
-    public func claim(_ card: ReminderCard, now: Date) async throws -> Bool {
+    /// claims of one reminder cannot both succeed, or if the meeting is no longer `meeting`, the value
+    /// the card was planned from. A snoozed step is claimed whatever its snooze says: the engine
+    /// sends a card only once its time has come, and a card is the unit that goes out.
+    ///
+    /// The second check is what keeps a move from re-sending: a move carries the ledger from the old
+    /// start to the new one in its transaction, so a plan made from the meeting before the move and
+    /// the ledger after it sees the old start with no entries, every passed step pending.
+    public func claim(_ card: ReminderCard, of meeting: Meeting, now: Date) async throws -> Bool {
         try await database.write { db in
+            guard try Self.isUnchanged(meeting, in: db) else { return false }
             for step in card.steps {
                 if let existing = try Self.record(card.meetingID, card.occurrence, step, in: db),
                     LedgerState(rawValue: existing.state)?.isSettled ?? true
@@ -90,6 +96,30 @@ public struct ReminderLedgerStore: Sendable {
         guard !steps.isEmpty else { return }
         try await database.write { db in
             try Self.record(steps, as: state, meetingID: meetingID, occurrence: occurrence, now: now, in: db)
+        }
+    }
+
+    /// Records a fate the engine decided (missed, suppressed) for `steps` of `meeting`, unless the
+    /// meeting changed since it was read, as ``claim(_:of:now:)`` does: a fate must not land on an
+    /// occurrence a move has just left. Returns whether it was recorded.
+    @discardableResult
+    public func record(_ steps: [Step], as state: LedgerState, of meeting: Meeting, occurrence: Date, now: Date)
+        async throws -> Bool
+    {
+        guard !steps.isEmpty else { return true }
+        return try await database.write { db in
+            guard try Self.isUnchanged(meeting, in: db) else { return false }
+            try Self.record(steps, as: state, meetingID: meeting.id, occurrence: occurrence, now: now, in: db)
+            return true
+        }
+    }
+
+    /// Whether the stored meeting is still `meeting`, exceptions included (false once deleted).
+    private static func isUnchanged(_ meeting: Meeting, in db: Database) throws -> Bool {
+        do {
+            return try MeetingStore.meeting(id: meeting.id, in: db) == meeting
+        } catch StoreError.noSuchMeeting {
+            return false
         }
     }
 

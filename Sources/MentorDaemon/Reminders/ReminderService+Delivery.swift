@@ -4,13 +4,14 @@ import MentorStore
 
 extension ReminderService {
     /// Records what a decision says happened to its occurrence and delivers its card, if any.
-    /// Returns false when the card could not be claimed.
+    /// Returns false when the card could not be claimed or the meeting changed since it was read.
     func carryOut(_ decision: ReminderPlanner.Decision, of meeting: Meeting, now: Date) async throws -> Bool {
         let occurrence = decision.occurrence
-        try await stores.ledger.record(
-            decision.missed, as: .missed, meetingID: meeting.id, occurrence: occurrence, now: now)
-        try await stores.ledger.record(
-            decision.suppressed, as: .suppressed, meetingID: meeting.id, occurrence: occurrence, now: now)
+        guard
+            try await stores.ledger.record(decision.missed, as: .missed, of: meeting, occurrence: occurrence, now: now),
+            try await stores.ledger.record(
+                decision.suppressed, as: .suppressed, of: meeting, occurrence: occurrence, now: now)
+        else { return false }
         if !decision.missed.isEmpty {
             logger.notice(
                 "Missed \(decision.missed.map(\.rawValue).joined(separator: ", ")) of '\(meeting.title)': it had started",
@@ -23,12 +24,13 @@ extension ReminderService {
     /// The path from a due card to the user: claim it in the ledger (so it is never shown twice),
     /// hand it to the channels, record it delivered. Its prompts are read while the claim is
     /// written (readers and the writer are separate connections): both are on the way to delivery.
-    /// Returns false, sending nothing, when the claim is refused.
+    /// Returns false, sending nothing, when the claim is refused (a step settled meanwhile, or the
+    /// meeting changed since `meeting` was read).
     func deliver(_ card: ReminderCard, of meeting: Meeting, now: Date) async throws -> Bool {
         let rules = scheduler.rules
         async let outgoing = OutgoingCard.meeting(
             card, of: meeting, stores: stores, rules: rules, now: now, logger: logger)
-        guard try await stores.ledger.claim(card, now: now) else { return false }
+        guard try await stores.ledger.claim(card, of: meeting, now: now) else { return false }
         faults.afterClaim()
         let subscribers = await channels.publish(await outgoing)
         try await stores.ledger.markDelivered(card, now: now)

@@ -19,7 +19,7 @@ extension ReminderService {
         for card in cards {
             do {
                 let meeting = try await stores.meetings.meeting(id: card.meetingID)
-                if try await stores.ledger.claim(card, now: now) {
+                if try await stores.ledger.claim(card, of: meeting, now: now) {
                     claimed.append((card, meeting))
                 } else {
                     await planMeeting(card.meetingID, now: now)

@@ -196,11 +196,13 @@ actor ReminderService: Service {
     }
 
     /// Plans `meeting` from its ledger (read now unless `preloaded`) and carries the decisions out.
-    /// A card whose claim is refused (its ledger changed underneath) is planned again from a fresh
-    /// read, so the steps left are always armed.
+    /// A card whose claim is refused (its ledger or the meeting changed underneath) is planned again
+    /// from a fresh read of both, so the steps left are always armed.
     private func plan(_ meeting: Meeting, now: Date, preloaded: OccurrenceLedger? = nil) async throws {
+        var meeting = meeting
         var ledger = preloaded
-        for _ in 0..<3 {
+        for attempt in 0..<3 {
+            if attempt > 0 { meeting = try await stores.meetings.meeting(id: meeting.id) }
             let entries: OccurrenceLedger
             if let ledger { entries = ledger } else { entries = try await readLedger(of: meeting, now: now) }
             var claimed = true
