@@ -96,7 +96,11 @@ public struct MentorDaemon: Service {
         }
         onEngine?(engine)
         // Every committed write reaches the engine from here: no handler has to tell it.
-        database.onChange { [engine] changes in engine.changed(changes) }
+        let statusCounts = StatusCounts()
+        database.onChange { [engine] changes in
+            statusCounts.invalidate()
+            engine.changed(changes)
+        }
         var table = MethodTable()
         let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
         MeetingMethods(
@@ -115,7 +119,7 @@ public struct MentorDaemon: Service {
         ).register(in: &table)
         ServiceMethods(
             database: database, store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths,
-            defaultTimeZone: zone
+            defaultTimeZone: zone, counts: statusCounts
         ).register(in: &table)
         StorageMethods(database: database).register(in: &table)
         let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
