@@ -181,6 +181,7 @@ PEERS_ARGS ?= $(filter --quick,$(BENCH_ARGS))
 bench:
 	swift build -c release --product mentord
 	swift build -c release --product mentorctl
+	swift build -c release --product mentord-floor
 	mkdir -p bench-results
 	rm -f bench-results/engine.json bench-results/peers.json
 	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" --json bench-results/engine.json $(BENCH_ARGS)

@@ -87,6 +87,21 @@ let package = Package(
         // Benchmarks/ical_import.py's entry point: read and expand one calendar file, nothing else.
         .executableTarget(
             name: "ical-bench", dependencies: ["MentorCalendar", "MentorCore"], path: "Benchmarks/ICalBench"),
+        // Benchmarks/engine.py's floor: mentord's outside imports and nothing else (memory, start-up).
+        .executableTarget(
+            name: "mentord-floor",
+            dependencies: [
+                "CSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            path: "Benchmarks/Floor"),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),
