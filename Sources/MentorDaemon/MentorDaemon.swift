@@ -157,9 +157,9 @@ public struct MentorDaemon: Service {
                     // A turn of the loop comes after its start: planned, armed.
                     if (try? await engine.heartbeat()) != nil {
                         notifier.ready(status: statusLine.withLockedValue { $0 })
-                        // Each turn feeds the watchdog (EngineWatchdog); this one, after READY, is
-                        // the first a manager surely counts.
-                        _ = try? await engine.heartbeat()
+                        // Turns feed the watchdog (EngineWatchdog); this one, after READY, is the
+                        // first a manager surely counts.
+                        _ = try? await engine.feedWatchdog()
                     }
                     try await running
                 }

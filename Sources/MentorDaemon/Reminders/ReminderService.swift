@@ -22,7 +22,7 @@ actor ReminderService: Service {
     let faults: FaultInjection
     private let makeTimer: ReminderTimerFactory
     /// The service manager's watchdog, fed after each event; nil when there is none.
-    private let watchdog: EngineWatchdog?
+    private var watchdog: EngineWatchdog?
     /// Called with the next card whenever it changes, for the service manager's status and the
     /// shell prompt's status file.
     private let onNext: @Sendable (NextCard?) -> Void
@@ -152,11 +152,16 @@ actor ReminderService: Service {
         }
     }
 
+    /// Has the next turn ping the watchdog (``feedWatchdog()``).
+    func forgetWatchdogPing() {
+        watchdog?.forget()
+    }
+
     /// Arms the timer for the next deadline, and feeds the watchdog: this turn of the loop is the
     /// sign of life.
     private func rearm() {
         var deadline = scheduler.deadline()
-        if let watchdog { deadline = watchdog.fed(deadline: deadline, now: clock.now()) }
+        if watchdog != nil { deadline = watchdog?.fed(deadline: deadline, now: clock.now()) }
         timer?.arm(at: deadline)
     }
 
