@@ -10,6 +10,16 @@ import PackageDescription
 /// CI: a warning that only CI turns into an error is found an hour after the commit.
 let strictness: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
+/// What MentorDaemon imports from outside this package; mentord-floor imports the same.
+let daemonOutsideDependencies: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+]
+
 /// The client side is optimized in debug builds too: the end-to-end tests run mentorctl hundreds
 /// of times, and one of them pages a 70 MB history through it, which unoptimized generic code made
 /// the suite's largest cost (24 s of CPU).
@@ -57,13 +67,7 @@ let package = Package(
             name: "MentorDaemon",
             dependencies: [
                 "MentorCore", "MentorCalendar", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ] + daemonOutsideDependencies
         ),
         .executableTarget(
             name: "mentord",
@@ -94,13 +98,7 @@ let package = Package(
                 "CSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ],
+            ] + daemonOutsideDependencies,
             path: "Benchmarks/Floor"),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
