@@ -23,9 +23,12 @@ struct StatusFileTests {
         var line = try #require(waitForLine(in: file) { $0.hasSuffix(" Plan: Weekly with Ana\n") })
         let due = try #require(Int(line.prefix { $0 != " " }))
         #expect(abs(Double(due) - Date().addingTimeInterval(3600).timeIntervalSince1970) < 30, "\(line)")
-        let prompt = try #require(try runSnippet("mentord-prompt.bash", daemon))
-        #expect(prompt == "[Plan: Weekly with Ana in 59m] " || prompt == "[Plan: Weekly with Ana in 1h] ", "\(prompt)")
-        #expect(try runSnippet("mentord-prompt.zsh", daemon) == prompt)
+        // Due in an hour less the seconds since the add (a loaded machine may take a minute).
+        let shown = ["1h", "59m", "58m"].map { "[Plan: Weekly with Ana in \($0)] " }
+        for snippet in ["mentord-prompt.bash", "mentord-prompt.zsh"] {
+            let prompt = try runSnippet(snippet, daemon)
+            #expect(shown.contains(prompt ?? ""), "\(snippet): \(prompt ?? "nil")")
+        }
 
         // A nearer card replaces it; an edit of the card's meeting rewrites it; removing the
         // nearer one brings the first back.
