@@ -42,6 +42,8 @@ FISH_COMPLETIONS ?= $(CONFIG_HOME)/fish/completions
 MANUALS := .build/plugins/GenerateManual/outputs
 
 BINARIES := mentord mentorctl
+SNIPPETDIR ?= $(DATA_HOME)/mentord
+SNIPPETS := mentord-prompt.bash mentord-prompt.zsh
 UNITS := mentord.service mentord.socket
 SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 
@@ -84,6 +86,12 @@ install:
 		"$(BINDIR)/$$binary" --generate-completion-script zsh >"$(ZSH_COMPLETIONS)/_$$binary"; \
 		"$(BINDIR)/$$binary" --generate-completion-script fish >"$(FISH_COMPLETIONS)/$$binary.fish"; \
 	done
+# The shell prompt snippets (docs/shell-prompt.md), to be sourced from ~/.bashrc or ~/.zshrc.
+	@mkdir -p "$(SNIPPETDIR)"; \
+	for snippet in $(SNIPPETS); do \
+		echo "install shell/$$snippet -> $(SNIPPETDIR)/$$snippet"; \
+		install -m 0644 "shell/$$snippet" "$(SNIPPETDIR)/$$snippet"; \
+	done
 # Never overwrite the user's own config.
 	@if [ -e "$(CONFIG_FILE)" ]; then \
 		echo "keep existing $(CONFIG_FILE)"; \
@@ -123,6 +131,7 @@ uninstall:
 			echo "rm -f $$file"; rm -f "$$file"; \
 		done; \
 	done
+	@for snippet in $(SNIPPETS); do echo "rm -f $(SNIPPETDIR)/$$snippet"; rm -f "$(SNIPPETDIR)/$$snippet"; done
 	@if systemctl --user show-environment >/dev/null 2>&1; then \
 		systemctl --user daemon-reload; \
 		systemctl --user reset-failed mentord.service mentord.socket 2>/dev/null || true; \
@@ -172,6 +181,7 @@ PEERS_ARGS ?= $(filter --quick,$(BENCH_ARGS))
 bench:
 	swift build -c release --product mentord
 	swift build -c release --product mentorctl
+	swift build -c release --product mentord-floor
 	mkdir -p bench-results
 	rm -f bench-results/engine.json bench-results/peers.json
 	python3 Benchmarks/engine.py --bin "$$(swift build -c release --show-bin-path)" --json bench-results/engine.json $(BENCH_ARGS)

@@ -10,6 +10,16 @@ import PackageDescription
 /// CI: a warning that only CI turns into an error is found an hour after the commit.
 let strictness: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]
 
+/// What MentorDaemon imports from outside this package; mentord-floor imports the same.
+let daemonOutsideDependencies: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+    .product(name: "NIOPosix", package: "swift-nio"),
+    .product(name: "Logging", package: "swift-log"),
+    .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+    .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+]
+
 /// The client side is optimized in debug builds too: the end-to-end tests run mentorctl hundreds
 /// of times, and one of them pages a 70 MB history through it, which unoptimized generic code made
 /// the suite's largest cost (24 s of CPU).
@@ -57,13 +67,7 @@ let package = Package(
             name: "MentorDaemon",
             dependencies: [
                 "MentorCore", "MentorCalendar", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-            ]
+            ] + daemonOutsideDependencies
         ),
         .executableTarget(
             name: "mentord",
@@ -87,6 +91,15 @@ let package = Package(
         // Benchmarks/ical_import.py's entry point: read and expand one calendar file, nothing else.
         .executableTarget(
             name: "ical-bench", dependencies: ["MentorCalendar", "MentorCore"], path: "Benchmarks/ICalBench"),
+        // Benchmarks/engine.py's floor: mentord's outside imports and nothing else (memory, start-up).
+        .executableTarget(
+            name: "mentord-floor",
+            dependencies: [
+                "CSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ] + daemonOutsideDependencies,
+            path: "Benchmarks/Floor"),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),

@@ -94,7 +94,10 @@ def parse_rfc3339(text):
 
 
 def ms(seconds):
-    return "%.2f ms" % (seconds * 1000.0) if seconds == seconds else "n/a"
+    if seconds != seconds:
+        return "n/a"
+    # Below 0.1 ms in microseconds: a shell prompt's figure would read "0.00 ms".
+    return "%.2f ms" % (seconds * 1000.0) if seconds >= 0.0001 else "%.1f us" % (seconds * 1e6)
 
 
 def load_average():
@@ -178,10 +181,13 @@ class Daemon:
     card; desktop_env: environment with DBUS_SESSION_BUS_ADDRESS of a private bus, and desktop
     notifications on (they are off otherwise)."""
 
-    def __init__(self, bench, name, database=None, hook=False, desktop_env=None, notify=False):
+    def __init__(self, bench, name, database=None, hook=False, desktop_env=None, notify=False,
+                 extra_env=None):
         self.bench = bench
         self.name = name
-        self.socket = os.path.join(bench.workdir, name + ".sock")
+        # A directory of its own: the daemon keeps its status file (`next`) beside the socket.
+        os.makedirs(os.path.join(bench.workdir, name), mode=0o700, exist_ok=True)
+        self.socket = os.path.join(bench.workdir, name, "socket")
         self.database = database or os.path.join(bench.workdir, name + ".sqlite3")
         self.log_path = os.path.join(bench.workdir, name + ".log")
         self.stamps = os.path.join(bench.workdir, name + ".stamps") if hook else None
@@ -206,6 +212,9 @@ class Daemon:
             self.notify_sock.bind(path)
             self.notify_sock.setblocking(False)
             self.env = dict(self.env, NOTIFY_SOCKET=path)
+        if extra_env:
+            self.env = dict(self.env, **extra_env)
+        self.watchdog_pings = 0
 
     @property
     def pid(self):
@@ -290,8 +299,10 @@ class Daemon:
                 message = self.notify_sock.recv(4096)
             except (BlockingIOError, InterruptedError):
                 return
+            lines = message.split(b"\n")
+            self.watchdog_pings += b"WATCHDOG=1" in lines
             if (self.planned_seconds is None and self.started is not None
-                    and b"READY=1" in message.split(b"\n")):
+                    and b"READY=1" in lines):
                 self.planned_seconds = time.monotonic() - self.started
                 self.planned_cpu = schedstat_cpu_seconds(self.pid) if self.process else None
 
@@ -522,6 +533,10 @@ class Bench:
             self.scale_sizes = [int(x) for x in args.scale_sizes.split(",") if x.strip()]
         else:
             self.scale_sizes = [0, 2000, 20000] if self.quick else [0, 1000, 10000, 100000]
+        # One more row: meetings within the planning window, all planned at start-up.
+        self.scale_near = 20000 if self.quick else 100000
+        if args.scale_near is not None:
+            self.scale_near = args.scale_near
         self.scale_restarts = 2 if self.quick else 5
         self.scale_adds = 10 if self.quick else 50
 
@@ -737,7 +752,30 @@ class Bench:
         self.record_idle(1000, result)
         self.row("(AddMeeting, one connection)", "%.0f adds/s" % rate,
                  "1,000 sequential adds, each committed before its reply")
+        self.bench_idle_watchdog()
         return daemon  # reused by the control-plane benchmark
+
+    def bench_idle_watchdog(self):
+        """The daemon as installed: the unit's WatchdogSec=60 makes systemd set WATCHDOG_USEC
+        (and NOTIFY_SOCKET, here ours), and every ping is a wake-up."""
+        daemon = Daemon(self, "idle-watchdog", notify=True,
+                        extra_env={"WATCHDOG_USEC": "60000000"})
+        daemon.start()
+        self.add_far_future(daemon, 1000, connections=1)
+        time.sleep(self.settle)
+        daemon.drain_notify()
+        pings = daemon.watchdog_pings
+        result = self.idle_window_count(daemon)
+        daemon.drain_notify()
+        pings = daemon.watchdog_pings - pings
+        self.report_idle("1,000 meetings, WATCHDOG_USEC=60 s", result)
+        self.row("", "", "%d WATCHDOG=1 pings in the %g s window (as installed: the unit's "
+                 "WatchdogSec=60)" % (pings, self.idle_window))
+        self.record("idle.watchdog_wakeups_per_min.1000", result["per_thread"], "/min",
+                    "WATCHDOG_USEC=60000000 and a NOTIFY_SOCKET, as systemd sets them for the "
+                    "shipped unit; %d pings in %g s; daemon CPU %.2f s"
+                    % (pings, self.idle_window, result["cpu"]))
+        daemon.stop()
 
     # -- 2. lateness ---------------------------------------------------------------------------
 
@@ -1062,6 +1100,8 @@ class Bench:
             note = ("%d processes, one raw-socket connection each, closed loop for %g s; daemon "
                     "CPU %.0f us/call" % (clients, self.call_window, per_call * 1e6))
             self.record("control.getstatus_calls_per_s.%d" % clients, rate, "/s", note)
+            self.record("control.getstatus_cpu_us.%d" % clients, per_call * 1e6, "us",
+                        "daemon CPU (utime + stime) over the window / calls")
             self.record("control.getstatus_p50_ms.%d" % clients, p50 * 1000, "ms")
             self.record("control.getstatus_p99_ms.%d" % clients, p99 * 1000, "ms")
         latencies = self.varlink_loop(daemon)
@@ -1087,18 +1127,74 @@ class Bench:
             self.record("control.mentorctl_%s_ms" % key, statistics.median(walls) * 1000, "ms",
                         "whole process (exec to exit), median of %d; min %s, max %s"
                         % (len(walls), ms(min(walls)), ms(max(walls))))
+        for shell, key in (("bash", "bash"), ("zsh", "zsh")):
+            self.shell_prompt(daemon, shell, key)
         daemon.stop()
+
+    def shell_prompt(self, daemon, shell, key):
+        """shell/mentord-prompt.SHELL's function, which reads the daemon's status file with
+        builtins, called in a loop inside one shell: the cost of one prompt, no process."""
+        runs = 2000 if self.quick else 20000
+        snippet = os.path.join(REPO, "shell", "mentord-prompt." + shell)
+        path = shutil.which(shell)
+        if path is None:
+            self.row("%s prompt, status file" % shell, "n/a", "%s is not installed" % shell)
+            self.record("control.shell_prompt_%s_ms" % key, None, "ms", "%s not installed" % shell)
+            return
+        clock = "zmodload zsh/datetime; " if shell == "zsh" else ""
+        script = ("%ssource %s; s=$EPOCHREALTIME; for ((i = 0; i < %d; i++)); do "
+                  "__mentord_prompt; done; e=$EPOCHREALTIME; print_=\"$s $e $__mentord_ps1\"; "
+                  "echo \"$print_\"" % (clock, shlex.quote(snippet), runs))
+        argv = [path, "-f", "-c", script] if shell == "zsh" else \
+            [path, "--norc", "--noprofile", "-c", script]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=120,
+                              env=dict(self.env, MENTORD_SOCKET=daemon.socket, LC_ALL="C"))
+        fields = done.stdout.split(" ", 2)
+        if done.returncode != 0 or len(fields) < 3:
+            self.row("%s prompt, status file" % shell, "n/a", (done.stderr or done.stdout)[:100])
+            self.record("control.shell_prompt_%s_ms" % key, None, "ms", done.stderr[:100])
+            return
+        per_call = (float(fields[1]) - float(fields[0])) / runs
+        shown = fields[2].strip()
+        self.row("%s prompt, status file (per prompt)" % shell, ms(per_call),
+                 "shell/mentord-prompt.%s in a loop of %d in one shell, builtins only; shows %r"
+                 % (shell, runs, shown[:50]))
+        self.record("control.shell_prompt_%s_ms" % key, per_call * 1000, "ms",
+                    "shell/mentord-prompt.%s: the status file read with builtins, no process; "
+                    "mean of %d calls in one shell; shows %r" % (shell, runs, shown[:50]))
 
     # -- 5. scale ------------------------------------------------------------------------------
 
-    def fill(self, daemon, count):
-        """Gives the daemon's database `count` meetings from 2030 on, 10% weekly series. The
-        first (up to) 100 go through AddMeeting, one per partner; the rest are copies of them
-        written with SQLite while the daemon is stopped (100,000 AddMeeting calls would take
-        minutes), each with its own start and title. Returns a note on how."""
+    def add_near(self, daemon, count, spacing):
+        """Adds `count` single meetings from two hours from now on, `spacing` seconds apart, each
+        with only its participation card (5 s before), so nothing is due at once or late."""
+        conn = RawConnection(daemon.socket, timeout=30)
+        first = time.time() + 7200
+        try:
+            for i in range(count):
+                conn.call("io.mentord.AddMeeting", {
+                    "title": "Near meeting %d" % i, "partner": "Partner %d" % i, "role": "mentor",
+                    "start": rfc3339(first + spacing * i), "duration": "45m",
+                    "offsets": step_offsets("5s")})
+        finally:
+            conn.close()
+        return first
+
+    def fill(self, daemon, count, near=False):
+        """Gives the daemon's database `count` meetings from 2030 on, 10% weekly series (near:
+        single meetings spread over the next 38 days, the planning window, from two hours from now
+        on, each with one participation card). The first (up to) 100 go through AddMeeting, one
+        per partner; the rest are copies of them written with SQLite while the daemon is stopped
+        (100,000 AddMeeting calls would take minutes), each with its own start and title. Returns
+        a note on how."""
         templates = min(count, 100)
         started = time.monotonic()
-        if templates:
+        base = int(FAR_FUTURE.timestamp() * 1000)
+        step = 53 * 60000
+        if templates and near:
+            step = int((38 * 86400 - 4 * 3600) * 1000 / count)
+            base = int(self.add_near(daemon, templates, step / 1000.0) * 1000)
+        elif templates:
             self.add_far_future(daemon, templates, connections=1, recurring_every=10)
         daemon.stop()
         if count > templates:
@@ -1110,14 +1206,13 @@ class Bench:
                 if len(rows) != templates:
                     raise RuntimeError("expected %d template meetings, found %d"
                                        % (templates, len(rows)))
-                base = int(FAR_FUTURE.timestamp() * 1000)
                 with db:
                     db.executemany(
                         "INSERT INTO meeting (relationship_id, title, start, time_zone, "
                         "duration_seconds, purpose, status, created_at, updated_at, "
                         "reminder_offsets, recurrence) VALUES (?, ?, ?, ?, ?, '', 'scheduled', "
                         "?, ?, ?, ?)",
-                        ((rows[i % templates][0], "Far meeting %d" % i, base + 53 * 60000 * i,
+                        ((rows[i % templates][0], "Meeting %d" % i, base + step * i,
                           rows[i % templates][1], rows[i % templates][2], rows[i % templates][5],
                           rows[i % templates][5], rows[i % templates][4],
                           rows[i % templates][3])
@@ -1179,17 +1274,24 @@ class Bench:
                  "once every meeting is planned and the timer armed (the peers' 'ready' is "
                  "after loading)")
         self.out("   VmHWM/VmRSS 1 s after READY=1; AddMeeting round trips on one raw connection")
+        self.out("   the last row's meetings lie within the next 38 days (the planning window), so "
+                 "start-up plans every one of them: single meetings, one participation card each")
         self.out("   peers (10,000 items): start-up 10-26 ms and 9-26 ms CPU; RSS 2.1-3.1 MB "
                  "(calcurse 12.6 MB at 100,000)")
+        self.memory_floor()
         largest = max(self.scale_sizes)
-        for count in self.scale_sizes:
-            daemon = Daemon(self, "scale-%d" % count, notify=True)
+        rows = [(count, False) for count in self.scale_sizes]
+        if self.scale_near:
+            rows.append((self.scale_near, True))
+        for count, near in rows:
+            tag = "near_" if near else ""
+            daemon = Daemon(self, "scale-%s%d" % (tag, count), notify=True)
             first = daemon.start()
-            how = self.fill(daemon, count)
+            how = self.fill(daemon, count, near=near)
             walls, cpus, accepts, hwm, rss, over, planned, planned_cpus = self.restarts(daemon)
             stored = daemon.status.get("meetings")
             size = os.path.getsize(daemon.database) / 1e6
-            label = "{:,} meetings".format(count)
+            label = "{:,} meetings{}".format(count, " within 38 days" if near else "")
             note = "" if not over else "OVER THE %.0f s READINESS BOUND; " % READY_TIMEOUT
             restarts_ms = ", ".join("%.0f" % (w * 1000) for w in walls)
             self.row(label + ": ready", "median %s" % ms(statistics.median(walls)),
@@ -1214,23 +1316,23 @@ class Bench:
                          % (cpu_point, ", ".join("%.0f" % (c * 1000) for c in cpu_known)))
             self.row(label + ": VmHWM / VmRSS", "%.1f MB / %.1f MB"
                      % (max(hwm) / 1024.0, max(rss) / 1024.0), "database %.1f MB" % size)
-            self.record("startup.ready_ms.%d" % count, statistics.median(walls) * 1000, "ms",
+            self.record("startup.%sready_ms.%d" % (tag, count), statistics.median(walls) * 1000, "ms",
                         "%sexec -> socket accepts and GetStatus answers; restarts %s ms"
                         % (note, restarts_ms))
             if planned:
-                self.record("startup.planned_ms.%d" % count, statistics.median(planned) * 1000,
+                self.record("startup.%splanned_ms.%d" % (tag, count), statistics.median(planned) * 1000,
                             "ms", "exec -> sd_notify READY=1 (every meeting planned, timer "
                             "armed); restarts %s ms"
                             % ", ".join("%.0f" % (p * 1000) for p in planned))
             if cpu_known:
-                self.record("startup.cpu_ms.%d" % count, statistics.median(cpu_known) * 1000,
+                self.record("startup.%scpu_ms.%d" % (tag, count), statistics.median(cpu_known) * 1000,
                             "ms", "CPU of the live threads at %s (schedstat), GetStatus "
                             "polling included" % cpu_point)
-            self.record("memory.vmrss_mb.%d" % count, max(rss) / 1024.0, "MB",
+            self.record("memory.%svmrss_mb.%d" % (tag, count), max(rss) / 1024.0, "MB",
                         "1 s after READY=1, largest of the restarts")
-            self.record("memory.vmhwm_mb.%d" % count, max(hwm) / 1024.0, "MB",
+            self.record("memory.%svmhwm_mb.%d" % (tag, count), max(hwm) / 1024.0, "MB",
                         "1 s after READY=1, largest of the restarts")
-            if count == largest and count not in (0, 1000):
+            if count == largest and count not in (0, 1000) and not near:
                 time.sleep(self.settle)
                 result = self.idle_window_count(daemon)
                 self.report_idle(label + ": idle", result)
@@ -1239,11 +1341,30 @@ class Bench:
             self.row(label + ": AddMeeting", "median %s" % ms(statistics.median(walls)),
                      "p99 %s, max %s over %d adds (round trip: committed and re-armed)"
                      % (ms(percentile(walls, 99)), ms(max(walls)), len(walls)))
-            self.record("scale.add_ms.%d" % count, statistics.median(walls) * 1000, "ms",
+            self.record("scale.%sadd_ms.%d" % (tag, count), statistics.median(walls) * 1000, "ms",
                         "AddMeeting round trip on one raw connection (committed, re-planned, "
                         "timer re-armed), median of %d; p99 %s, max %s"
                         % (len(walls), ms(percentile(walls, 99)), ms(max(walls))))
             daemon.stop()
+
+    def memory_floor(self):
+        """VmRSS of mentord-floor (Benchmarks/Floor): mentord's outside imports and nothing else,
+        waiting as an idle mentord waits. What mentord holds above it is ours."""
+        floor = os.path.join(os.path.dirname(self.mentord), "mentord-floor")
+        if not os.access(floor, os.X_OK):
+            self.row("floor (empty program, same imports)", "n/a", "no %s: `swift build -c "
+                     "release --product mentord-floor`" % floor)
+            return
+        process = subprocess.Popen([floor], env=self.env, stdin=subprocess.DEVNULL)
+        try:
+            time.sleep(1.0)
+            rss = status_kb(process.pid, "VmRSS") / 1024.0
+        finally:
+            stop_popen(process)
+        self.row("floor (empty program, same imports)", "%.1f MB" % rss,
+                 "VmRSS of mentord-floor, 1 s after its start")
+        self.record("memory.floor_vmrss_mb", rss, "MB", "Benchmarks/Floor: mentord's outside "
+                    "imports (Foundation, NIO, GRDB, ...) and nothing else")
 
     # -- all -----------------------------------------------------------------------------------
 
@@ -1355,6 +1476,9 @@ def main():
     parser.add_argument("--missed-gap", type=float, default=20.0,
                         help="seconds past the due instant that the missed-due daemons stay "
                              "stopped or down (default 20)")
+    parser.add_argument("--scale-near", type=int, default=None,
+                        help="meetings for the scale row within the next 38 days (default 100000, "
+                        "--quick 20000; 0 leaves the row out)")
     parser.add_argument("--scale-sizes",
                         help="comma-separated meeting counts for start-up, memory and adds "
                              "(default 0,1000,10000,100000; quick 0,2000,20000)")

@@ -27,6 +27,8 @@ TOOL_ORDER = ("mentord", "remind", "calcurse", "atd")
 # (metric prefix, section title, row label); a numeric last component is an item count.
 METRICS = (
     ("idle.wakeups_per_min", "Idle", "wake-ups per minute, {items} items"),
+    ("idle.watchdog_wakeups_per_min", "Idle",
+     "wake-ups per minute, {items} items, WATCHDOG_USEC=60 s (as installed)"),
     ("lateness.n", "Lateness (due instant -> hook stamp, all samples due on one instant)", "samples"),
     ("lateness.median_ms", "Lateness (due instant -> hook stamp, all samples due on one instant)",
      "median"),
@@ -56,12 +58,27 @@ METRICS = (
     ("memory.vmrss_mb", "Start-up and memory", "VmRSS, {items} items"),
     ("memory.vmhwm_mb", "Start-up and memory", "VmHWM, {items} items"),
     ("scale.add_ms", "Start-up and memory", "add one item, {items} items (median)"),
+    ("startup.near_ready_ms", "Start-up and memory",
+     "start-up to ready, {items} items within 38 days (median)"),
+    ("startup.near_planned_ms", "Start-up and memory",
+     "start-up to sd_notify READY=1, {items} items within 38 days (median)"),
+    ("startup.near_cpu_ms", "Start-up and memory", "start-up CPU, {items} items within 38 days (median)"),
+    ("memory.near_vmrss_mb", "Start-up and memory", "VmRSS, {items} items within 38 days"),
+    ("memory.near_vmhwm_mb", "Start-up and memory", "VmHWM, {items} items within 38 days"),
+    ("scale.near_add_ms", "Start-up and memory", "add one item, {items} items within 38 days (median)"),
+    ("memory.floor_vmrss_mb", "Start-up and memory",
+     "VmRSS of an empty program with mentord's imports (the floor)"),
     ("control.getstatus_calls_per_s", "Control plane", "GetStatus, {items} clients: calls/s"),
     ("control.getstatus_p50_ms", "Control plane", "GetStatus, {items} clients: p50"),
     ("control.getstatus_p99_ms", "Control plane", "GetStatus, {items} clients: p99"),
+    ("control.getstatus_cpu_us", "Control plane", "GetStatus, {items} clients: daemon CPU per call"),
     ("control.mentorctl_next_ms", "Control plane", "`mentorctl next`, whole process (median)"),
     ("control.mentorctl_prompt_ms", "Control plane",
      "`mentorctl prompt`, whole process (median)"),
+    ("control.shell_prompt_bash_ms", "Control plane",
+     "bash prompt from the status file, no process (per prompt)"),
+    ("control.shell_prompt_zsh_ms", "Control plane",
+     "zsh prompt from the status file, no process (per prompt)"),
 )
 
 
@@ -107,7 +124,11 @@ def format_value(value, unit):
             return "%.0f ms" % value
         if abs(value) >= 10:
             return "%.1f ms" % value
-        return "%.2f ms" % value
+        if abs(value) >= 0.1:
+            return "%.2f ms" % value
+        return "%.1f us" % (value * 1000.0)
+    if unit == "us":
+        return "%.0f us" % value
     if unit == "/min":
         return "%.1f /min" % value
     if unit == "/s":

@@ -5,7 +5,8 @@ import Foundation
 public struct RelationshipContact: Sendable, Hashable {
     /// When the relationship began: added, or the start day it was given when that is later.
     public var since: Date
-    /// Its scheduled meetings; cancelled ones are no contact.
+    /// Its scheduled series and latest scheduled single meeting (earlier ones cannot be the last
+    /// contact); cancelled meetings are no contact.
     public var meetings: [Meeting]
     /// When its latest capture was written, if any.
     public var lastCapture: Date?

@@ -74,21 +74,33 @@ public struct MentorDaemon: Service {
             settings: configuration.channels, broadcaster: ReminderBroadcaster(), logger: logger)
         // Timer and clock-step events share one serial queue; the engine's loop orders the rest.
         let timerQueue = DispatchQueue(label: "mentord.reminders")
+        // Beside the socket, whose directory is checked to be ours before binding (see below).
+        let nextCardFile = NextCardFile(socket: paths.socket)
         let engine = ReminderService(
             stores: stores, rules: ReminderRules(policy: configuration.reminders, userZone: zone), clock: clock,
             channels: channels, logger: logger,
             timer: makeTimer ?? { fired in WallClockTimer(queue: timerQueue, handler: fired) },
-            faults: .from(environment: ProcessInfo.processInfo.environment)
-        ) { [notifier, statusLine, paths] next in
+            faults: .from(environment: ProcessInfo.processInfo.environment),
+            watchdog: notifier.watchdogTimeout().map { [notifier] timeout in
+                EngineWatchdog(grace: timeout / .seconds(1)) { notifier.watchdog(nextWithin: $0) }
+            }
+        ) { [notifier, statusLine, paths, nextCardFile, logger] next in
             let line =
                 "Serving \(paths.socket); "
-                + (next.map { "next reminder at \(RFC3339.utc($0))" } ?? "no reminder due")
+                + (next.map { "next reminder at \(RFC3339.utc($0.dueAt))" } ?? "no reminder due")
             statusLine.withLockedValue { $0 = line }
             notifier.status(line)
+            if !nextCardFile.write(next) {
+                logger.warning("Failed to write \(nextCardFile.path): \(String(cString: strerror(errno)))")
+            }
         }
         onEngine?(engine)
         // Every committed write reaches the engine from here: no handler has to tell it.
-        database.onChange { [engine] changes in engine.changed(changes) }
+        let statusCounts = StatusCounts()
+        database.onChange { [engine] changes in
+            statusCounts.invalidate()
+            engine.changed(changes)
+        }
         var table = MethodTable()
         let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
         MeetingMethods(
@@ -107,7 +119,7 @@ public struct MentorDaemon: Service {
         ).register(in: &table)
         ServiceMethods(
             database: database, store: stores.meetings, clock: clock, startedAt: startedAt, paths: paths,
-            defaultTimeZone: zone
+            defaultTimeZone: zone, counts: statusCounts
         ).register(in: &table)
         StorageMethods(database: database).register(in: &table)
         let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
@@ -145,8 +157,10 @@ public struct MentorDaemon: Service {
                     // A turn of the loop comes after its start: planned, armed.
                     if (try? await engine.heartbeat()) != nil {
                         notifier.ready(status: statusLine.withLockedValue { $0 })
+                        // Turns feed the watchdog (EngineWatchdog); this one, after READY, is the
+                        // first a manager surely counts.
+                        _ = try? await engine.feedWatchdog()
                     }
-                    await Self.keepWatchdogFed(notifier, engine: engine, queue: timerQueue)
                     try await running
                 }
                 try await server.run(on: address) { [paths, logger] in
@@ -169,10 +183,13 @@ public struct MentorDaemon: Service {
             guard listening.withLockedValue({ $0 }) else {
                 throw DaemonError.cannotListen(socket: paths.socket, reason: "\(error)")
             }
+            nextCardFile.remove()
             throw error
         }
         notifier.stopping()
         logger.info("Stopping")
+        // A stopped daemon announces no card: a prompt must not show one nobody will deliver.
+        nextCardFile.remove()
         if case .path(let path) = address, let identity = socketIdentity.withLockedValue({ $0 }) {
             SocketFile.remove(path, ifIdentity: identity)
         }
@@ -188,31 +205,6 @@ public struct MentorDaemon: Service {
                 try? database.close()
                 continuation.resume()
             }
-        }
-    }
-
-    /// Pings the service manager's watchdog (`WatchdogSec=`) from the reminder queue, each time
-    /// after a round trip through the engine: a stuck timer queue or a wedged engine stops the
-    /// pings, and systemd restarts the daemon. Without a watchdog this returns at once, so an
-    /// unsupervised daemon has no periodic wakeup.
-    private static func keepWatchdogFed(_ notifier: ServiceNotifier, engine: ReminderService, queue: DispatchQueue)
-        async
-    {
-        guard let interval = notifier.watchdogInterval() else { return }
-        let (ticks, tick) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
-        let source = DispatchSource.makeTimerSource(queue: queue)
-        let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
-        source.schedule(deadline: .now(), repeating: .nanoseconds(Int(nanoseconds)))
-        source.setEventHandler { tick.yield() }
-        source.activate()
-        defer { source.cancel() }
-        await withTaskCancellationHandler {
-            for await _ in ticks {
-                guard (try? await engine.heartbeat()) != nil else { return }
-                notifier.watchdog()
-            }
-        } onCancel: {
-            tick.finish()
         }
     }
 

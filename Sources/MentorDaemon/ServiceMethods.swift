@@ -11,6 +11,8 @@ struct ServiceMethods: Sendable {
     let startedAt: Date
     let paths: DaemonPaths
     let defaultTimeZone: TimeZone
+    /// The counts kept between calls; the daemon invalidates them at each commit.
+    let counts: StatusCounts
 
     /// Interface name -> interface file text, as served by `GetInterfaceDescription`.
     static let descriptions = [
@@ -37,7 +39,7 @@ struct ServiceMethods: Sendable {
         let now = clock.now()
         let counts: StoreCounts
         do {
-            counts = try await store.counts(now: now)
+            counts = try await self.counts.counts(now: now) { [store] in try await store.countsAndExpiry(now: $0) }
         } catch StoreError.corrupt {
             // Status is how a damaged database is reported: it must answer even if it cannot count.
             counts = StoreCounts(meetings: 0, upcomingMeetings: 0, relationships: 0)

@@ -50,9 +50,13 @@ public enum DisplayText {
         case .commitment: "Commitment due: \(reminder.title) (\(reminder.partner))"
         case .digest: "To prepare: \(reminder.title) (\(reminder.partner))"
         case .quiet: "Gone quiet: \(reminder.partner)"
-        case .meeting, .test:
-            "\(reminder.steps.map(\.title).joined(separator: " + ")): \(reminder.title) with \(reminder.partner)"
+        case .meeting, .test: meetingHeadline(steps: reminder.steps, title: reminder.title, partner: reminder.partner)
         }
+    }
+
+    /// A meeting card's headline from its parts: `Purpose + Preparation: Career chat with Sam`.
+    public static func meetingHeadline(steps: [Wire.Step], title: String, partner: String) -> String {
+        "\(steps.map(\.title).joined(separator: " + ")): \(title) with \(partner)"
     }
 
     /// The headline alone, with nothing of goals, summaries, questions or titles, for a screen

@@ -169,18 +169,37 @@ public struct MeetingStore: Sendable {
 
     /// How much is stored.
     public func counts(now: Date) async throws -> StoreCounts {
-        // Cached statements: GetStatus is the call a shell prompt or status bar makes over and over.
+        try await database.read { db in try Self.counts(now: now, in: db) }
+    }
+
+    /// ``counts(now:)``, and when its upcoming count next changes with time alone (the earliest end
+    /// of a scheduled single meeting not ended yet), in one read: until then, and until the next
+    /// commit, the counts stay true, so they can be kept.
+    public func countsAndExpiry(now: Date) async throws -> (counts: StoreCounts, changesAt: Date?) {
         try await database.read { db in
-            StoreCounts(
-                meetings: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meeting")) ?? 0,
-                upcomingMeetings: try Int.fetchOne(
-                    db.cachedStatement(
-                        sql: """
-                            SELECT count(*) FROM meeting
-                            WHERE status = 'scheduled' AND (recurrence != '' OR start + duration_seconds * 1000 > ?)
-                            """), arguments: [now.millisecondsSince1970]) ?? 0,
-                relationships: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM relationship")) ?? 0)
+            let earliest = now.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
+            let end = try Int64.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT min(start + duration_seconds * 1000) FROM meeting
+                        WHERE status = 'scheduled' AND recurrence = '' AND start > ?
+                        AND start + duration_seconds * 1000 > ?
+                        """), arguments: [earliest, now.millisecondsSince1970])
+            return (try Self.counts(now: now, in: db), end.map(Date.init(millisecondsSince1970:)))
         }
+    }
+
+    private static func counts(now: Date, in db: Database) throws -> StoreCounts {
+        // Cached statements: GetStatus is the call a shell prompt or status bar makes over and over.
+        StoreCounts(
+            meetings: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM meeting")) ?? 0,
+            upcomingMeetings: try Int.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT count(*) FROM meeting
+                        WHERE status = 'scheduled' AND (recurrence != '' OR start + duration_seconds * 1000 > ?)
+                        """), arguments: [now.millisecondsSince1970]) ?? 0,
+            relationships: try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM relationship")) ?? 0)
     }
 
     /// Cancels (`movedTo` nil) or moves one occurrence of a series, given by its original start.

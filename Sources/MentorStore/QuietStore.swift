@@ -23,9 +23,22 @@ public struct QuietStore: Sendable {
 
     /// Every relationship with its contact, in one read.
     public func contacts() async throws -> [(relationship: Relationship, contact: RelationshipContact)] {
+        try await contacts { _ in true }
+    }
+
+    /// Every relationship that can go quiet (its cadence reads) with its contact, in one read: what
+    /// the engine plans. The others' meetings are not read at all.
+    public func quietCandidates() async throws -> [(relationship: Relationship, contact: RelationshipContact)] {
+        try await contacts { QuietRule.seconds(ofCadence: $0.cadence) != nil }
+    }
+
+    private func contacts(where include: @escaping @Sendable (Relationship) -> Bool) async throws
+        -> [(relationship: Relationship, contact: RelationshipContact)]
+    {
         try await database.read { db in
-            try RelationshipRecord.order(sql: "partner COLLATE NOCASE, role, id").fetchAll(db).map { record in
+            try RelationshipRecord.order(sql: "partner COLLATE NOCASE, role, id").fetchAll(db).compactMap { record in
                 let relationship = record.relationship
+                guard include(relationship) else { return nil }
                 return (relationship, try Self.contact(of: relationship, in: db))
             }
         }
@@ -51,10 +64,16 @@ public struct QuietStore: Sendable {
         }
     }
 
+    /// Its scheduled series and its latest scheduled single meeting: no earlier single meeting can
+    /// be the last contact, so a relationship with thousands of them costs one indexed row, not all.
     private static func contact(of relationship: Relationship, in db: Database) throws -> RelationshipContact {
-        let meetings = try MeetingStore.meetings(
-            MeetingQuery(includePast: true, relationshipID: relationship.id, limit: MeetingQuery.maximumLimit),
-            now: relationship.createdAt, in: db)
+        let scheduled = MeetingRow.all().filter(
+            sql: "meeting.relationship_id = ? AND meeting.status = 'scheduled'", arguments: [relationship.id])
+        let series = try scheduled.filter(sql: "meeting.recurrence != ''").order(sql: "meeting.start, meeting.id")
+            .fetchAll(db)
+        let latestSingle = try scheduled.filter(sql: "meeting.recurrence = ''")
+            .order(sql: "meeting.start DESC, meeting.id DESC").limit(1).fetchAll(db)
+        let meetings = try MeetingStore.withExceptions((series + latestSingle).map(\.domain), in: db)
         let captured = try Int64.fetchOne(
             db,
             sql: """

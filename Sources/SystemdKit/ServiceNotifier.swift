@@ -38,18 +38,20 @@ public struct ServiceNotifier: Sendable {
         return notify("RELOADING=1\nMONOTONIC_USEC=\(Int64(now.tv_sec) * 1_000_000 + Int64(now.tv_nsec) / 1000)")
     }
 
-    /// How often the service manager expects ``watchdog()`` (half its `WatchdogSec=`), or nil when
-    /// no watchdog is set up for this process.
-    public func watchdogInterval() -> Duration? {
+    /// The service manager's `WatchdogSec=` for this process, or nil when no watchdog is set up.
+    public func watchdogTimeout() -> Duration? {
         var microseconds: UInt64 = 0
         guard sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 else { return nil }
-        return .microseconds(Int64(microseconds / 2))
+        return .microseconds(Int64(clamping: microseconds))
     }
 
-    /// Tells the service manager the daemon is still alive.
+    /// Tells the service manager the daemon is alive, and that the next sign of life may take up to
+    /// `timeout` (`WATCHDOG_USEC=`, systemd 236 and later): a daemon that knows when it next wakes
+    /// need not wake only to ping.
     @discardableResult
-    public func watchdog() -> Bool {
-        notify("WATCHDOG=1")
+    public func watchdog(nextWithin timeout: Duration) -> Bool {
+        let microseconds = timeout.components.seconds * 1_000_000 + timeout.components.attoseconds / 1_000_000_000_000
+        return notify("WATCHDOG=1\nWATCHDOG_USEC=\(max(1, microseconds))")
     }
 
     /// Shutdown has begun.

@@ -13,11 +13,13 @@ extension DaemonProcess {
 
     /// A daemon in `directory` (a new one by default) configured with ``secondsConfiguration``,
     /// unless the directory already holds a config file.
-    public static func forSecondLongReminders(in directory: TemporaryDirectory? = nil) throws -> DaemonProcess {
+    public static func forSecondLongReminders(
+        in directory: TemporaryDirectory? = nil, environment: [String: String] = [:]
+    ) throws -> DaemonProcess {
         let directory = try directory ?? TemporaryDirectory()
         if !FileManager.default.fileExists(atPath: directory.file("config.toml")) {
             try secondsConfiguration.write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         }
-        return try DaemonProcess(in: directory)
+        return try DaemonProcess(in: directory, environment: environment)
     }
 }

@@ -19,7 +19,7 @@ extension ReminderService {
     /// Plans every relationship's quiet check, from one read.
     func planAllQuiet(now: Date) async {
         do {
-            for (relationship, contact) in try await stores.quiet.contacts() {
+            for (relationship, contact) in try await stores.quiet.quietCandidates() {
                 scheduler.setQuiet(relationship.id, at: try await quietWake(relationship, contact))
             }
         } catch {

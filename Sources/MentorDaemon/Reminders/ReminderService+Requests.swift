@@ -45,6 +45,12 @@ extension ReminderService {
         try await inTurn { _ in }
     }
 
+    /// Pings the watchdog after a turn of the loop, even if the last ping still covers the next
+    /// wake: after `READY=1`.
+    nonisolated func feedWatchdog() async throws {
+        try await inTurn { engine in engine.forgetWatchdogPing() }
+    }
+
     /// Postpones `steps` of the meeting's current occurrence (for the first step) until `requested`,
     /// clamped by ``SnoozeRule``; returns the outcome and the occurrence.
     nonisolated func snooze(meetingID: Int64, steps: [Step], until requested: Date) async throws

@@ -21,8 +21,11 @@ actor ReminderService: Service {
     let logger: Logger
     let faults: FaultInjection
     private let makeTimer: ReminderTimerFactory
-    /// Called with the next card's due time whenever it changes, for the service manager's status.
-    private let onNext: @Sendable (Date?) -> Void
+    /// The service manager's watchdog, fed after each event; nil when there is none.
+    private var watchdog: EngineWatchdog?
+    /// Called with the next card whenever it changes, for the service manager's status and the
+    /// shell prompt's status file.
+    private let onNext: @Sendable (NextCard?) -> Void
 
     /// Above this many changes in one commit, everything is planned again from one read instead.
     static let changesPlannedOneByOne = 100
@@ -35,13 +38,14 @@ actor ReminderService: Service {
 
     var scheduler: ReminderScheduler
     private var timer: (any ReminderTimer)?
-    /// The next card's due time as last announced (`onNext`); nil before the first announcement.
-    private var announced: Date?? = nil
+    /// The next card as last announced (`onNext`), and which card it was; nil before the first
+    /// announcement.
+    private var announced: (card: ReminderCard?, next: NextCard?)? = nil
 
     init(
         stores: MentoringStores, rules: ReminderRules, clock: any WallClock, channels: ReminderChannels,
         logger: Logger, timer: @escaping ReminderTimerFactory, faults: FaultInjection = FaultInjection(),
-        onNext: @escaping @Sendable (Date?) -> Void
+        watchdog: EngineWatchdog? = nil, onNext: @escaping @Sendable (NextCard?) -> Void
     ) {
         self.stores = stores
         self.channels = channels
@@ -49,6 +53,7 @@ actor ReminderService: Service {
         self.logger = logger
         self.faults = faults
         self.makeTimer = timer
+        self.watchdog = watchdog
         self.onNext = onNext
         scheduler = ReminderScheduler(rules: rules)
         currentRules = Mutex(rules)
@@ -95,6 +100,7 @@ actor ReminderService: Service {
             await body(self)
         }
         rearm()
+        await announceNextCard(after: event)
     }
 
     /// Everything whose deadline has passed, until nothing is due: handling one wake can make
@@ -146,14 +152,43 @@ actor ReminderService: Service {
         }
     }
 
-    /// Arms the timer for the next deadline, and tells the status line when the next card changed.
+    /// Has the next turn ping the watchdog (``feedWatchdog()``).
+    func forgetWatchdogPing() {
+        watchdog?.forget()
+    }
+
+    /// Arms the timer for the next deadline, and feeds the watchdog: this turn of the loop is the
+    /// sign of life.
     private func rearm() {
-        timer?.arm(at: scheduler.deadline())
-        let next = scheduler.nextCard()?.dueAt
-        if announced != .some(next) {
-            announced = .some(next)
-            onNext(next)
+        var deadline = scheduler.deadline()
+        if watchdog != nil { deadline = watchdog?.fed(deadline: deadline, now: clock.now()) }
+        timer?.arm(at: deadline)
+    }
+
+    /// Tells the status line and the status file when the next card changed: another card, or
+    /// the same one whose meeting or partner was edited (its headline may read differently).
+    /// Nothing else reads the store here, so an idle daemon pays nothing for it.
+    private func announceNextCard(after event: EngineEvent) async {
+        let card = scheduler.nextCard()
+        var edited = false
+        if case .changed(let changes) = event, let card {
+            edited = changes.contains { change in
+                switch change {
+                case .meeting(let id): id == card.meetingID
+                case .relationship: true
+                case .actionItem: false
+                }
+            }
         }
+        if let announced, announced.card == card, !edited { return }
+        var next: NextCard?
+        if let card {
+            let meeting = try? await stores.meetings.meeting(id: card.meetingID)
+            next = NextCard(dueAt: card.dueAt, steps: card.steps, meeting: meeting)
+        }
+        let changed = announced.map { $0.next != next } ?? true
+        announced = (card, next)
+        if changed { onNext(next) }
     }
 
     // MARK: - Planning

@@ -9,6 +9,8 @@ struct PromptCommand: ParsableCommand {
             Never starts the daemon and never prints errors, so it is safe in PS1:
               bash: PS1='$(mentorctl prompt --format "[%s] ")'"$PS1"
               zsh:  setopt PROMPT_SUBST; PROMPT='$(mentorctl prompt --format "[%s] ")'"$PROMPT"
+            In bash and zsh, the snippets in docs/shell-prompt.md show the same with no process per
+            prompt, from the file the daemon keeps beside its socket.
             """)
 
     @Option(help: "How far ahead a reminder counts, in hours.")
