@@ -6,7 +6,7 @@
 /// moves a reminder by a factor of sixty.
 public enum DurationExpression {
     /// Seconds per unit word, by every accepted spelling.
-    private static let unitSeconds: [String: Int] = {
+    fileprivate static let unitSeconds: [String: Int] = {
         var table: [String: Int] = [:]
         let spellings: [(Int, [String])] = [
             (1, ["s", "sec", "secs", "second", "seconds"]),
@@ -57,6 +57,25 @@ public enum DurationExpression {
         if !digits.isEmpty || !unit.isEmpty { try closeGroup() }
         guard groups > 0 else { throw .invalid(text) }
         return total
+    }
+}
+
+extension DurationExpression {
+    /// The seconds of a duration with a decimal fraction, `1.5h` or `2.5 days`, rounded to the
+    /// second; nil for anything else. Only `in 1.5h` takes one: a meeting's length or an offset
+    /// stays in whole units, where `1h30m` says the same without rounding.
+    public static func fractionalSeconds(_ text: String) -> Int? {
+        let compact = text.lowercased().filter { !$0.isWhitespace }
+        guard let unitStart = compact.firstIndex(where: \.isLetter),
+            let perUnit = unitSeconds[String(compact[unitStart...])]
+        else { return nil }
+        let number = compact[..<unitStart]
+        let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[1].count <= 6,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }), parts[0].count <= 9,
+            let value = Double(number)
+        else { return nil }
+        return Int((value * Double(perUnit)).rounded())
     }
 }
 

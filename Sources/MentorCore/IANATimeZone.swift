@@ -5,7 +5,8 @@ import Foundation
 /// `TimeZone(identifier:)` also accepts offsets such as `GMT+1` or `UTC+2`, which it turns into a
 /// fixed-offset zone with no DST rules of any place; meetings are arranged in places, so only names
 /// that are zones of the tz database themselves (the identifier comes back unchanged) are taken,
-/// plus `UTC`.
+/// plus `UTC`. What people type goes through ``typed(_:)``, which is kinder about case and
+/// stricter about abbreviations.
 public enum IANATimeZone {
     /// The zone called `name`.
     /// - Throws: ``TimeZoneError/unknown(_:)`` with the name as given.
@@ -21,4 +22,9 @@ public enum IANATimeZone {
 public enum TimeZoneError: Error, Sendable, Equatable {
     /// No IANA time zone has this name.
     case unknown(String)
+    /// No zone has this name, but `suggestion` is close (`Berlin`, `Europe/Berln`).
+    case misspelled(String, suggestion: String)
+    /// An abbreviation or POSIX-style name (`PST`, `EST`, `CET`) that is a fixed offset or names no
+    /// place; `use` is the zone to name instead.
+    case legacy(String, use: String)
 }

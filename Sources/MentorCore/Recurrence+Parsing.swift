@@ -172,7 +172,3 @@ extension Recurrence {
         }
     }
 }
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}

@@ -1,16 +1,19 @@
 import Foundation
 
-/// Reads the times users type for a meeting start.
+/// Reads the times people type, in a zone, counted from an anchor (now, or an occurrence).
 ///
-/// Accepted forms, case-insensitive:
-/// - RFC 3339 / ISO 8601 with an offset: `2026-12-03T15:00:00+01:00`, `2026-12-03T14:00Z`;
-/// - a local time in the given zone: `2026-12-03 15:00`, `2026-12-03T15:00:30`;
-/// - `today 15:00`, `tomorrow 9:30`, a weekday (`mon 15:00`, `friday 10:00`: the next such day
-///   whose time is still ahead), or a bare `15:00` (the next time the clock shows it);
-/// - `now` and `in <duration>` (`in 2h`, `in 1h30m`).
+/// Accepted, case-insensitive (docs/time.md has the table with what each form means):
+/// - RFC 3339 with an offset: `2026-12-03T15:00:00+01:00`, `2026-12-03T14:00Z`;
+/// - a local date and time: `2026-12-03 15:00`, `Dec 10 15:00`, `10 Dec 2026 3pm`;
+/// - a day and a time of day, in either order and with `at` between if you like: `today 15:00`,
+///   `tomorrow at 9`, `thu 3pm`, `next thursday 15h`; a time of day alone: `15:00`, `3:30pm`, `noon`;
+/// - `now`, and `in <duration>` (`in 2h`, `in 1h30m`, `in 1.5h`);
+/// - where a whole day is the natural input (``read(_:in:from:)``), a day alone: `2026-12-10`,
+///   `tomorrow`, `thu`, `Dec 10`.
 ///
 /// Local forms are resolved with ``LocalDateTime/instant(in:)``: a time skipped by a DST change is
-/// refused, a time that occurs twice means the first one.
+/// refused, a time that occurs twice means the first one. What cannot be read is refused with
+/// advice for the form it looks like: `10/12/2026` is a different day in different countries.
 public enum TimeExpression {
     /// The instants a meeting can have: 1970 to the end of 9999, UTC. Outside them an instant does
     /// not fit the store's milliseconds or reads back as another year (the fuzzer found both: a
@@ -18,52 +21,87 @@ public enum TimeExpression {
     public static let supportedRange = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799)
 
     /// The instant `text` denotes, reading local times in `zone`, relative ones from `now`.
-    /// - Throws: ``TimeExpressionError/impossibleDate(_:)`` for an instant outside ``supportedRange``.
+    /// - Throws: ``TimeExpressionError``; a day without a time of day is refused with advice.
     public static func parse(_ text: String, in zone: TimeZone, now: Date) throws(TimeExpressionError) -> Date {
-        let instant = try parseAnyInstant(text, in: zone, now: now)
-        guard supportedRange.contains(instant) else { throw .impossibleDate(text) }
-        return instant
+        try parse(text, in: zone, from: .now(now))
     }
 
-    private static func parseAnyInstant(_ text: String, in zone: TimeZone, now: Date) throws(TimeExpressionError)
-        -> Date
+    /// The instant `text` denotes, reading local times in `zone`, relative ones from `anchor`.
+    /// - Throws: ``TimeExpressionError``; a day without a time of day is refused with advice.
+    public static func parse(_ text: String, in zone: TimeZone, from anchor: TimeAnchor)
+        throws(TimeExpressionError) -> Date
+    {
+        switch try read(text, in: zone, from: anchor) {
+        case .instant(let instant): return instant
+        case .day:
+            let typed = text.trimmingCharacters(in: .whitespaces)
+            throw .unreadable(text, advice: "that is a day; add a time of day: '\(typed) 15:00'")
+        }
+    }
+
+    /// The instant or, for a day alone, the day `text` denotes.
+    /// - Throws: ``TimeExpressionError/impossibleDate(_:)`` for an instant outside ``supportedRange``.
+    public static func read(_ text: String, in zone: TimeZone, from anchor: TimeAnchor)
+        throws(TimeExpressionError) -> TypedTime
+    {
+        let read = try readAnything(text, in: zone, from: anchor)
+        switch read {
+        case .instant(let instant): guard supportedRange.contains(instant) else { throw .impossibleDate(text) }
+        case .day(let day): guard day.isValid else { throw .impossibleDate(text) }
+        }
+        return read
+    }
+
+    /// The day `text` names, for a date field (a due date, a goal's target date): a day alone, or
+    /// the day in `zone` that a time falls on (`in 3 days`).
+    public static func day(_ text: String, in zone: TimeZone, now: Date) throws(TimeExpressionError) -> LocalDate {
+        switch try read(text, in: zone, from: .now(now)) {
+        case .day(let day): day
+        case .instant(let instant): LocalDate(instant, in: zone)
+        }
+    }
+
+    private static func readAnything(_ text: String, in zone: TimeZone, from anchor: TimeAnchor)
+        throws(TimeExpressionError) -> TypedTime
     {
         let input = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if input == "now" { return now }
-        if input.hasPrefix("in ") {
-            guard let seconds = try? DurationExpression.seconds(String(input.dropFirst(3))) else {
-                throw .invalidSyntax(text)
+        if input == "now" { return .instant(anchor.now) }
+        if input == "in" || input.hasPrefix("in ") {
+            let amount = String(input.dropFirst(2))
+            guard
+                let seconds = (try? DurationExpression.seconds(amount)) ?? DurationExpression.fractionalSeconds(amount)
+            else {
+                throw .unreadable(text, advice: "after 'in' comes a duration: in 2h, in 1h30m, in 1.5h, in 3 days")
             }
-            return now.addingTimeInterval(TimeInterval(seconds))
+            return .instant(anchor.base.addingTimeInterval(TimeInterval(seconds)))
         }
-        let words = input.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        switch words.count {
-        case 1:
-            if let clock = ClockTime(words[0]) {
-                return try nextOccurrence(of: clock, dayOffsets: 0...1, text, zone, now)
-            }
-            return try parseDateTime(words[0], text: text, zone: zone)
-        case 2:
-            if let clock = ClockTime(words[1]) {
-                if let offset = ["today": 0, "tomorrow": 1][words[0]] {
-                    return try nextOccurrence(
-                        of: clock, dayOffsets: offset...offset, text, zone, now, mustBeAhead: false)
-                }
-                if let weekday = weekdayNumber(words[0]) {
-                    return try nextOccurrence(of: clock, dayOffsets: 0...7, text, zone, now, weekday: weekday)
-                }
-            }
-            return try parseDateTime(words[0] + "t" + words[1], text: text, zone: zone)
-        default:
-            throw .invalidSyntax(text)
+        let words = input.split(separator: " ").map(String.init)
+        if let dateTime = isoDateTime(words) {
+            return .instant(try parseDateTime(dateTime, text: text, zone: zone))
         }
+        return try resolve(TimePhrase.read(input, text: text), text, zone, anchor)
+    }
+
+    /// `2026-12-03t15:00…` or `2026-12-03 15:00…` as one `t`-joined word; nil for other forms.
+    private static func isoDateTime(_ words: [String]) -> String? {
+        if words.count == 1, words[0].count > 11, LocalDateTime(day: words[0].prefix(10)) != nil,
+            words[0].dropFirst(10).first == "t"
+        {
+            return words[0]
+        }
+        if words.count == 2, LocalDateTime(day: words[0]) != nil, words[1].contains(":"),
+            words[1].first?.isASCIIDigit == true, !words[1].hasSuffix("m") && !words[1].hasSuffix("m.")
+        {
+            return words[0] + "t" + words[1]
+        }
+        return nil
     }
 
     /// `YYYY-MM-DDtHH:MM[:SS[.fff]][z|±HH[:MM]]`, already lowercased.
     private static func parseDateTime(_ value: String, text: String, zone: TimeZone) throws(TimeExpressionError) -> Date
     {
         let halves = value.split(separator: "t", maxSplits: 1).map(String.init)
-        guard halves.count == 2, let date = LocalDateTime(day: halves[0]) else { throw .invalidSyntax(text) }
+        guard halves.count == 2, let date = LocalDate(iso: halves[0]) else { throw .invalidSyntax(text) }
         var clockText = halves[1]
         var offsetSeconds: Int?
         if clockText.hasSuffix("z") {
@@ -74,15 +112,12 @@ public enum TimeExpression {
             offsetSeconds = offset
             clockText = String(clockText[..<signIndex])
         }
-        guard let clock = ClockTime(clockText) else { throw .invalidSyntax(text) }
-        let local = LocalDateTime(
-            year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute,
-            second: clock.second, millisecond: clock.millisecond)
+        guard let clock = try ClockTime.read(clockText, in: text) else { throw .invalidSyntax(text) }
+        let local = date.at(clock)
         guard local.isValid else { throw .impossibleDate(text) }
         if let offsetSeconds {
             // The offset says exactly which instant; the zone is only where the meeting lives.
-            guard let instant = local.instant(in: TimeZone(secondsFromGMT: 0)!) else { throw .impossibleDate(text) }
-            return instant.addingTimeInterval(TimeInterval(-offsetSeconds))
+            return local.instant(offset: offsetSeconds)
         }
         guard let instant = local.instant(in: zone) else {
             throw .nonexistentLocalTime(text, zone: zone.identifier)
@@ -101,78 +136,52 @@ public enum TimeExpression {
         return sign * (hours * 3600 + minutes * 60)
     }
 
-    private static func weekdayNumber(_ word: String) -> Int? {
-        let names = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
-        guard word.count >= 3, let index = names.firstIndex(where: { $0.hasPrefix(word) }) else { return nil }
-        return index + 1  // Calendar numbers Sunday as 1.
-    }
-
-    /// The first day in `dayOffsets` (counted from today in `zone`) on which `clock` is a valid
-    /// instant, on the wanted weekday, and (if `mustBeAhead`) after `now`.
-    private static func nextOccurrence(
-        of clock: ClockTime, dayOffsets: ClosedRange<Int>, _ text: String, _ zone: TimeZone, _ now: Date,
-        weekday: Int? = nil, mustBeAhead: Bool = true
-    ) throws(TimeExpressionError) -> Date {
-        let calendar = Calendar.gregorian(in: zone)
-        let today = LocalDateTime(now, in: zone)
-        // Noon never falls in a DST gap, so stepping whole days from it is safe.
-        let noon =
-            LocalDateTime(year: today.year, month: today.month, day: today.day, hour: 12, minute: 0).instant(in: zone)
-            ?? now
+    /// The day a phrase names, and with a time of day, the instant: the first candidate day on
+    /// which the time exists (for a time alone or a weekday, a day whose time falls in a DST gap is
+    /// passed over) and, for the forms that look ahead, lies after the anchor.
+    private static func resolve(_ phrase: TimePhrase, _ text: String, _ zone: TimeZone, _ anchor: TimeAnchor)
+        throws(TimeExpressionError) -> TypedTime
+    {
+        let base = anchor.base
+        let today = LocalDate(base, in: zone)
+        let (candidates, mustBeAhead) = candidateDays(phrase.day, from: today, forOccurrence: anchor.occurrence != nil)
+        guard let clock = phrase.clock else {
+            // A day alone: the first candidate that is not before the anchor's day.
+            guard let day = candidates.first(where: { $0 >= today || !mustBeAhead }) else { throw .invalidSyntax(text) }
+            return .day(day)
+        }
         var sawGap = false
-        for offset in dayOffsets {
-            let day = calendar.date(byAdding: .day, value: offset, to: noon)!
-            if let weekday, calendar.component(.weekday, from: day) != weekday { continue }
-            let date = LocalDateTime(day, in: zone)
-            let local = LocalDateTime(
-                year: date.year, month: date.month, day: date.day, hour: clock.hour, minute: clock.minute,
-                second: clock.second)
-            guard let instant = local.instant(in: zone) else {
+        for day in candidates {
+            guard let instant = day.at(clock).instant(in: zone) else {
+                // Only the forms that mean "the next such day" move on to the next one; `Oct 4 02:15`
+                // in a gap is refused, not read as a year later.
+                if case .monthDay = phrase.day { throw .nonexistentLocalTime(text, zone: zone.identifier) }
                 sawGap = true
                 continue
             }
-            if !mustBeAhead || instant > now { return instant }
+            if !mustBeAhead || instant > base { return .instant(instant) }
         }
         throw sawGap ? .nonexistentLocalTime(text, zone: zone.identifier) : .invalidSyntax(text)
     }
-}
 
-/// A time of day as typed: `9:30`, `15:00`, `15:00:30`, `15:00:30.250`.
-struct ClockTime {
-    var hour: Int
-    var minute: Int
-    var second = 0
-    var millisecond = 0
-
-    init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3 else { return nil }
-        var secondsPart = parts.count == 3 ? String(parts[2]) : "00"
-        if let dot = secondsPart.firstIndex(of: ".") {
-            let fraction = secondsPart[secondsPart.index(after: dot)...]
-            guard (1...3).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit) else { return nil }
-            millisecond = Int(fraction.padding(toLength: 3, withPad: "0", startingAt: 0))!
-            secondsPart = String(secondsPart[..<dot])
+    /// The days a phrase may mean, in order, and whether the time must still be ahead on it.
+    private static func candidateDays(_ day: DayPhrase?, from today: LocalDate, forOccurrence: Bool)
+        -> (days: [LocalDate], mustBeAhead: Bool)
+    {
+        switch day {
+        case nil:
+            // For an occurrence, a time alone keeps its day: "17:00" moves it within the day.
+            forOccurrence ? ([today], false) : ([today, today.adding(days: 1)], true)
+        case .daysAfterAnchor(let days): ([today.adding(days: days)], false)
+        case .weekday(let weekday): ((0...7).map { today.adding(days: $0) }.filter { $0.weekday == weekday }, true)
+        case .nextWeekday(let weekday): ((1...7).map { today.adding(days: $0) }.filter { $0.weekday == weekday }, false)
+        case .date(let date): ([date], false)
+        case .monthDay(let month, let day):
+            // The 29th of February comes at most eight years later (2096 to 2104).
+            (
+                (0...8).map { LocalDate(year: today.year + $0, month: month, day: day) }
+                    .filter { $0.isValid && $0 >= today }, true
+            )
         }
-        guard (1...2).contains(parts[0].count), parts[1].count == 2, secondsPart.count == 2,
-            ([parts[0], parts[1], Substring(secondsPart)]).allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            let hour = Int(parts[0]), let minute = Int(parts[1]), let second = Int(secondsPart),
-            hour <= 23, minute <= 59, second <= 59
-        else { return nil }
-        (self.hour, self.minute, self.second) = (hour, minute, second)
     }
-}
-
-extension Character {
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
-}
-
-/// Why a time could not be read.
-public enum TimeExpressionError: Error, Sendable, Equatable {
-    /// Not a form ``TimeExpression`` knows; carries the text as given.
-    case invalidSyntax(String)
-    /// Well formed, but no such date: 2026-02-30, 2027-02-29.
-    case impossibleDate(String)
-    /// A local time that the zone skips (clocks jumped forward over it).
-    case nonexistentLocalTime(String, zone: String)
 }

@@ -57,10 +57,7 @@ struct TimeExpressionTests {
         #expect(utc("2028-02-29 10:00") == "2028-02-29T09:00:00.000Z")
     }
 
-    @Test(arguments: [
-        "", "tomorrow", "2026-12-03", "25:00", "12:60", "next week", "2026-12-03 15", "in", "in soon",
-        "2026/12/03 15:00", "2026-12-03T15:00+25:00", "yesterday 10:00", "a b c",
-    ])
+    @Test(arguments: ["", "2026-12-03T15:00+25:00", "12 34 56", "+-"])
     func refusesWhatIsNotATime(text: String) {
         #expect(throws: TimeExpressionError.invalidSyntax(text)) {
             try TimeExpression.parse(text, in: berlin, now: now)
