@@ -28,10 +28,11 @@ struct MeetingMethods: Sendable {
             Wire.MeetingReply(meeting: .init(try await store.cancel(id: $0.id, now: clock.now())))
         }
         table.register(CancelOccurrence.self) { parameters in
-            try await changeOccurrence(parameters.id, parameters.occurrence, to: nil)
+            try await changeOccurrence(parameters.id, parameters.occurrence, to: nil, past: false)
         }
         table.register(MoveOccurrence.self) { parameters in
-            try await changeOccurrence(parameters.id, parameters.occurrence, to: parameters.to)
+            try await changeOccurrence(
+                parameters.id, parameters.occurrence, to: parameters.to, past: parameters.past ?? false)
         }
         table.register(DeleteMeeting.self) {
             try await store.delete(id: $0.id)
@@ -47,37 +48,65 @@ struct MeetingMethods: Sendable {
             if let id = parameters.meetingId {
                 try await store.meeting(id: id).timeZone
             } else {
-                try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+                try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.typed(name) }
                     ?? defaultTimeZone
             }
-        let instant = try TimeExpression.parse(parameters.text, in: zone, now: clock.now())
-        return ReadTime.Reply(instant: RFC3339.utc(instant), local: RFC3339.local(instant, in: zone))
+        let now = clock.now()
+        let instant = try TimeExpression.parse(parameters.text, in: zone, now: now)
+        return ReadTime.Reply(
+            instant: RFC3339.utc(instant), local: RFC3339.local(instant, in: zone), past: instant < now)
     }
 
-    /// Cancels (`to` nil) or moves one occurrence; times are read in the meeting's zone.
-    private func changeOccurrence(_ id: Int64, _ occurrenceText: String, to newText: String?) async throws
-        -> Wire.MeetingReply
+    /// Cancels (`to` nil) or moves one occurrence. Times are read in the meeting's zone; the new
+    /// one counts from the occurrence (`thu 19:00` is the Thursday after it, not after today).
+    private func changeOccurrence(_ id: Int64, _ occurrenceText: String, to newText: String?, past: Bool)
+        async throws -> Wire.OccurrenceReply
     {
         let now = clock.now()
         let meeting = try await store.meeting(id: id)
-        let occurrence = try TimeExpression.parse(occurrenceText, in: meeting.timeZone, now: now)
-        let movedTo = try newText.map { text throws(TimeExpressionError) in
-            try TimeExpression.parse(text, in: meeting.timeZone, now: now)
+        let zone = meeting.timeZone
+        let occurrence = try OccurrenceReader.occurrence(occurrenceText, of: meeting, now: now, actual: false)
+        let movedTo = try newText.map { text in
+            let start = try TimeExpression.parse(text, in: zone, from: .occurrence(occurrence, now: now))
+            if !past { try PastTimeRule.requireAhead(start, now: now, field: "to", text: text, zone: zone) }
+            return start
         }
-        let changed = try await store.changeOccurrence(
-            meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now, carry: carry(now: now))
-        return Wire.MeetingReply(meeting: .init(changed))
+        let changed: Meeting
+        do {
+            changed = try await store.changeOccurrence(
+                meetingID: id, occurrence: occurrence, movedTo: movedTo, now: now, carry: carry(now: now))
+        } catch StoreError.noSuchOccurrence {
+            throw OccurrenceReader.noSuchOccurrence(occurrence, of: meeting)
+        }
+        return Wire.OccurrenceReply(
+            meeting: .init(changed), occurrence: RFC3339.utc(occurrence),
+            localOccurrence: RFC3339.local(occurrence, in: zone), movedTo: movedTo.map(RFC3339.utc),
+            localMovedTo: movedTo.map { RFC3339.local($0, in: zone) })
+    }
+
+    /// A start read in `zone`, refused when it lies in the past unless `past` says it happened. A
+    /// series may have begun earlier: its first start is where its rule counts from, and what
+    /// reminds is its occurrences still ahead.
+    private static func start(_ text: String, in zone: TimeZone, now: Date, past: Bool?, series: Bool) throws -> Date {
+        let start = try TimeExpression.parse(text, in: zone, now: now)
+        if past != true, !series {
+            try PastTimeRule.requireAhead(start, now: now, field: "start", text: text, zone: zone)
+        }
+        return start
     }
 
     @Sendable private func add(_ parameters: AddMeeting.Parameters) async throws -> Wire.MeetingReply {
         let now = clock.now()
         let zone =
-            try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+            try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.typed(name) }
             ?? defaultTimeZone
         let draft = try MeetingDraft(
             title: parameters.title, partner: try await lookup.name(forNewMeetingWith: parameters.partner),
             role: parameters.role?.domain,
-            start: TimeExpression.parse(parameters.start, in: zone, now: now), timeZone: zone,
+            start: Self.start(
+                parameters.start, in: zone, now: now, past: parameters.past,
+                series: !(parameters.recurrence ?? "").isEmpty),
+            timeZone: zone,
             durationSeconds: try parameters.duration.map(Self.duration) ?? MeetingLimits.defaultDurationSeconds,
             purpose: parameters.purpose ?? "", reminderOverrides: try Self.offsets(parameters.offsets) ?? [:],
             recurrence: try Self.recurrence(parameters.recurrence) ?? nil)
@@ -108,14 +137,16 @@ struct MeetingMethods: Sendable {
         let current = try await store.meeting(id: parameters.id)
         // Nothing to change: answer with the meeting as it is, without touching updatedAt.
         guard parameters.changesSomething else { return Wire.MeetingReply(meeting: .init(current)) }
-        let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.named(name) }
+        let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.typed(name) }
         var partner: String?
         if let name = parameters.partner { partner = try await lookup.name(forNewMeetingWith: name) }
         let changes = MeetingChanges(
             title: parameters.title, partner: partner, role: parameters.role?.domain,
             // A new start is read in the new zone if one is given, else in the meeting's own.
-            start: try parameters.start.map { text throws(TimeExpressionError) in
-                try TimeExpression.parse(text, in: zone ?? current.timeZone, now: now)
+            start: try parameters.start.map { text in
+                try Self.start(
+                    text, in: zone ?? current.timeZone, now: now, past: parameters.past,
+                    series: !(parameters.recurrence ?? (current.recurrence == nil ? "" : "series")).isEmpty)
             },
             timeZone: zone, durationSeconds: try parameters.duration.map(Self.duration), purpose: parameters.purpose,
             reminderOverrides: try Self.offsets(parameters.offsets),

@@ -109,7 +109,7 @@ public struct MentorDaemon: Service {
             maximumMeetings: maximumMeetings
         ).register(in: &table)
         ReminderMethods(engine: engine, channels: channels, stores: stores, clock: clock).register(in: &table)
-        RelationshipMethods(stores: stores, clock: clock).register(in: &table)
+        RelationshipMethods(stores: stores, clock: clock, userZone: zone).register(in: &table)
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
         let calendarSettings = NIOLockedValueBox(configuration.calendar)

@@ -15,7 +15,9 @@ enum WireErrorMapping {
         case let error as MeetingValidationError: return map(error)
         case let error as TimeExpressionError: return map(error)
         case .invalid(let text) as DurationExpressionError: return MentordError.invalidDuration(text: text)
-        case .unknown(let name) as TimeZoneError: return MentordError.invalidTimeZone(name: name)
+        case let error as TimeZoneError: return map(error)
+        case let error as PastTimeError:
+            return MentordError.timeInPast(field: error.field, text: error.text, resolved: error.resolved)
         default: return MentordError.storageFailure(reason: "\(error)")
         }
     }
@@ -62,11 +64,21 @@ enum WireErrorMapping {
         }
     }
 
+    private static func map(_ error: TimeZoneError) -> MentordError {
+        switch error {
+        case .unknown(let name): .invalidTimeZone(name: name)
+        case .misspelled(let name, let suggestion): .invalidTimeZone(name: name, suggestion: suggestion)
+        case .legacy(let name, let zone): .legacyTimeZone(name: name, zone: zone)
+        }
+    }
+
     private static func map(_ error: TimeExpressionError) -> MentordError {
         switch error {
         case .invalidSyntax(let text):
             .invalidTime(
-                text: text, reason: "not a time mentord understands (try 2026-12-03 15:00, tomorrow 15:00, in 2h)")
+                text: text,
+                reason: "not a time mentord understands (try 2026-12-03 15:00, tomorrow 15:00, thu 3pm, in 2h)")
+        case .unreadable(let text, let advice): .invalidTime(text: text, reason: advice)
         case .impossibleDate(let text): .invalidTime(text: text, reason: "no such date or time")
         case .nonexistentLocalTime(let text, let zone): .nonexistentLocalTime(text: text, timeZone: zone)
         }

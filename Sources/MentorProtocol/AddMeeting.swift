@@ -13,11 +13,13 @@ public enum AddMeeting: VarlinkMethod {
         public var purpose: String?
         public var offsets: String?
         public var recurrence: String?
+        /// Accept a start in the past, to record a meeting that happened.
+        public var past: Bool?
 
         public init(
             title: String, partner: String, role: Wire.Role? = nil, start: String, timeZone: String? = nil,
             duration: String? = nil, purpose: String? = nil, offsets: String? = nil,
-            recurrence: String? = nil
+            recurrence: String? = nil, past: Bool? = nil
         ) {
             self.title = title
             self.partner = partner
@@ -28,6 +30,7 @@ public enum AddMeeting: VarlinkMethod {
             self.purpose = purpose
             self.offsets = offsets
             self.recurrence = recurrence
+            self.past = past
         }
     }
 }

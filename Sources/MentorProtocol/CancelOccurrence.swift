@@ -1,7 +1,7 @@
 /// `io.mentord.CancelOccurrence`: drops one occurrence of a series.
 public enum CancelOccurrence: VarlinkMethod {
     public static let name = "io.mentord.CancelOccurrence"
-    public typealias Reply = Wire.MeetingReply
+    public typealias Reply = Wire.OccurrenceReply
 
     public struct Parameters: Codable, Sendable, Hashable {
         public var id: Int64

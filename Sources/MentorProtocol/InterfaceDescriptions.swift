@@ -61,10 +61,12 @@ public enum InterfaceDescriptions {
           partner: string,
           # The user's role; required when the partner is new or has relationships in both roles.
           role: ?Role,
-          # Start: RFC 3339 with offset, a local "2026-12-03 15:00" in timeZone, "tomorrow 15:00",
-          # "mon 9:30", "15:00" or "in 2h".
+          # Start: RFC 3339 with offset, a local "2026-12-03 15:00" or "Dec 10 3pm" in timeZone,
+          # "tomorrow 9", "thu 15:00", "next thursday 3pm", "15:00", "noon" or "in 1.5h" (docs/time.md).
+          # A start in the past is refused with TimeInPast unless past is true.
           start: string,
-          # IANA time zone for local forms and for the meeting; defaults to the daemon's zone.
+          # IANA time zone for local forms and for the meeting, in any case; defaults to the daemon's zone.
+          # Abbreviations such as PST or CET are refused with LegacyTimeZone.
           timeZone: ?string,
           # Length, e.g. "45m"; 1 second to 24 hours; defaults to "1h".
           duration: ?string,
@@ -75,7 +77,9 @@ public enum InterfaceDescriptions {
           offsets: ?string,
           # Repeat the meeting: "daily", "weekly", "fortnightly", "monthly" or an RRULE such as
           # "FREQ=MONTHLY;BYDAY=2TU" (FREQ DAILY/WEEKLY/MONTHLY, INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL).
-          recurrence: ?string
+          recurrence: ?string,
+          # Accept a start in the past, to record a meeting that happened.
+          past: ?bool
         ) -> (
           # The meeting as stored.
           meeting: Meeting
@@ -127,7 +131,9 @@ public enum InterfaceDescriptions {
           # New per-step reminder offsets, replacing the meeting's old ones ("" clears them).
           offsets: ?string,
           # New repeat rule, in the forms AddMeeting takes; "" makes it a single meeting.
-          recurrence: ?string
+          recurrence: ?string,
+          # Accept a new start in the past (TimeInPast otherwise).
+          past: ?bool
         ) -> (
           # The meeting as stored after the change.
           meeting: Meeting
@@ -147,11 +153,16 @@ public enum InterfaceDescriptions {
           # The meeting's id.
           id: int,
           # The occurrence's original start, or where an earlier move put it, in the forms AddMeeting's
-          # start takes (read in the meeting's zone).
+          # start takes (read in the meeting's zone); or a day alone ("2026-12-16") on which the series has
+          # one occurrence (AmbiguousOccurrence when it has several).
           occurrence: string
         ) -> (
           # The meeting after the change.
-          meeting: Meeting
+          meeting: Meeting,
+          # The occurrence cancelled, RFC 3339 UTC.
+          occurrence: ?string,
+          # The same instant in the meeting's zone.
+          localOccurrence: ?string
         )
 
         # Moves one occurrence of a repeating meeting to another start; its reminders, answers and capture
@@ -159,13 +170,26 @@ public enum InterfaceDescriptions {
         method MoveOccurrence(
           # The meeting's id.
           id: int,
-          # The occurrence's original start, or where an earlier move put it (read in the meeting's zone).
+          # The occurrence's original start, or where an earlier move put it (read in the meeting's zone),
+          # or a day on which the series has one occurrence.
           occurrence: string,
-          # The new start (read in the meeting's zone).
-          to: string
+          # The new start, read in the meeting's zone; relative forms count from the occurrence, not from
+          # now: "thu 19:00" is the first Thursday 19:00 after it, "17:00" is 17:00 on its day, "in 2h" two
+          # hours after it. A new start in the past is refused with TimeInPast unless past is true.
+          to: string,
+          # Accept a new start in the past.
+          past: ?bool
         ) -> (
           # The meeting after the change.
-          meeting: Meeting
+          meeting: Meeting,
+          # The occurrence moved, as named (its start before the move), RFC 3339 UTC.
+          occurrence: ?string,
+          # The same instant in the meeting's zone.
+          localOccurrence: ?string,
+          # The new start, RFC 3339 UTC.
+          movedTo: ?string,
+          # The new start in the meeting's zone.
+          localMovedTo: ?string
         )
 
         # Deletes a meeting for good.
@@ -566,7 +590,8 @@ public enum InterfaceDescriptions {
           text: string,
           # me, partner or both; defaults to me.
           owner: ?string,
-          # Due date, YYYY-MM-DD; may be left out.
+          # Due date: YYYY-MM-DD, or as typed ("friday", "Dec 10", "in 2w"), read in the daemon's zone and
+          # stored as YYYY-MM-DD; not before today (TimeInPast); may be left out.
           dueOn: ?string
         )
 
@@ -716,7 +741,9 @@ public enum InterfaceDescriptions {
           # The instant, RFC 3339 UTC.
           instant: string,
           # The same instant in the zone it was read in.
-          local: string
+          local: string,
+          # Whether the instant lies before the daemon's now.
+          past: ?bool
         )
 
         # Adds a relationship.
@@ -821,7 +848,8 @@ public enum InterfaceDescriptions {
           statement: string,
           # How you will know it is reached.
           successCriteria: ?string,
-          # Target date, YYYY-MM-DD.
+          # Target date: YYYY-MM-DD, or as typed ("Dec 31", "next fri", "in 12w"),
+          # read in the daemon's zone and stored as YYYY-MM-DD; not before today (TimeInPast).
           targetDate: ?string
         ) -> (
           # The goal as stored.
@@ -888,7 +916,7 @@ public enum InterfaceDescriptions {
           text: string,
           # For actions: me, partner or both; defaults to me.
           owner: ?string,
-          # For actions: due date, YYYY-MM-DD.
+          # For actions: due date, as Commitment's dueOn takes it (stored as YYYY-MM-DD).
           dueOn: ?string
         ) -> (
           # The item as stored.
@@ -1181,8 +1209,22 @@ public enum InterfaceDescriptions {
         # The meeting is already cancelled.
         error AlreadyCancelled (id: int)
 
-        # No IANA time zone has this name.
-        error InvalidTimeZone (name: string)
+        # No IANA time zone has this name, in any case; suggestion is a zone close to it ("Berlin",
+        # "Europe/Berln": Europe/Berlin), when there is one.
+        error InvalidTimeZone (name: string, suggestion: ?string)
+
+        # An abbreviation or POSIX-style name (PST, EST, CET, EST5EDT): a fixed offset or no place, so
+        # summer times would be an hour off; zone is the IANA zone to use instead.
+        error LegacyTimeZone (name: string, zone: string)
+
+        # A time or date lies in the past where it must lie ahead: a meeting's start or a moved
+        # occurrence without past, a capture's nextStart, a dueOn or a targetDate. field names it, text is
+        # what was typed, resolved what it was read as (a local RFC 3339 time with offset, or a date).
+        error TimeInPast (field: string, text: string, resolved: string)
+
+        # A day was given for an occurrence, and the meeting has several that day; occurrences lists
+        # their starts in the meeting's zone (local RFC 3339).
+        error AmbiguousOccurrence (id: int, day: string, occurrences: []string)
 
         # The start could not be read or names an impossible date (2026-02-30).
         error InvalidTime (text: string, reason: string)
@@ -1232,8 +1274,10 @@ public enum InterfaceDescriptions {
         # or nothing is left before what comes first (its next step, or the start).
         error CannotSnooze (meetingId: int, step: Step, reason: string)
 
-        # The meeting has no occurrence starting then (the instant given, in UTC).
-        error NoSuchOccurrence (id: int, occurrence: string)
+        # The meeting has no occurrence starting then: occurrence is the time read (in the meeting's zone,
+        # local RFC 3339 with offset; UTC from older daemons, and from the store's own checks) or the day;
+        # timeZone is the zone it was read in, sameDay the occurrences of that day (local RFC 3339).
+        error NoSuchOccurrence (id: int, occurrence: string, timeZone: ?string, sameDay: ?[]string)
 
         # The repeat rule could not be read or uses an unsupported part.
         error InvalidRecurrence (text: string, reason: string)

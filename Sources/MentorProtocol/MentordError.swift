@@ -4,7 +4,10 @@ public enum MentordError: VarlinkError, Equatable {
 
     case noSuchMeeting(id: Int64)
     case alreadyCancelled(id: Int64)
-    case invalidTimeZone(name: String)
+    case invalidTimeZone(name: String, suggestion: String? = nil)
+    case legacyTimeZone(name: String, zone: String)
+    case timeInPast(field: String, text: String, resolved: String)
+    case ambiguousOccurrence(id: Int64, day: String, occurrences: [String])
     case invalidTime(text: String, reason: String)
     case nonexistentLocalTime(text: String, timeZone: String)
     case invalidDuration(text: String)
@@ -21,7 +24,7 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidOffsets(text: String, reason: String)
     case cannotSnooze(meetingId: Int64, step: Wire.Step, reason: String)
     case invalidRecurrence(text: String, reason: String)
-    case noSuchOccurrence(id: Int64, occurrence: String)
+    case noSuchOccurrence(id: Int64, occurrence: String, timeZone: String? = nil, sameDay: [String]? = nil)
     case storageFailure(reason: String)
     case noSuchRelationship(id: Int64)
     case noSuchPartner(partner: String)
@@ -50,7 +53,20 @@ public enum MentordError: VarlinkError, Equatable {
         switch self {
         case .noSuchMeeting(let id): "no meeting with id \(id)"
         case .alreadyCancelled(let id): "meeting \(id) is already cancelled"
-        case .invalidTimeZone(let name): "unknown time zone '\(name)' (use an IANA name such as Europe/Berlin)"
+        case .invalidTimeZone(let name, let suggestion):
+            if let suggestion {
+                "unknown time zone '\(name)': did you mean \(suggestion)?"
+            } else {
+                "unknown time zone '\(name)' (use an IANA name such as Europe/Berlin)"
+            }
+        case .legacyTimeZone(let name, let zone):
+            "'\(name)' is an abbreviation, not a place: it keeps one offset all year or names no city, "
+                + "so summer times come out an hour off; use \(zone) (or the city you meet in)"
+        case .timeInPast(let field, let text, let resolved):
+            "'\(text)' is \(DisplayText.when(resolved)), in the past; the \(Self.fieldName(field)) must lie ahead"
+        case .ambiguousOccurrence(let id, let day, let occurrences):
+            "meeting \(id) has \(occurrences.count) occurrences on \(day) ("
+                + occurrences.map(DisplayText.when).joined(separator: ", ") + "): give the time too"
         case .invalidTime(let text, let reason): "cannot read the time '\(text)': \(reason)"
         case .nonexistentLocalTime(let text, let zone):
             "'\(text)' does not exist in \(zone): the clocks skip it at a daylight-saving change"
@@ -72,7 +88,13 @@ public enum MentordError: VarlinkError, Equatable {
         case .invalidOffsets(let text, let reason): "cannot read the offsets '\(text)': \(reason)"
         case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step.title) of meeting \(id): \(reason)"
         case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
-        case .noSuchOccurrence(let id, let occurrence): "meeting \(id) has no occurrence at \(occurrence)"
+        case .noSuchOccurrence(let id, let occurrence, let zone, let sameDay):
+            "meeting \(id) has no occurrence at \(DisplayText.when(occurrence))"
+                + (zone.map { " (read in \($0))" } ?? "")
+                + (sameDay.map {
+                    $0.isEmpty ? "" : "; that day it has " + $0.map(DisplayText.when).joined(separator: ", ")
+                }
+                    ?? "")
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
         case .noSuchRelationship(let id): "no relationship with id \(id)"
         case .noSuchPartner(let partner): "no relationship with \(partner) (see 'mentorctl relationship list')"
@@ -89,7 +111,8 @@ public enum MentordError: VarlinkError, Equatable {
         case .noSuchOffer(let id): "no offer with id \(id)"
         case .noSuchActionItem(let id): "no action item with id \(id)"
         case .noSuchTopic(let id): "no parked topic with id \(id)"
-        case .invalidDate(let field, let text): "the \(field) '\(text)' is not a date (YYYY-MM-DD)"
+        case .invalidDate(let field, let text):
+            "the \(Self.fieldName(field)) '\(text)' is not a date (write 2026-12-10, Dec 10, friday or tomorrow)"
         case .ratingOutOfRange(let field, let value): "the \(field) rating is 1 to 5, not \(value)"
         case .tooMany(let field, let count, let limit): "at most \(limit) \(field), not \(count)"
         case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
@@ -111,6 +134,14 @@ public enum MentordError: VarlinkError, Equatable {
 }
 
 extension MentordError {
+    /// A wire field as a person says it: `dueOn` is the due date.
+    static func fieldName(_ field: String) -> String {
+        [
+            "dueOn": "due date", "targetDate": "target date", "nextStart": "next meeting", "start": "start",
+            "to": "new start", "startedOn": "start date",
+        ][field] ?? field
+    }
+
     /// `codePoint` as Unicode writes it: at least four upper-case hex digits.
     static func hex(_ codePoint: Int) -> String {
         let digits = String(codePoint, radix: 16, uppercase: true)

@@ -17,10 +17,13 @@ public enum ReadTime: VarlinkMethod {
     public struct Reply: Codable, Sendable, Hashable {
         public var instant: String
         public var local: String
+        /// Whether the instant lies before the daemon's now.
+        public var past: Bool?
 
-        public init(instant: String, local: String) {
+        public init(instant: String, local: String, past: Bool? = nil) {
             self.instant = instant
             self.local = local
+            self.past = past
         }
     }
 }

@@ -14,11 +14,13 @@ public enum UpdateMeeting: VarlinkMethod {
         public var purpose: String?
         public var offsets: String?
         public var recurrence: String?
+        /// Accept a new start in the past, to record when a meeting really happened.
+        public var past: Bool?
 
         public init(
             id: Int64, title: String? = nil, partner: String? = nil, role: Wire.Role? = nil, start: String? = nil,
             timeZone: String? = nil, duration: String? = nil, purpose: String? = nil, offsets: String? = nil,
-            recurrence: String? = nil
+            recurrence: String? = nil, past: Bool? = nil
         ) {
             self.id = id
             self.title = title
@@ -30,6 +32,7 @@ public enum UpdateMeeting: VarlinkMethod {
             self.purpose = purpose
             self.offsets = offsets
             self.recurrence = recurrence
+            self.past = past
         }
 
         /// Whether the call changes anything at all.

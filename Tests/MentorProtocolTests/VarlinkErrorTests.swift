@@ -16,6 +16,14 @@ struct VarlinkErrorTests {
         .cannotSnooze(meetingId: 3, step: .plan, reason: "the meeting starts first"),
         .invalidRecurrence(text: "FREQ=YEARLY", reason: "FREQ=YEARLY is not supported"),
         .noSuchOccurrence(id: 2, occurrence: "2036-03-21T14:00:00.000Z"),
+        .noSuchOccurrence(
+            id: 2, occurrence: "2036-03-21T15:00:00+01:00", timeZone: "Europe/Berlin",
+            sameDay: ["2036-03-21T18:30:00+01:00"]),
+        .invalidTimeZone(name: "Berlin", suggestion: "Europe/Berlin"),
+        .legacyTimeZone(name: "PST", zone: "America/Los_Angeles"),
+        .timeInPast(field: "start", text: "2026-12-01 10:00", resolved: "2026-12-01T10:00:00+01:00"),
+        .ambiguousOccurrence(
+            id: 3, day: "2036-03-21", occurrences: ["2036-03-21T09:00:00+01:00", "2036-03-21T18:00:00+01:00"]),
         .noSuchRelationship(id: 4), .noSuchPartner(partner: "Kim"), .relationshipExists(partner: "Sam", role: "mentee"),
         .relationshipHasMeetings(id: 4, meetings: 3), .meetingNotInRelationship(meetingId: 9, relationshipId: 4),
         .noSuchGoal(id: 5), .noSuchOffer(id: 6), .noSuchActionItem(id: 7), .noSuchTopic(id: 8),
@@ -88,5 +96,44 @@ struct VarlinkErrorTests {
         #expect(String(decoding: reply, as: UTF8.self).contains("\"parameters\":{\"id\":\(id)}"))
         let parameters = try VarlinkCodec.decodeReplyParameters(JSONValue.self, from: reply)
         #expect(MentordError(name: error.name, parameters: parameters) == error)
+    }
+}
+
+/// The lines mentorctl prints for the time and zone errors: what was typed, what it was read as,
+/// and what to type instead.
+struct TimeErrorMessageTests {
+    @Test func saysWhichZoneAndWhatToTypeInstead() {
+        #expect(
+            MentordError.invalidTimeZone(name: "Berlin", suggestion: "Europe/Berlin").message
+                == "unknown time zone 'Berlin': did you mean Europe/Berlin?")
+        #expect(
+            MentordError.legacyTimeZone(name: "PST", zone: "America/Los_Angeles").message
+                == "'PST' is an abbreviation, not a place: it keeps one offset all year or names no city, so summer "
+                + "times come out an hour off; use America/Los_Angeles (or the city you meet in)")
+    }
+
+    @Test func showsWhatATimeInThePastWasReadAs() {
+        #expect(
+            MentordError.timeInPast(field: "start", text: "today 09:00", resolved: "2026-12-03T09:00:00+01:00")
+                .message == "'today 09:00' is Thu 2026-12-03 09:00 +01:00, in the past; the start must lie ahead")
+        #expect(
+            MentordError.timeInPast(field: "dueOn", text: "2026-12-02", resolved: "2026-12-02").message
+                == "'2026-12-02' is 2026-12-02, in the past; the due date must lie ahead")
+    }
+
+    @Test func listsTheOccurrencesOfTheDay() {
+        #expect(
+            MentordError.noSuchOccurrence(
+                id: 3, occurrence: "2026-12-16T14:00:00+05:30", timeZone: "Asia/Kolkata",
+                sameDay: ["2026-12-16T18:30:00+05:30"]
+            ).message
+                == "meeting 3 has no occurrence at Wed 2026-12-16 14:00 +05:30 (read in Asia/Kolkata); "
+                + "that day it has Wed 2026-12-16 18:30 +05:30")
+        #expect(
+            MentordError.ambiguousOccurrence(
+                id: 3, day: "2026-12-16", occurrences: ["2026-12-16T09:00:00+01:00", "2026-12-16T18:00:00+01:00"]
+            ).message
+                == "meeting 3 has 2 occurrences on 2026-12-16 (Wed 2026-12-16 09:00 +01:00, "
+                + "Wed 2026-12-16 18:00 +01:00): give the time too")
     }
 }

@@ -8,6 +8,8 @@ import MentorStore
 struct ItemMethods: Sendable {
     let stores: MentoringStores
     let clock: any WallClock
+    /// Where typed due dates are read.
+    let userZone: TimeZone
 
     /// The two kinds, as the wire names them.
     enum Kind: String {
@@ -49,7 +51,8 @@ struct ItemMethods: Sendable {
         case .action:
             let item = try await stores.actions.add(
                 relationshipID: relationship.id, text: parameters.text, owner: try Self.owner(parameters.owner),
-                dueOn: parameters.dueOn ?? "", now: clock.now())
+                dueOn: try DateField.read(parameters.dueOn, field: "dueOn", in: userZone, now: clock.now()),
+                now: clock.now())
             return Wire.ItemReply(item: Wire.Item(item, partner: relationship.partner))
         case .topic:
             let topic = try await stores.topics.add(

@@ -33,7 +33,11 @@ struct MeetingCapture {
         ] where count > limit {
             throw MentordError.tooMany(field: field, count: count, limit: limit)
         }
-        let nextStart = try parameters.nextStart.map { try TimeExpression.parse($0, in: meeting.timeZone, now: now) }
+        let nextStart = try parameters.nextStart.map { text in
+            let start = try TimeExpression.parse(text, in: meeting.timeZone, now: now)
+            try PastTimeRule.requireAhead(start, now: now, field: "nextStart", text: text, zone: meeting.timeZone)
+            return start
+        }
         let capture = try Capture(
             meetingID: meeting.id, occurrence: occurrence, summary: parameters.summary ?? "",
             reflection: parameters.reflection ?? "", privateNote: parameters.privateNote ?? "",
@@ -45,7 +49,9 @@ struct MeetingCapture {
         let items = try commitments.map { commitment in
             try ActionItem(
                 id: 0, relationshipID: meeting.relationship.id, text: commitment.text,
-                owner: try ItemMethods.owner(commitment.owner), dueOn: commitment.dueOn ?? "", createdAt: now
+                owner: try ItemMethods.owner(commitment.owner),
+                dueOn: try DateField.read(commitment.dueOn, field: "dueOn", in: rules.userZone, now: now),
+                createdAt: now
             ).validated()
         }
         for topic in topics {
@@ -88,16 +94,14 @@ struct MeetingCapture {
     private func occurrence(_ text: String?, of meeting: Meeting, warnings: inout [String]) throws -> Date {
         let occurrence: Date
         if let text {
-            occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: now)
-            guard meeting.hasOccurrence(at: occurrence) else {
-                throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
-            }
+            occurrence = try OccurrenceReader.occurrence(text, of: meeting, now: now)
         } else {
             occurrence = Self.defaultOccurrence(of: meeting, rules: rules, now: now)
         }
         if occurrence > now {
             warnings.append(
-                "meeting \(meeting.id) has not started yet (\(RFC3339.local(occurrence, in: meeting.timeZone))); "
+                "meeting \(meeting.id) has not started yet "
+                    + "(\(DisplayText.when(RFC3339.local(occurrence, in: rules.userZone)))); "
                     + "captured anyway")
         }
         return occurrence

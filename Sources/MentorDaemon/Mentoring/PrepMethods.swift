@@ -32,7 +32,8 @@ struct PrepMethods: Sendable {
         )
     }
 
-    /// The occurrence named by `text` (read in the meeting's zone), or the current one for `step`
+    /// The occurrence named by `text` (read in the meeting's zone, a day with one occurrence will
+    /// do), or the current one for `step`
     /// (for the capture steps, the one `CaptureMeeting` would capture).
     private func occurrence(_ text: String?, of meeting: Meeting, for step: Step) async throws -> Date {
         guard let text else {
@@ -41,11 +42,7 @@ struct PrepMethods: Sendable {
             }
             return engine.rules.currentOccurrence(of: meeting, for: step, now: clock.now())
         }
-        let occurrence = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
-        guard meeting.hasOccurrence(at: occurrence) else {
-            throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(occurrence))
-        }
-        return occurrence
+        return try OccurrenceReader.occurrence(text, of: meeting, now: clock.now())
     }
 
     @Sendable private func prep(_ parameters: GetPrep.Parameters) async throws -> GetPrep.Reply {

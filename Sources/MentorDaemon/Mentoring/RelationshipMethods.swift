@@ -8,6 +8,8 @@ import MentorStore
 struct RelationshipMethods: Sendable {
     let stores: MentoringStores
     let clock: any WallClock
+    /// Where typed dates (a goal's target date, a due date) are read.
+    let userZone: TimeZone
 
     func register(in table: inout MethodTable) {
         table.register(AddRelationship.self) { [stores, clock] parameters in
@@ -41,18 +43,20 @@ struct RelationshipMethods: Sendable {
             return DeleteRelationship.Reply(deletedMeetings: deleted)
         }
         registerGoalsAndOffers(in: &table)
-        ItemMethods(stores: stores, clock: clock).register(in: &table)
+        ItemMethods(stores: stores, clock: clock, userZone: userZone).register(in: &table)
         table.register(FindMeeting.self, MeetingFinder(stores: stores, clock: clock).find)
     }
 
     private func registerGoalsAndOffers(in table: inout MethodTable) {
-        table.register(AddGoal.self) { [stores, clock] parameters in
+        table.register(AddGoal.self) { [stores, clock, userZone] parameters in
             let relationship = try await find(parameters.partner, parameters.role)
+            let targetDate = try DateField.read(
+                parameters.targetDate, field: "targetDate", in: userZone, now: clock.now())
             return Wire.GoalReply(
                 goal: Wire.Goal(
                     try await stores.goals.add(
                         relationshipID: relationship.id, statement: parameters.statement,
-                        successCriteria: parameters.successCriteria ?? "", targetDate: parameters.targetDate ?? "",
+                        successCriteria: parameters.successCriteria ?? "", targetDate: targetDate,
                         now: clock.now())))
         }
         table.register(ListGoals.self) { [stores] parameters in

@@ -32,11 +32,7 @@ struct ReminderMethods: Sendable {
             var occurrence: Date?
             if let text = parameters.occurrence {
                 let meeting = try await stores.meetings.meeting(id: parameters.meetingId)
-                let start = try TimeExpression.parse(text, in: meeting.timeZone, now: clock.now())
-                guard meeting.hasOccurrence(at: start) else {
-                    throw MentordError.noSuchOccurrence(id: meeting.id, occurrence: RFC3339.utc(start))
-                }
-                occurrence = start
+                occurrence = try OccurrenceReader.occurrence(text, of: meeting, now: clock.now())
             }
             let marked = try await engine.markDone(
                 meetingID: parameters.meetingId, steps: [parameters.step.domain], occurrence: occurrence)
@@ -89,7 +85,14 @@ struct ReminderMethods: Sendable {
             return cursor
         }
         let rules = engine.rules
-        let from = try parameters.from.map { try TimeExpression.parse($0, in: rules.userZone, now: now) } ?? now
+        // A day alone (`--from 2026-12-10`, `--from thu`) starts the window at its first instant.
+        let from =
+            try parameters.from.map { text in
+                switch try TimeExpression.read(text, in: rules.userZone, from: .now(now)) {
+                case .instant(let instant): return instant
+                case .day(let day): return day.firstInstant(in: rules.userZone) ?? now
+                }
+            } ?? now
         // In the engine's turn: the ledger shown is the one every change before this call left.
         return try await engine.inTurn { [stores] _ in
             try await UpcomingView(stores: stores, rules: rules).page(
