@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        // Property tests (test targets only).
+        .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
     ],
     targets: [
         // Pure domain: no I/O, Foundation only. Optimized in debug builds too: the scheduling sweeps
@@ -111,7 +113,10 @@ let package = Package(
             dependencies: ["MentorStore", "MentorTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "MentorProtocolTests", dependencies: ["MentorProtocol", "MentorTestSupport"]),
-        .testTarget(name: "MentorExportTests", dependencies: ["MentorExport"], resources: [.copy("Golden")]),
+        .testTarget(
+            name: "MentorExportTests",
+            dependencies: ["MentorExport", .product(name: "PropertyBased", package: "swift-property-based")],
+            resources: [.copy("Golden")]),
         .testTarget(name: "SystemdKitTests", dependencies: ["SystemdKit", "MentorTestSupport"]),
         .testTarget(
             name: "MentorDaemonTests",
