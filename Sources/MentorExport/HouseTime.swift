@@ -17,6 +17,30 @@ public enum HouseTime {
         return DisplayText.when(local(UTCTimestamp.floorDivide(seconds, 60) * 60, in: zone))
     }
 
+    /// A meeting's start, `local` in its own zone `name`, as the user sees it: the zone's name after
+    /// the time when the user's clock reads the same (`Thu 2026-12-03 15:00 +01:00 Europe/Berlin`),
+    /// else the meeting's own weekday and time beside it
+    /// (`Thu 2026-12-03 09:00 -05:00 (Thu 15:00 Europe/Berlin)`).
+    public static func when(_ local: String, zone name: String, in zone: UserZone) -> String {
+        guard let theirs = elsewhere(local, in: zone) else { return "\(when(local, in: zone)) \(name)" }
+        return "\(when(local, in: zone)) (\(theirs) \(name))"
+    }
+
+    /// A table's zone cell for a meeting starting at `local` in zone `name`: the name alone when the
+    /// user's clock reads the same, else with the meeting's weekday and time (`Europe/Berlin (Thu 15:00)`).
+    public static func zoneCell(_ local: String, zone name: String, in zone: UserZone) -> String {
+        elsewhere(local, in: zone).map { "\(name) (\($0))" } ?? name
+    }
+
+    /// `Thu 15:00`: the weekday and time of `local` as written, when the user's clock reads
+    /// otherwise at that instant; nil when it reads the same.
+    private static func elsewhere(_ local: String, in zone: UserZone) -> String? {
+        let theirs = DisplayText.when(local)
+        guard theirs != when(local, in: zone) else { return nil }
+        let parts = theirs.split(separator: " ")
+        return parts.count == 4 ? "\(parts[0]) \(parts[2])" : theirs
+    }
+
     /// `2026-12-03T15:00:00+01:00`: `epochSeconds` as a local RFC 3339 time in `zone`.
     public static func local(_ epochSeconds: Int64, in zone: UserZone) -> String {
         let offset = zone.offset(at: epochSeconds)

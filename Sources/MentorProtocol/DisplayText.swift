@@ -72,11 +72,12 @@ public enum DisplayText {
         }
     }
 
-    /// When the meeting is, relative to the card: `starts in 15m, Thu 2026-12-03 15:00 +01:00`.
-    public static func timing(_ reminder: Wire.Reminder) -> String {
-        if reminder.kind == .commitment || reminder.kind == .digest { return "due \(when(reminder.localDueAt))" }
+    /// When the meeting is, relative to the card: `starts in 15m, Thu 2026-12-03 15:00 +01:00`;
+    /// `format` shows a time (a client shows it in its user's zone).
+    public static func timing(_ reminder: Wire.Reminder, showing format: (String) -> String = when) -> String {
+        if reminder.kind == .commitment || reminder.kind == .digest { return "due \(format(reminder.localDueAt))" }
         if reminder.kind == .quiet { return "no meeting scheduled" }
-        let start = when(reminder.localStart)
+        let start = format(reminder.localStart)
         return reminder.minutesToStart >= 0
             ? "starts \(relative(minutes: reminder.minutesToStart)), \(start)" : "ended, started \(start)"
     }

@@ -64,6 +64,7 @@ public enum MentordError: VarlinkError, Equatable {
                 + "so summer times come out an hour off; use \(zone) (or the city you meet in)"
         case .timeInPast(let field, let text, let resolved):
             "'\(text)' is \(DisplayText.when(resolved)), in the past; the \(Self.fieldName(field)) must lie ahead"
+                + (["start", "to"].contains(field) ? " (--past records a meeting that happened)" : "")
         case .ambiguousOccurrence(let id, let day, let occurrences):
             "meeting \(id) has \(occurrences.count) occurrences on \(day) ("
                 + occurrences.map(DisplayText.when).joined(separator: ", ") + "): give the time too"

@@ -13,7 +13,7 @@ enum HistoryFormatter {
 
     /// One occurrence: its heading, its answers step by step, its capture.
     static func entry(_ entry: Wire.HistoryEntry) -> String {
-        var lines = ["\(DisplayText.when(entry.localStart))  \(entry.title) (meeting \(entry.meetingId))"]
+        var lines = ["\(UserTime.when(entry.localStart))  \(entry.title) (meeting \(entry.meetingId))"]
         for (step, answers) in HistoryText.answersByStep(entry.answers) {
             lines.append("  " + step.title)
             for answer in answers {

@@ -23,6 +23,9 @@ struct MeetingDetailOptions: ParsableArguments {
             valueName: "step=duration,..."))
     var offsets: String?
 
+    @Flag(help: "Accept a start in the past, to record a meeting that happened.")
+    var past = false
+
     @Option(
         name: .customLong("repeat"),
         help: ArgumentHelp(

@@ -1,9 +1,9 @@
+import MentorExport
 import MentorProtocol
 
 /// Human output for meetings: a table for lists, labelled lines for one meeting.
 ///
-/// Times are shown as the daemon sent them in the meeting's own zone (`localStart`), so the client
-/// needs no time zone database and starts fast.
+/// Times are shown in the user's zone (``UserTime``), with the meeting's own zone beside them.
 enum MeetingFormatter {
     /// `45m`, `1h30m`, `1h`, `90s` -> `1m30s`.
     static func duration(_ seconds: Int) -> String {
@@ -17,7 +17,7 @@ enum MeetingFormatter {
     /// One line: `3  Thu 2026-12-03 15:00 +01:00  Career chat with Sam (mentee), 45m`.
     static func summary(_ meeting: Wire.Meeting) -> String {
         "\(meeting.title) with \(meeting.partner) (you are the \(meeting.role.rawValue)), "
-            + "\(DisplayText.when(meeting.localStart)) \(meeting.timeZone), \(duration(meeting.durationSeconds))"
+            + "\(UserTime.when(meeting.localStart, zone: meeting.timeZone)), \(duration(meeting.durationSeconds))"
             + (meeting.recurrence.isEmpty ? "" : ", repeats \(meeting.recurrence)")
             + (meeting.status == .cancelled ? ", cancelled" : "")
     }
@@ -27,7 +27,8 @@ enum MeetingFormatter {
         let header = ["ID", "WHEN", "ZONE", "LENGTH", "WITH", "ROLE", "TITLE"]
         let rows = meetings.map { meeting in
             [
-                String(meeting.id), DisplayText.when(meeting.localStart), meeting.timeZone,
+                String(meeting.id), UserTime.when(meeting.localStart),
+                HouseTime.zoneCell(meeting.localStart, zone: meeting.timeZone, in: UserTime.zone),
                 duration(meeting.durationSeconds),
                 meeting.partner, meeting.role.rawValue,
                 meeting.title + (meeting.recurrence.isEmpty ? "" : " [repeats]")
@@ -44,34 +45,14 @@ enum MeetingFormatter {
                 ["Meeting:", "\(meeting.id)"],
                 ["Title:", meeting.title],
                 ["With:", "\(meeting.partner) (you are the \(meeting.role.rawValue))"],
-                ["When:", "\(DisplayText.when(meeting.localStart)) \(meeting.timeZone)"],
-                ["UTC:", meeting.start],
+                ["When:", UserTime.when(meeting.localStart, zone: meeting.timeZone)],
                 ["Length:", duration(meeting.durationSeconds)],
                 ["Purpose:", meeting.purpose.isEmpty ? "(none yet)" : meeting.purpose],
                 ["Repeats:", meeting.recurrence.isEmpty ? "no" : meeting.recurrence],
                 ["Reminders:", meeting.offsets.isEmpty ? "as configured" : meeting.offsets],
                 ["Status:", meeting.status.rawValue],
-                ["Added:", meeting.createdAt],
-                ["Changed:", meeting.updatedAt],
+                ["Added:", UserTime.minute(meeting.createdAt)],
+                ["Changed:", UserTime.minute(meeting.updatedAt)],
             ])
-    }
-}
-
-/// Left-aligned columns separated by two spaces, trailing spaces trimmed.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        // Escaped before measuring, so that a cell holding control characters keeps its columns.
-        let rows = rows.map { $0.map(TerminalText.escaped) }
-        let columns = rows.map(\.count).max() ?? 0
-        let widths = (0..<columns).map { column in rows.map { column < $0.count ? $0[column].count : 0 }.max() ?? 0 }
-        return rows.map { row in
-            var line = ""
-            for (column, cell) in row.enumerated() {
-                line += cell
-                if column < row.count - 1 { line += String(repeating: " ", count: widths[column] - cell.count + 2) }
-            }
-            while line.last == " " { line.removeLast() }
-            return line
-        }.joined(separator: "\n")
     }
 }

@@ -50,6 +50,6 @@ struct ResolvedMeeting: Sendable {
     /// `Weekly with Sam, Thu 2026-12-10 15:00 +01:00` for a name, `meeting 3` for an id.
     var label: String {
         guard let meeting, let localStart else { return "meeting \(id)" }
-        return "\(meeting.title) with \(meeting.partner) (meeting \(id)), \(DisplayText.when(localStart))"
+        return "\(meeting.title) with \(meeting.partner) (meeting \(id)), \(UserTime.when(localStart))"
     }
 }

@@ -5,8 +5,8 @@ enum ReminderFormatter {
     /// The card: a header line, then each step with its questions.
     static func card(_ reminder: Wire.Reminder) -> String {
         var lines = [
-            "\(DisplayText.when(reminder.localDueAt))  \(DisplayText.headline(reminder))"
-                + " (\(DisplayText.timing(reminder)))" + (reminder.late ? " [late]" : "")
+            "\(UserTime.when(reminder.localDueAt))  \(DisplayText.headline(reminder))"
+                + " (\(DisplayText.timing(reminder, showing: UserTime.when)))" + (reminder.late ? " [late]" : "")
         ]
         if let meetings = reminder.meetings {
             lines += meetings.flatMap(entry)
@@ -24,7 +24,7 @@ enum ReminderFormatter {
     /// question (`mentorctl prep` asks the rest).
     private static func entry(_ entry: Wire.DigestEntry) -> [String] {
         var lines = [
-            "  \(DisplayText.when(entry.localStart))  \(entry.title) with \(entry.partner) "
+            "  \(UserTime.when(entry.localStart))  \(entry.title) with \(entry.partner) "
                 + "(\(entry.steps.map(\.title).joined(separator: " + ")))"
         ]
         if !entry.aim.isEmpty { lines.append("    Aim: \(entry.aim)") }

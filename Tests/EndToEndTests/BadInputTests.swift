@@ -21,7 +21,7 @@ struct BadInputTests {
         ),
         (
             ["add", "X", "--with", "Sam", "--at", "someday", "--tz", "UTC"],
-            "cannot read the time 'someday': not a time mentord understands (try 2026-12-03 15:00, tomorrow 15:00, in 2h)"
+            "cannot read the time 'someday': 'someday' is not a day, month or time mentord knows (try thu 15:00, Dec 10 15:00, in 2h)"
         ),
         (["add", " ", "--with", "Sam", "--at", "in 1h", "--tz", "UTC"], "the title must not be empty"),
         (

@@ -13,8 +13,10 @@ struct MentorctlTests {
     private func walksAMeetingThroughEveryVerbBlocking() throws {
         let daemon = try DaemonProcess()
         defer { daemon.directory.remove() }
+        // A user in Berlin, whose meetings are in Berlin: each time once, in the meeting's zone.
+        let ctl = { (arguments: [String]) in try daemon.ctl(arguments, environment: ["TZ": "Europe/Berlin"]) }
 
-        let added = try daemon.ctl([
+        let added = try ctl([
             "add", "Career chat", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 15:00", "--tz",
             "Europe/Berlin",
             "--duration", "45m", "--purpose", "Talk about the promotion case",
@@ -25,7 +27,7 @@ struct MentorctlTests {
                 == "Added meeting 1: Career chat with Sam (you are the mentee), Thu 2036-12-04 15:00 +01:00 Europe/Berlin, 45m\n"
         )
 
-        let listed = try daemon.ctl(["list"])
+        let listed = try ctl(["list"])
         #expect(
             listed.stdout == """
                 ID  WHEN                         ZONE           LENGTH  WITH  ROLE    TITLE
@@ -33,13 +35,13 @@ struct MentorctlTests {
 
                 """)
 
-        let shown = try daemon.ctl(["show", "1"])
+        let shown = try ctl(["show", "1"])
         #expect(shown.stdout.contains("Title:      Career chat\n"))
         #expect(shown.stdout.contains("When:       Thu 2036-12-04 15:00 +01:00 Europe/Berlin\n"))
-        #expect(shown.stdout.contains("UTC:        2036-12-04T14:00:00.000Z\n"))
+        #expect(!shown.stdout.contains("2036-12-04T"), "no instants for people: --json has them")
         #expect(shown.stdout.contains("Purpose:    Talk about the promotion case\n"))
 
-        let edited = try daemon.ctl([
+        let edited = try ctl([
             "edit", "1", "--at", "2036-07-03 16:30", "--duration", "1h30m", "--title", "Promotion",
         ])
         #expect(
@@ -47,15 +49,15 @@ struct MentorctlTests {
                 == "Updated meeting 1: Promotion with Sam (you are the mentee), Thu 2036-07-03 16:30 +02:00 Europe/Berlin, 1h30m\n",
             "a new time without --tz is read in the meeting's own zone")
 
-        let json = try daemon.ctl(["show", "1", "--json"])
+        let json = try ctl(["show", "1", "--json"])
         let reply = try JSONDecoder().decode(Wire.MeetingReply.self, from: Data(json.stdout.utf8))
         #expect(reply.meeting.start == "2036-07-03T14:30:00.000Z" && reply.meeting.durationSeconds == 5400)
 
-        #expect(try daemon.ctl(["cancel", "1"]).stdout == "Cancelled meeting 1: Promotion with Sam\n")
-        #expect(try daemon.ctl(["list"]).stdout == "No upcoming meetings. Add one with 'mentorctl add'.\n")
-        #expect(try daemon.ctl(["list", "--all"]).stdout.contains("Promotion [cancelled]"))
-        #expect(try daemon.ctl(["delete", "1"]).stdout == "Deleted meeting 1\n")
-        #expect(try daemon.ctl(["list", "--all"]).stdout == "No meetings.\n")
+        #expect(try ctl(["cancel", "1"]).stdout == "Cancelled meeting 1: Promotion with Sam\n")
+        #expect(try ctl(["list"]).stdout == "No upcoming meetings. Add one with 'mentorctl add'.\n")
+        #expect(try ctl(["list", "--all"]).stdout.contains("Promotion [cancelled]"))
+        #expect(try ctl(["delete", "1"]).stdout == "Deleted meeting 1\n")
+        #expect(try ctl(["list", "--all"]).stdout == "No meetings.\n")
         #expect(daemon.stop() == 0)
     }
 

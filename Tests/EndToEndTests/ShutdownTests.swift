@@ -26,7 +26,9 @@ struct ShutdownTests {
                 .init(
                     title: "Load \(index)", partner: "Sam", role: .mentee,
                     start: formatter.string(from: due.addingTimeInterval(1)),
-                    offsets: "purpose=off,preparation=off,plan=off,participation=1s,capture=off,capture_again=off"))
+                    offsets: "purpose=off,preparation=off,plan=off,participation=1s,capture=off,capture_again=off",
+                    // Forty adds on a loaded machine may outlast the second before `due`.
+                    past: true))
         }
         let wait = due.timeIntervalSinceNow + Double(round % 8) * 0.01
         if wait > 0 { usleep(useconds_t(wait * 1_000_000)) }

@@ -47,9 +47,9 @@ struct UserZoneTests {
 
     @Test func readsPosixRulesAsTheCLibraryDoes() throws {
         let berlin = try #require(PosixZoneRule("CET-1CEST,M3.5.0,M10.5.0/3"))
-        // 2036-03-30 00:59:59Z is still winter; a second later, summer.
-        #expect(berlin.offset(at: 2_090_883_599) == 3600)
-        #expect(berlin.offset(at: 2_090_883_600) == 7200)
+        // 2036-03-30 00:59:59Z (the last Sunday of March) is still winter; a second later, summer.
+        #expect(berlin.offset(at: 2_090_451_599) == 3600)
+        #expect(berlin.offset(at: 2_090_451_600) == 7200)
         let sydney = try #require(PosixZoneRule("AEST-10AEDT,M10.1.0,M4.1.0/3"))
         #expect(sydney.offset(at: 2_082_758_400) == 11 * 3600, "January is summer down under")
         let kathmandu = try #require(PosixZoneRule("<+0545>-5:45"))
@@ -79,5 +79,16 @@ struct UserZoneTests {
         #expect(HouseTime.when("2036-12-04T14:00:00.000Z", in: kathmandu) == "Thu 2036-12-04 19:45 +05:45")
         let newYork = try Self.file("America/New_York")
         #expect(HouseTime.when("2036-12-04T03:00:00.000Z", in: newYork) == "Wed 2036-12-03 22:00 -05:00")
+    }
+}
+
+/// Terminal columns, as `wcwidth` counts them, for aligned tables.
+struct DisplayWidthTests {
+    @Test(arguments: [
+        ("Sam", 3), ("", 0), ("Zoë", 3), ("e\u{301}", 1), ("山田太郎", 8), ("☕ Coffee", 9), ("👩‍💻", 2),
+        ("ｱｲ", 2), ("ＡＢ", 4), ("한국어", 6), ("❤️", 2), ("\u{200B}x", 1),
+    ])
+    func countsColumns(text: String, columns: Int) {
+        #expect(DisplayWidth.of(text) == columns)
     }
 }

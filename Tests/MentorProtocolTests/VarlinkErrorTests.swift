@@ -115,7 +115,8 @@ struct TimeErrorMessageTests {
     @Test func showsWhatATimeInThePastWasReadAs() {
         #expect(
             MentordError.timeInPast(field: "start", text: "today 09:00", resolved: "2026-12-03T09:00:00+01:00")
-                .message == "'today 09:00' is Thu 2026-12-03 09:00 +01:00, in the past; the start must lie ahead")
+                .message == "'today 09:00' is Thu 2026-12-03 09:00 +01:00, in the past; the start must lie ahead"
+                + " (--past records a meeting that happened)")
         #expect(
             MentordError.timeInPast(field: "dueOn", text: "2026-12-02", resolved: "2026-12-02").message
                 == "'2026-12-02' is 2026-12-02, in the past; the due date must lie ahead")

@@ -88,13 +88,16 @@ public final class DaemonProcess: @unchecked Sendable {
         try VarlinkConnection(path: socketPath)
     }
 
-    /// Runs `mentorctl` against this daemon (never autostarting another one).
+    /// Runs `mentorctl` against this daemon (never autostarting another one), as a user in UTC
+    /// unless `environment` gives another `TZ`: mentorctl shows times in its user's zone, and a
+    /// test must not depend on the machine's.
     public func ctl(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws
         -> ProcessResult
     {
         try ProcessRunner.run(
             BuildProducts.executable("mentorctl"), arguments + ["--no-autostart"],
-            environment: environment.merging(["MENTORD_SOCKET": socketPath]) { $1 }, input: input)
+            environment: ["TZ": "UTC"].merging(environment) { $1 }.merging(["MENTORD_SOCKET": socketPath]) { $1 },
+            input: input)
     }
 }
 

@@ -11,8 +11,9 @@ struct AddCommand: ParsableCommand {
               mentorctl add "Weekly 1:1" --with Ana --at "tomorrow 9:30"
               mentorctl add "Quick sync" --with Ana --at "in 2h" --duration 15m
 
-            --at takes RFC 3339 (2026-12-03T15:00:00+01:00), a local "2026-12-03 15:00" in --tz, \
-            "today 15:00", "tomorrow 9:30", a weekday ("mon 15:00"), a bare "15:00", "now" or "in 2h".
+            --at takes the time as you would say it, in --tz: "3pm", "15:00", "noon", "tomorrow at 9", \
+            "next thursday 3pm", "Dec 10 15:00", "2026-12-10 15:00", "in 1.5h", or RFC 3339. A time in the \
+            past is refused unless --past says you are recording a meeting that happened. All forms: docs/times.md.
             """)
 
     @Argument(help: "What the meeting is, in a few words.")
@@ -34,7 +35,7 @@ struct AddCommand: ParsableCommand {
                 title: title, partner: partner, role: details.role, start: start,
                 timeZone: details.timeZone ?? LocalTimeZone.name(), duration: details.duration,
                 purpose: details.purpose,
-                offsets: details.offsets, recurrence: details.recurrence)
+                offsets: details.offsets, recurrence: details.recurrence, past: details.past ? true : nil)
             try DaemonClient(client).perform(AddMeeting.self, parameters) { reply in
                 print("Added meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }

@@ -18,8 +18,10 @@ struct CancelCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             if let occurrence {
-                try DaemonClient(client).perform(CancelOccurrence.self, .init(id: id, occurrence: occurrence)) { _ in
-                    print("Cancelled the \(occurrence) occurrence of meeting \(id)")
+                try DaemonClient(client).perform(CancelOccurrence.self, .init(id: id, occurrence: occurrence)) {
+                    reply in
+                    let cancelled = (reply.localOccurrence ?? reply.occurrence).map(UserTime.when) ?? occurrence
+                    print("Cancelled the \(cancelled) occurrence of \(reply.meeting.title) (meeting \(id))")
                 }
                 return
             }

@@ -40,12 +40,13 @@ struct EditCommand: ParsableCommand {
         UpdateMeeting.Parameters(
             id: id, title: title, partner: partner, role: details.role, start: start, timeZone: details.timeZone,
             duration: details.duration, purpose: details.purpose, offsets: details.offsets,
-            recurrence: details.recurrence)
+            recurrence: details.recurrence, past: details.past ? true : nil)
     }
 
     /// Whether --at is the only change asked for.
     private var movesOnly: Bool {
-        start != nil && UpdateMeeting.Parameters(id: 0, start: start) == parameters(id: 0)
+        start != nil
+            && UpdateMeeting.Parameters(id: 0, start: start, past: details.past ? true : nil) == parameters(id: 0)
     }
 
     func validate() throws {
@@ -68,24 +69,31 @@ struct EditCommand: ParsableCommand {
             let resolved = try meeting.resolve(daemon)
             let id = resolved.id
             if let occurrence, let start {
-                try daemon.perform(MoveOccurrence.self, .init(id: id, occurrence: occurrence, to: start)) { _ in
-                    print("Moved the \(occurrence) occurrence of meeting \(id) to \(start)")
-                }
+                try move(daemon, id: id, occurrence: occurrence, to: start)
                 return
             }
             // A name means the partner's next meeting: of a series, that one occurrence.
             if let found = resolved.meeting, !found.recurrence.isEmpty, movesOnly, let picked = resolved.occurrence,
-                let start, let local = resolved.localStart
+                let start
             {
-                try daemon.perform(MoveOccurrence.self, .init(id: id, occurrence: picked, to: start)) { _ in
-                    print(
-                        "Moved the \(DisplayText.when(local)) occurrence of \(found.title) (meeting \(id)) to \(start)")
-                }
+                try move(daemon, id: id, occurrence: picked, to: start)
                 return
             }
             try daemon.perform(UpdateMeeting.self, parameters(id: id)) { reply in
                 print("Updated meeting \(reply.meeting.id): \(MeetingFormatter.summary(reply.meeting))")
             }
+        }
+    }
+
+    /// Moves one occurrence and says, in full, which one and where to: never the words typed
+    /// ("thu 19:00" counts from the occurrence, not from today).
+    private func move(_ daemon: DaemonClient, id: Int64, occurrence: String, to start: String) throws {
+        let parameters = MoveOccurrence.Parameters(
+            id: id, occurrence: occurrence, to: start, past: details.past ? true : nil)
+        try daemon.perform(MoveOccurrence.self, parameters) { reply in
+            let from = (reply.localOccurrence ?? reply.occurrence).map(UserTime.when) ?? occurrence
+            let to = (reply.localMovedTo ?? reply.movedTo).map(UserTime.when) ?? start
+            print("Moved the \(from) occurrence of \(reply.meeting.title) (meeting \(id)) to \(to)")
         }
     }
 }

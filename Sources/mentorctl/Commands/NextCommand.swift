@@ -15,10 +15,10 @@ struct NextCommand: ParsableCommand {
                     return
                 }
                 print(
-                    "\(DisplayText.when(reminder.localDueAt))  \(reminder.steps.map(\.title).joined(separator: " + "))")
+                    "\(UserTime.when(reminder.localDueAt))  \(reminder.steps.map(\.title).joined(separator: " + "))")
                 let meeting = reminder.meetingId.map { "meeting \($0)" } ?? "a meeting"
                 print(
-                    "  for \(meeting): \(reminder.title) with \(reminder.partner), \(DisplayText.when(reminder.localStart)) \(reminder.timeZone)"
+                    "  for \(meeting): \(reminder.title) with \(reminder.partner), \(UserTime.when(reminder.localStart, zone: reminder.timeZone))"
                 )
             }
         }

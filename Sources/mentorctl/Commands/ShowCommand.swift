@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
             try daemon.perform(GetMeeting.self, MeetingIdentifier(id: resolved.id)) { reply in
                 print(MeetingFormatter.detail(reply.meeting))
                 if !reply.meeting.recurrence.isEmpty, let next = resolved.localStart {
-                    print("Next:       \(DisplayText.when(next))")
+                    print("Next:       \(UserTime.when(next))")
                 }
             }
         }

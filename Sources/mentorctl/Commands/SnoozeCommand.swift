@@ -45,7 +45,7 @@ struct SnoozeCommand: ParsableCommand {
                         ""
                     }
                 print(
-                    "Snoozed \(steps.titles) of \(resolved.label) until \(DisplayText.when(reply.localUntil))\(capped)")
+                    "Snoozed \(steps.titles) of \(resolved.label) until \(UserTime.when(reply.localUntil))\(capped)")
             }
         }
     }

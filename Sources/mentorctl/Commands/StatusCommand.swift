@@ -18,7 +18,7 @@ struct StatusCommand: ParsableCommand {
                     TextTable.render([
                         [
                             "mentord:",
-                            "\(status.version), pid \(status.pid), running since \(status.startedAt) (\(MeetingFormatter.duration(status.uptimeSeconds)))",
+                            "\(status.version), pid \(status.pid), running since \(UserTime.minute(status.startedAt)) (\(MeetingFormatter.duration(status.uptimeSeconds)))",
                         ],
                         ["Meetings:", "\(status.upcomingMeetings) upcoming, \(status.meetings) stored"],
                         ["Relationships:", "\(status.relationships)"],

@@ -39,11 +39,11 @@ struct UpcomingCommand: ParsableCommand {
     private static func render(_ occurrences: [Wire.Occurrence], first: Bool) -> String {
         let blocks = occurrences.map { occurrence in
             let header =
-                "\(DisplayText.when(occurrence.localStart)) \(occurrence.timeZone)  \(occurrence.title) with "
+                "\(UserTime.when(occurrence.localStart, zone: occurrence.timeZone))  \(occurrence.title) with "
                 + "\(occurrence.partner) (meeting \(occurrence.meetingId)\(occurrence.recurring ? ", repeats" : ""))"
             let rows = occurrence.reminders.map { reminder in
                 [
-                    "  " + reminder.step.title, DisplayText.when(reminder.localAt),
+                    "  " + reminder.step.title, UserTime.when(reminder.localAt),
                     reminder.state ?? "",
                 ]
             }

@@ -139,10 +139,10 @@ struct CaptureCommand: ParsableCommand {
     /// What was stored, and the next meeting it arranged.
     private static func report(_ reply: CaptureMeeting.Reply, localStart: String? = nil) {
         for warning in reply.warnings { printError("warning: \(warning)") }
-        let when = localStart.map(DisplayText.when) ?? reply.capture.occurrence
+        let when = UserTime.when(localStart ?? reply.capture.occurrence)
         print("Captured meeting \(reply.capture.meetingId) (\(when)).")
         if let next = reply.nextMeeting, let occurrence = reply.nextOccurrence {
-            let local = reply.nextLocalStart.map(DisplayText.when) ?? occurrence
+            let local = UserTime.when(reply.nextLocalStart ?? occurrence)
             print(
                 "Next: meeting \(next.id), \(next.title), \(local)"
                     + (reply.capture.nextGoal.isEmpty ? "" : ", goal: \(reply.capture.nextGoal)"))

@@ -42,7 +42,7 @@ struct CaptureWalk {
     /// Asks everything; the answers are in ``answers`` whatever the ending.
     mutating func run() -> Ending {
         print(
-            "Capture: \(prep.meeting.title) with \(prep.meeting.partner), \(DisplayText.when(prep.localStart))"
+            "Capture: \(prep.meeting.title) with \(prep.meeting.partner), \(UserTime.when(prep.localStart))"
                 + " (meeting \(prep.meeting.id))")
         print("Enter skips a question, :e writes a long answer in $EDITOR, Ctrl-D stores what you have typed,")
         print("Ctrl-C stops (you can keep a draft).")
@@ -158,7 +158,7 @@ struct CaptureWalk {
         while let typed = try line("\nWhen do you meet next? (Enter: as it is)\n>", initial) {
             do {
                 let read = try daemon.call(ReadTime.self, .init(text: typed, meetingId: prep.meeting.id))
-                print("  -> \(DisplayText.when(read.local))")
+                print("  -> \(UserTime.when(read.local))")
                 // The instant shown, not the words: "in 2h" read again at the end would be later.
                 answers.nextStart = read.instant
                 break

@@ -86,7 +86,7 @@ struct PrepCommand: ParsableCommand {
             } else {
                 print(
                     "Recorded \(answers.count) answer\(answers.count == 1 ? "" : "s"); "
-                        + "\(prep.step.title) of \(DisplayText.when(prep.localStart)) is done.")
+                        + "\(prep.step.title) of \(UserTime.when(prep.localStart)) is done.")
             }
         }
     }
@@ -137,7 +137,7 @@ struct PrepCommand: ParsableCommand {
     static func render(_ prep: GetPrep.Reply) -> String {
         var lines = [
             "\(prep.step.title) for \(prep.meeting.title) with \(prep.meeting.partner), "
-                + DisplayText.when(prep.localStart)
+                + UserTime.when(prep.localStart)
         ]
         let context = prep.context
         if !context.goal.isEmpty {
