@@ -17,28 +17,30 @@ struct CommandFailure: Error {
     }
 }
 
-/// Runs `body`, printing any failure as one `mentorctl: ...` line and exiting non-zero.
+/// Runs `body`, printing any failure as one `mentorctl: ...` line (with `--json`, as an
+/// ``ErrorReport`` on stdout) and exiting non-zero.
 func reportingFailures(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let failure as CommandFailure {
-        printError(failure.message)
+        ErrorReport.emit(failure.message, exitCode: failure.exitCode)
         throw ExitCode(failure.exitCode)
     } catch let error as VarlinkConnectionError {
+        var remote: VarlinkRemoteError?
+        if case .remote(let reply) = error { remote = reply }
+        // A daemon at its connection limit is unavailable for now, as one that is not running is.
+        let code: Int32 = remote.map { $0.name != MentordError.tooManyConnections(limit: 0).name } == true ? 1 : 69
         if error == .closedByPeer {
             // A daemon that refuses to start (a damaged database, a bad config) under socket
             // activation only closes the connection: say where it says why.
-            printError(
+            ErrorReport.emit(
                 "\(error.message); if mentord stopped, its log says why: "
-                    + "'journalctl --user -u mentord', or \(DaemonLauncher.logPath) when mentorctl started it")
+                    + "'journalctl --user -u mentord', or \(DaemonLauncher.logPath) when mentorctl started it",
+                exitCode: code)
         } else {
-            printError(error.message)
+            ErrorReport.emit(error.message, exitCode: code, remote: remote)
         }
-        // A daemon at its connection limit is unavailable for now, as one that is not running is.
-        if case .remote(let remote) = error, remote.name != MentordError.tooManyConnections(limit: 0).name {
-            throw ExitCode.failure
-        }
-        throw ExitCode(69)
+        throw ExitCode(code)
     }
 }
 

@@ -22,4 +22,27 @@ struct Mentorctl: ParsableCommand {
             BackupCommand.self,
             ImportCommand.self,
         ])
+
+    /// Parses and runs, after ``CommandLineFront``: global options may come before the subcommand,
+    /// a mistyped one is answered with the one meant, and with `--json` a usage error is an
+    /// ``ErrorReport`` on stdout (exit status 64 either way).
+    static func main() {
+        let arguments = CommandLineFront.reordered(Array(CommandLine.arguments.dropFirst()))
+        if let unknown = CommandLineFront.unknownCommand(in: arguments) {
+            ErrorReport.emit(unknown, exitCode: 64)
+            exit(withError: ExitCode(64))
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            // ExitCode: already reported. Help, --version and completions are not failures.
+            let code = exitCode(for: error)
+            if ErrorReport.requested, !(error is ExitCode), code != .success {
+                ErrorReport.emit(message(for: error), exitCode: code.rawValue)
+                exit(withError: ExitCode(code.rawValue))
+            }
+            exit(withError: error)
+        }
+    }
 }

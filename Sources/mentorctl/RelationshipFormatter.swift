@@ -37,7 +37,7 @@ enum RelationshipFormatter {
             ["Since:", relationship.startedOn.isEmpty ? "(not set)" : relationship.startedOn],
             ["Reminders:", relationship.offsets.isEmpty ? "as configured" : relationship.offsets],
             ["E-mail:", relationship.email ?? "(not set)"],
-            ["Added:", relationship.createdAt],
+            ["Added:", UserTime.minute(relationship.createdAt)],
         ])
         let phases = reply.phases.map { change in
             [String(change.changedAt.prefix(10)), change.phase.rawValue, change.note]
@@ -61,7 +61,10 @@ enum RelationshipFormatter {
     /// Learning goals: id, status, statement, target date, success criteria.
     static func goalTable(_ goals: [Wire.Goal]) -> String {
         let rows = goals.map { goal in
-            [String(goal.id), goal.status, goal.statement, goal.targetDate, goal.successCriteria]
+            [
+                String(goal.id), goal.status == "done" ? "[done]" : goal.status, goal.statement,
+                overdue(goal.targetDate, open: goal.status == "open"), goal.successCriteria,
+            ]
         }
         return TextTable.render([["ID", "STATUS", "GOAL", "BY", "SUCCESS LOOKS LIKE"]] + rows)
     }
@@ -92,12 +95,17 @@ enum RelationshipFormatter {
             if showsKind { row.append(item.kind) }
             if showsPartner { row.append(item.partner) }
             row.append(item.text + (stillRelevant(item) ? "  (still relevant?)" : ""))
-            if hasActions { row += [item.owner, item.dueOn] }
+            if hasActions { row += [item.owner, overdue(item.dueOn, open: item.status == "open")] }
             row.append(item.timesCarried == 0 ? "" : "\(item.timesCarried)x")
-            if hasClosed { row.append(item.status) }
+            if hasClosed { row.append(item.status == "done" ? "[done]" : item.status) }
             return row
         }
         return TextTable.render([header] + rows)
+    }
+
+    /// `2026-12-02 (overdue)` for a date before today of something still open; the date alone otherwise.
+    static func overdue(_ date: String, open: Bool) -> String {
+        open && !date.isEmpty && date < UserTime.today ? "\(date) (overdue)" : date
     }
 
     /// A parked topic carried into three meetings or more: time to ask whether it still matters.

@@ -51,10 +51,12 @@ enum TerminalText {
     }
 }
 
-/// The standard library's `print`, with the text escaped by ``TerminalText/escaped(_:)``.
+/// The standard library's `print`, with the text escaped by ``TerminalText/escaped(_:)``, then its
+/// marks coloured on a terminal (``Colour``).
 ///
 /// Declared at module level, it shadows `Swift.print` in every file of mentorctl, so no command
 /// can forget to escape; output that must stay byte for byte (an export) calls `Swift.print`.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
-    Swift.print(TerminalText.escaped(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+    Swift.print(
+        Colour.paint(TerminalText.escaped(items.map { "\($0)" }.joined(separator: separator))), terminator: terminator)
 }

@@ -1,0 +1,140 @@
+import Foundation
+import MentorProtocol
+import MentorTestSupport
+import Testing
+
+/// `mentorctl` as the rest of a Unix system expects a command-line tool to behave: times in the
+/// user's own zone, errors as JSON with `--json`, global options before the subcommand, and a
+/// mistyped command answered with the one meant.
+struct CommandLineConventionsTests {
+    @Test func showsTimesInTheUsersZoneWithTheMeetingsZoneBeside() async throws {
+        try await offThePool {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            let newYork = ["TZ": "America/New_York"]
+            let added = try daemon.ctl(
+                [
+                    "add", "Career chat", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 3pm", "--tz",
+                    "europe/berlin",
+                ],
+                environment: newYork)
+            #expect(
+                added.stdout
+                    == "Added meeting 1: Career chat with Sam (you are the mentee), "
+                    + "Thu 2036-12-04 09:00 -05:00 (Thu 15:00 Europe/Berlin), 1h\n", "\(added)")
+            _ = try daemon.ctl(["add", "Local", "--with", "Sam", "--at", "2036-12-05 10:00"], environment: newYork)
+            let listed = try daemon.ctl(["list"], environment: newYork)
+            #expect(
+                listed.stdout == """
+                    ID  WHEN                         ZONE                       LENGTH  WITH  ROLE    TITLE
+                    1   Thu 2036-12-04 09:00 -05:00  Europe/Berlin (Thu 15:00)  1h      Sam   mentee  Career chat
+                    2   Fri 2036-12-05 10:00 -05:00  America/New_York           1h      Sam   mentee  Local
+
+                    """, "\(listed)")
+            // A POSIX rule in TZ, as on systems without a zone database: Berlin's own rule.
+            let posix = try daemon.ctl(["show", "1"], environment: ["TZ": "CET-1CEST,M3.5.0,M10.5.0/3"])
+            #expect(posix.stdout.contains("When:       Thu 2036-12-04 15:00 +01:00 Europe/Berlin\n"), "\(posix)")
+            let status = try daemon.ctl(["status"], environment: ["TZ": "Asia/Kathmandu"])
+            #expect(status.stdout.contains(" +05:45 ("), "started at, in the user's zone: \(status)")
+        }
+    }
+
+    @Test func reportsErrorsAsJSONWithTheSameExitStatus() async throws {
+        try await offThePool {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            let missing = try daemon.ctl(["show", "7", "--json"])
+            #expect(missing.status == 1 && missing.stderr.isEmpty, "\(missing)")
+            let report = try JSONDecoder().decode(Report.self, from: Data(missing.stdout.utf8))
+            #expect(report.error == "io.mentord.NoSuchMeeting" && report.message == "no meeting with id 7")
+            #expect(report.parameters == .object(["id": .integer(7)]))
+            #expect(try daemon.ctl(["show", "7"]).stderr == "mentorctl: no meeting with id 7\n")
+
+            let usage = try daemon.ctl(["add", "x", "--json"])
+            #expect(usage.status == 64 && usage.stderr.isEmpty, "\(usage)")
+            #expect(try JSONDecoder().decode(Report.self, from: Data(usage.stdout.utf8)).error == "mentorctl.Usage")
+
+            let away = try daemon.ctl(["--json", "--socket", daemon.directory.file("none"), "list"])
+            #expect(away.status == 69, "\(away)")
+            #expect(
+                try JSONDecoder().decode(Report.self, from: Data(away.stdout.utf8)).error == "mentorctl.Unavailable")
+        }
+    }
+
+    @Test func takesGlobalOptionsBeforeTheSubcommand() async throws {
+        try await offThePool {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            let listed = try daemon.ctl(["--json", "--socket", daemon.socketPath, "list"])
+            #expect(listed.status == 0 && listed.stdout.hasPrefix("{"), "\(listed)")
+            // After `--`, `--json` is a title like any other.
+            let added = try daemon.ctl([
+                "--json", "add", "--with", "Sam", "--role", "mentee", "--at", "in 1h", "--", "--json",
+            ])
+            #expect(added.status == 0 && added.stdout.contains("\"title\" : \"--json\""), "\(added)")
+        }
+    }
+
+    @Test(arguments: [
+        (["lsit"], "unknown command 'mentorctl lsit'; did you mean 'list'? ('mentorctl --help' lists them)"),
+        (
+            ["goal", "ad"],
+            "unknown command 'mentorctl goal ad'; did you mean 'add'? ('mentorctl goal --help' lists them)"
+        ),
+        (
+            ["relationship", "lst"],
+            "unknown command 'mentorctl relationship lst'; did you mean 'list'? ('mentorctl relationship --help' lists them)"
+        ),
+        (["frobnicate"], "unknown command 'mentorctl frobnicate' ('mentorctl --help' lists them)"),
+    ])
+    func answersAMistypedCommandWithTheOneMeant(arguments: [String], message: String) throws {
+        let result = try ProcessRunner.run(BuildProducts.executable("mentorctl"), arguments)
+        #expect(result.status == 64 && result.stdout.isEmpty)
+        #expect(result.stderr == "mentorctl: \(message)\n")
+    }
+
+    @Test func alignsColumnsByTheirWidthOnATerminal() async throws {
+        try await offThePool {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            _ = try daemon.ctl(["add", "☕ Coffee", "--with", "山田太郎", "--role", "mentor", "--at", "2036-12-04 15:00"])
+            _ = try daemon.ctl(["add", "Plain", "--with", "Sam", "--role", "mentee", "--at", "2036-12-05 15:00"])
+            #expect(
+                try daemon.ctl(["list"]).stdout == """
+                    ID  WHEN                         ZONE  LENGTH  WITH      ROLE    TITLE
+                    1   Thu 2036-12-04 15:00 +00:00  UTC   1h      山田太郎  mentor  ☕ Coffee
+                    2   Fri 2036-12-05 15:00 +00:00  UTC   1h      Sam       mentee  Plain
+
+                    """)
+        }
+    }
+
+    @Test func coloursMarksOnATerminalOnly() async throws {
+        try await offThePool {
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            _ = try daemon.ctl(["add", "Gone", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 15:00"])
+            _ = try daemon.ctl(["cancel", "1"])
+            // script(1) gives mentorctl a terminal of its own.
+            func onATerminal(_ environment: [String: String]) throws -> String {
+                let command = "'\(BuildProducts.executable("mentorctl"))' list --all --no-autostart"
+                return try ProcessRunner.run(
+                    "/usr/bin/script", ["-qec", command, "/dev/null"],
+                    environment: environment.merging(["MENTORD_SOCKET": daemon.socketPath, "TZ": "UTC"]) { $1 }
+                ).stdout
+            }
+            let painted = "\u{1B}[2m[cancelled]\u{1B}[0m"
+            #expect(try onATerminal(["TERM": "xterm"]).contains(painted))
+            #expect(try !onATerminal(["TERM": "xterm", "NO_COLOR": "1"]).contains("\u{1B}"))
+            let piped = try daemon.ctl(["list", "--all"]).stdout
+            #expect(piped.contains("Gone [cancelled]") && !piped.contains("\u{1B}"), "\(piped)")
+        }
+    }
+
+    /// The JSON error object.
+    private struct Report: Decodable {
+        var error: String
+        var message: String
+        var parameters: JSONValue?
+    }
+}
