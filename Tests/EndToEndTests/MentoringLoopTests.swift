@@ -276,7 +276,9 @@ struct InteractiveCaptureTests {
             FileManager.default.createFile(
                 atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700]))
         let session = try drive(
-            [[">", ":e\r"], ["second line", "\u{04}"]], ["prep", String(meeting.id), "purpose"], daemon: daemon,
+            // Ctrl-D once the next prompt is up: sent earlier, it reaches the terminal before raw mode does.
+            [[">", ":e\r"], ["second line", ""], [">", "\u{04}"]], ["prep", String(meeting.id), "purpose"],
+            daemon: daemon,
             editor: editor)
         #expect(session.contains("Saved from the editor:") && session.contains("Recorded 1 answer"), "\(session)")
         let answers = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: .purpose)).answers
