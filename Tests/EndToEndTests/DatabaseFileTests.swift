@@ -170,9 +170,11 @@ struct DatabaseFileTests {
             kill(pid_t(started.pid), SIGTERM)
         }
         #expect(autostarted.status == 69, "\(autostarted)")
-        #expect(autostarted.stderr.contains("mentord exited during start-up:"), "\(autostarted.stderr)")
-        #expect(autostarted.stderr.contains("is damaged"), "\(autostarted.stderr)")
-        #expect(autostarted.stderr.contains("mentorctl backup"), "\(autostarted.stderr)")
+        // With --json, the failure is a JSON object on stdout.
+        #expect(autostarted.stdout.contains("\"mentorctl.Unavailable\""), "\(autostarted)")
+        #expect(autostarted.stdout.contains("mentord exited during start-up:"), "\(autostarted)")
+        #expect(autostarted.stdout.contains("is damaged"), "\(autostarted)")
+        #expect(autostarted.stdout.contains("mentorctl backup"), "\(autostarted)")
     }
 
     /// Damage that appears while the daemon runs: the call that meets it gets a clear error, writes
