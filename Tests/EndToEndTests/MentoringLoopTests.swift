@@ -222,16 +222,21 @@ struct InteractiveCaptureTests {
         #expect(mode == 0o600)
 
         // Picked up again: the draft's answers come back to edit; bad fields are asked again; the
-        // arrow keys edit a line instead of typing escape codes into it.
+        // arrow keys edit a line instead of typing escape codes into it. A refused answer is edited
+        // once it is drawn again (its text, then the erase-to-end): keys sent before that reach the
+        // terminal before the line editor's raw mode, and the terminal eats Ctrl-U and arrows.
+        let redrawn = "\u{1B}[J"
         let session = try drive(
             [
                 ["Pick it up?", "y"], ["[d/k/x]", "\r"], ["?\r\n", "\r"], ["about?", "\r"],
-                ["commitment>", "Write the plan by 2036-13-01\r"],
-                ["not a day", left + left + left + left + "\u{1B}[3~2\r"],
+                ["commitment>", "Write the plan by 2036-13-01\r"], ["not a day", ""],
+                ["2036-13-01" + redrawn, left + left + left + left + "\u{1B}[3~2\r"],
                 ["commitment>", "Sam: send the template\r"], ["commitment>", "\r"], ["topic>", "Budget\r"],
-                ["topic>", "\r"], ["next?", "10/06/2036 3pm\r"], ["different countries", "\u{15}2036-06-19 15:00\r"],
+                ["topic>", "\r"], ["next?", "10/06/2036 3pm\r"], ["different countries", ""],
+                ["3pm" + redrawn, "\u{15}2036-06-19 15:00\r"],
                 ["for?", "Go through the plan\r"], ["mind:", "Bring it written\r"], ["gave", "\r"],
-                ["received", "\r"], ["5?", "4/5\r"], ["5?", "five\r"], ["not 'five'", "\u{15}5\r"], ["[y/N]", "n"],
+                ["received", "\r"], ["5?", "4/5\r"], ["5?", "five\r"], ["not 'five'", ""],
+                ["five" + redrawn, "\u{15}5\r"], ["[y/N]", "n"],
             ], ["capture", "sam"], daemon: daemon)
         #expect(session.contains("-> me, due 2036-12-01: Write the plan"), "\(session)")
         #expect(session.contains("-> partner: send the template"), "\(session)")
