@@ -20,6 +20,6 @@ struct Mentorctl: ParsableCommand {
             OfferCommand.self,
             ItemCommand<ActionKind>.self, ItemCommand<TopicKind>.self, HistoryCommand.self, ExportCommand.self,
             BackupCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, CalendarCommand.self,
         ])
 }
