@@ -31,7 +31,7 @@ struct CalendarMethods: Sendable {
         let path = parameters.path
         // The daemon's working directory is not the client's: a relative path would read another file.
         guard path.hasPrefix("/") else { throw VarlinkServiceError.invalidParameter(parameter: "path") }
-        let partner = try await partner(parameters.partner, parameters.role?.domain)
+        let partner = try await stores.relationships.partnerChoice(parameters.partner, parameters.role?.domain)
         let now = clock.now()
         let (limits, zone) = (limits, userZone)
         // Reading and parsing a large export takes a while; never on the event loop that serves calls.
@@ -74,22 +74,6 @@ struct CalendarMethods: Sendable {
         }
         reply.skipped = skipped.map { Wire.SkippedEvent($0, userZone: userZone) }
         return reply
-    }
-
-    /// `--with NAME [--role ROLE]`: the role given, else the partner's one relationship.
-    private func partner(_ name: String?, _ role: Role?) async throws -> (name: String, role: Role)? {
-        guard let name else {
-            if role != nil { throw VarlinkServiceError.invalidParameter(parameter: "partner") }
-            return nil
-        }
-        let partner = try FieldRules.requiredLine(name, field: "partner", limit: MeetingLimits.partnerLength)
-        if let role { return (partner, role) }
-        do {
-            let known = try await stores.relationships.relationship(named: partner)
-            return (known.partner, known.role)
-        } catch StoreError.noSuchPartner {
-            throw StoreError.roleRequired(partner: partner)
-        }
     }
 
     /// The file at `path`, read (``CalendarFileBytes``) and parsed.

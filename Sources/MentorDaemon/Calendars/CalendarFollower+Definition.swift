@@ -29,7 +29,7 @@ extension CalendarFollower {
             }
         }
         let name = try FieldRules.requiredLine(entry.name ?? location.defaultName, field: "name", limit: 100)
-        let partner = try await partner(entry.partner, entry.role)
+        let partner = try await context.relationships.partnerChoice(entry.partner, entry.role)
         return FollowedCalendar(
             name: name, kind: try await kind(of: location, name: name, settings: settings, refuse: refuse),
             location: entry.location, partner: partner?.name, role: partner?.role, rules: entry.match,
@@ -70,22 +70,6 @@ extension CalendarFollower {
         } catch {
             // A reply that is not a multistatus: not WebDAV, so a feed.
             return .url
-        }
-    }
-
-    /// `--with NAME [--role ROLE]`: the role given, else the partner's one relationship.
-    private func partner(_ name: String?, _ role: Role?) async throws -> (name: String, role: Role)? {
-        guard let name else {
-            if role != nil { throw VarlinkServiceError.invalidParameter(parameter: "partner") }
-            return nil
-        }
-        let partner = try FieldRules.requiredLine(name, field: "partner", limit: MeetingLimits.partnerLength)
-        if let role { return (partner, role) }
-        do {
-            let known = try await context.relationships.relationship(named: partner)
-            return (known.partner, known.role)
-        } catch StoreError.noSuchPartner {
-            throw StoreError.roleRequired(partner: partner)
         }
     }
 
