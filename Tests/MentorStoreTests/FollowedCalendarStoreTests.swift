@@ -76,15 +76,20 @@ struct FollowedCalendarStoreTests {
         #expect(try await meetingTitles() == ["1:1 a", "1:1 b"])
     }
 
-    @Test func aRemovedEventWithAnswersIsCancelledAndKeptNotDeleted() async throws {
+    private struct NotAdded: Error {}
+
+    /// A followed calendar of events a and b, and the meeting of a with a prep answer.
+    private func followedWithAnswers() async throws -> (FollowedCalendar, Int64) {
         let calendar = try await follow()
         let added = try await sync(calendar, [event("a"), event("b")])
-        guard case .added(let id?) = added.outcomes[0] else {
-            Issue.record("not added")
-            return
-        }
+        guard case .added(let id?) = added.outcomes[0] else { throw NotAdded() }
         try await fixture.answers.record(
             meetingID: id, occurrence: event("a").start, step: .preparation, answers: [("Q", "A")], now: fixture.now)
+        return (calendar, id)
+    }
+
+    @Test func aRemovedEventWithAnswersIsCancelledAndKeptNotDeleted() async throws {
+        let (calendar, id) = try await followedWithAnswers()
         _ = try await sync(calendar, [event("b")])
         _ = try await sync(calendar, [event("b")])
         let kept = try await fixture.store.meeting(id: id)
@@ -93,14 +98,7 @@ struct FollowedCalendarStoreTests {
     }
 
     @Test func removingACalendarDeletesItsMeetingsAndKeepsThoseWithHistory() async throws {
-        let calendar = try await follow()
-        let added = try await sync(calendar, [event("a"), event("b")])
-        guard case .added(let id?) = added.outcomes[0] else {
-            Issue.record("not added")
-            return
-        }
-        try await fixture.answers.record(
-            meetingID: id, occurrence: event("a").start, step: .preparation, answers: [("Q", "A")], now: fixture.now)
+        let id = try await followedWithAnswers().1
         #expect(try await sources.owner(ofMeeting: id) == "work")
         let removal = try await sources.remove(named: "WORK", now: fixture.now)
         #expect((removal.deleted, removal.kept) == (1, 1))

@@ -14,13 +14,6 @@ struct FollowCalendarTests {
     /// Wednesday 2036-06-11 15:00 UTC, the next day.
     var wednesday: Date { noon.addingTimeInterval(27 * 3600) }
 
-    static func weekly(sequence: Int = 0, start: String = "20360611T150000Z", extra: [String] = []) -> [String] {
-        [
-            "UID:weekly-1@example.org", "SEQUENCE:\(sequence)", "SUMMARY:Weekly 1:1", "DTSTART:\(start)",
-            "DURATION:PT1H", "RRULE:FREQ=WEEKLY;COUNT=4",
-        ] + extra
-    }
-
     static let standup = ["UID:standup@example.org", "SUMMARY:Standup", "DTSTART:20360612T090000Z", "DURATION:PT15M"]
 
     /// Replaces `path` the way vdirsyncer and editors do: a temporary file renamed over it.
@@ -42,13 +35,14 @@ struct FollowCalendarTests {
         defer { daemon.remove() }
         let watcher = try await daemon.watch()
         let path = try CalendarFiles.write(
-            CalendarFiles.calendar([Self.weekly()]), as: "work.ics", in: daemon.directory)
+            CalendarFiles.calendar([ImportCalendarTests.weekly()]), as: "work.ics", in: daemon.directory)
         let added = try await follow(daemon, path)
         #expect(added.source.kind == .file && (added.sync.ok, added.sync.added) == (true, 1))
         #expect(await watcher.cards(count: 1).map(\.steps) == [[.purpose, .preparation]])
         let later = wednesday.addingTimeInterval(3600)
         let changed = ContinuousClock.now
-        try Self.replace(path, with: CalendarFiles.calendar([Self.weekly(sequence: 1, start: "20360611T160000Z")]))
+        try Self.replace(
+            path, with: CalendarFiles.calendar([ImportCalendarTests.weekly(sequence: 1, start: "20360611T160000Z")]))
         let moved = try await daemon.eventually {
             try await daemon.upcoming(from: noon, days: 2).map(\.start) == [RFC3339.utc(later)]
         }
@@ -66,7 +60,7 @@ struct FollowCalendarTests {
         let daemon = try await InProcessDaemon(now: noon)
         defer { daemon.remove() }
         let path = try CalendarFiles.write(
-            CalendarFiles.calendar([Self.weekly()]), as: "work.ics", in: daemon.directory)
+            CalendarFiles.calendar([ImportCalendarTests.weekly()]), as: "work.ics", in: daemon.directory)
         _ = try await follow(daemon, path)
         let id = try #require(try await daemon.call(ListMeetings.self, .init()).meetings.first?.id)
         let refused = await daemon.mentordError(UpdateMeeting.self, .init(id: id, start: "2036-06-11 17:00"))
@@ -91,7 +85,7 @@ struct FollowCalendarTests {
         defer { daemon.remove() }
         let folder = daemon.directory.file("vdir")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Self.replace(folder + "/weekly.ics", with: CalendarFiles.calendar([Self.weekly()]))
+        try Self.replace(folder + "/weekly.ics", with: CalendarFiles.calendar([ImportCalendarTests.weekly()]))
         try Self.replace(folder + "/standup.ics", with: CalendarFiles.calendar([Self.standup]))
         let added = try await follow(daemon, folder)
         #expect(added.source.kind == .vdir && added.sync.added == 2)
@@ -122,7 +116,8 @@ struct FollowCalendarTests {
         let daemon = try await InProcessDaemon(now: noon)
         defer { daemon.remove() }
         let path = try CalendarFiles.write(
-            CalendarFiles.calendar([Self.weekly(extra: ["CATEGORIES:Work,Mentoring"]), Self.standup]), as: "work.ics",
+            CalendarFiles.calendar([ImportCalendarTests.weekly(extra: ["CATEGORIES:Work,Mentoring"]), Self.standup]),
+            as: "work.ics",
             in: daemon.directory)
         let added = try await follow(daemon, path, match: ["category:mentoring"])
         #expect((added.sync.added, added.sync.ignored) == (1, 1))
@@ -143,7 +138,8 @@ struct FollowCalendarTests {
 
     @Test func aCalendarOfTheConfigurationFileIsFollowedAndOnlyTheFileRemovesIt() async throws {
         let directory = try TemporaryDirectory()
-        let path = try CalendarFiles.write(CalendarFiles.calendar([Self.weekly()]), as: "team.ics", in: directory)
+        let path = try CalendarFiles.write(
+            CalendarFiles.calendar([ImportCalendarTests.weekly()]), as: "team.ics", in: directory)
         var configuration = InProcessDaemon.secondsConfiguration
         configuration.calendar = try DaemonConfiguration.parse(
             """
