@@ -28,6 +28,10 @@ struct CalendarHTTP: Sendable {
         let timeout = TimeAmount.seconds(Int64(timeoutSeconds))
         configuration.timeout = .init(connect: min(timeout, .seconds(10)), read: timeout)
         configuration.httpVersion = .http1Only
+        // A refused or unreachable server fails the sync at once (`calendar sync` answers, the
+        // journal says why) instead of retrying the connection until the connect timeout: the
+        // follower already asks again at its next, backed-off poll.
+        configuration.connectionPool.retryConnectionEstablishment = false
         return CalendarHTTP(
             client: HTTPClient(eventLoopGroupProvider: .shared(group), configuration: configuration),
             timeout: timeout)
