@@ -107,9 +107,12 @@ let package = Package(
             dependencies: [
                 "MentorDaemon", "MentorCalendar", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["Outside"]
         ),
         .testTarget(
             name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"], exclude: ["Outside"]),
