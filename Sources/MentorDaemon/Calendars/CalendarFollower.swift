@@ -44,13 +44,10 @@ final class CalendarFollower: Sendable {
     /// Follows every calendar until the task is cancelled, then stops the watchers and timers and
     /// closes the HTTP client.
     func run(configured: [ConfiguredCalendar]) async {
+        // Starts and syncs every calendar not followed yet, the configuration's first. One that a
+        // `calendar add` made meanwhile is followed and synced by that call alone: following it again
+        // here would race its first sync, which would then report its events as unchanged.
         await reconcile(configured)
-        do {
-            for calendar in try await context.sources.list() { start(calendar) }
-        } catch {
-            context.logger.error("Failed to read the followed calendars: \(error)")
-        }
-        for id in following.withLockedValue({ Array($0.keys) }) { trigger.yield(id) }
         await withTaskGroup(of: Void.self) { group in
             await withTaskCancellationHandler {
                 for await id in triggers {
@@ -83,11 +80,16 @@ final class CalendarFollower: Sendable {
         do {
             try await context.sources.reconcile(configured: calendars, now: context.clock.now())
         } catch {
+            // The calendars already stored are still followed.
             context.logger.error("Failed to apply the configured calendars: \(SourceFollower.describe(error))")
-            return
         }
         // Calendars that changed or went are followed afresh.
-        guard let current = try? await context.sources.list() else { return }
+        let current: [FollowedCalendar]
+        do {
+            current = try await context.sources.list()
+        } catch {
+            return context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+        }
         let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, entry) in following.withLockedValue({ $0 }) {
             guard let now = byID[id], now.sameDefinition(as: entry.follower.calendar) else {
