@@ -13,7 +13,8 @@
 #   make verify-units  check the systemd unit files
 #   make bench       build release binaries, run Benchmarks/engine.py against them and
 #                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
-#                    side by side (about 12 minutes; BENCH_ARGS=--quick for a smoke run); writes
+#                    side by side (about 15 minutes, followed calendars against Radicale included;
+#                    BENCH_ARGS=--quick for a smoke run); writes
 #                    bench-results/engine.txt, peers.txt and side-by-side.txt
 #   make probe       the reliability probe (Benchmarks/probe/): concurrency against the reminder
 #                    path with merge_within 0 and the default 10m, then 20 kill -9 rounds and the

@@ -18,6 +18,7 @@ let daemonOutsideDependencies: [Target.Dependency] = [
     .product(name: "Logging", package: "swift-log"),
     .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
     .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+    .product(name: "AsyncHTTPClient", package: "async-http-client"),
 ]
 
 /// The client side is optimized in debug builds too: the end-to-end tests run mentorctl hundreds
@@ -40,6 +41,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         // Property tests (test targets only).
         .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
     ],
     targets: [
         // Pure domain: no I/O, Foundation only. Optimized in debug builds too: the scheduling sweeps
@@ -123,9 +125,12 @@ let package = Package(
             dependencies: [
                 "MentorDaemon", "MentorCalendar", "MentorCore", "MentorProtocol", "MentorStore", "MentorTestSupport",
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            exclude: ["Outside"]
         ),
         .testTarget(
             name: "EndToEndTests", dependencies: ["MentorProtocol", "MentorTestSupport"], exclude: ["Outside"]),

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Benchmarks of a running mentord: idle wake-ups, lateness, missed due times, control plane, scale.
+"""Benchmarks of a running mentord: idle wake-ups, lateness, missed due times, control plane, scale,
+followed calendars.
 
 Starts its own mentord processes in a temporary directory (private socket, database, config and,
 for desktop notifications, a private D-Bus session bus), measures, prints a table and writes it
@@ -41,6 +42,7 @@ from benchlib import (  # noqa: E402  (the helpers shared with peers.py)
     INTERRUPTED, NotReady, catch_signals, checkpoint, log_tail, machine_description, on_signals,
     percentile, proc_cpu_seconds, read_stamps, run_bench, schedstat_cpu_seconds, sleep_until,
     status_kb, stop_popen, thread_switches, utc_now, write_file, write_results)
+import calendars  # noqa: E402  (section 6, followed calendars)
 
 try:
     import varlink
@@ -62,7 +64,7 @@ merge_within = "0"
 
 
 # The benchmark's sections, in the order they run (`--only` picks some).
-SECTIONS = ("idle", "lateness", "missed", "control", "scale")
+SECTIONS = ("idle", "lateness", "missed", "control", "scale", "calendars")
 
 
 def step_offsets(participation):
@@ -1392,6 +1394,8 @@ class Bench:
                     self.bench_control(daemon)
             elif name == "scale":
                 self.bench_scale()
+            elif name == "calendars":
+                calendars.run(self, Daemon, RawConnection)
             timings.append((name, time.monotonic() - t))
         self.out()
         self.out("(Python client figures include the client's own time; the daemon CPU per call "

@@ -5,7 +5,10 @@ import MentorCore
 /// and the user's defaults.
 public struct ImportOptions: Sendable {
     /// `--with NAME --role ROLE`: every event is with this partner. Nil: partners are found by e-mail.
+    /// With ``rules``, the partner of a matched event whose attendees name no relationship.
     public var partner: (name: String, role: Role)?
+    /// A followed calendar's `--match` rules, tried in order; empty: every event (see ``MatchRule``).
+    public var rules: [MatchRule]
     /// The relationships whose `email` an event's organizer or attendees may name.
     public var relationships: [Relationship]
     /// The user's own addresses, lower case (`[calendar] addresses`): never a partner; their
@@ -19,10 +22,12 @@ public struct ImportOptions: Sendable {
     public var now: Date
 
     public init(
-        partner: (name: String, role: Role)? = nil, relationships: [Relationship] = [], ownAddresses: Set<String> = [],
-        userZone: TimeZone, defaultDurationSeconds: Int = MeetingLimits.defaultDurationSeconds, now: Date
+        partner: (name: String, role: Role)? = nil, rules: [MatchRule] = [], relationships: [Relationship] = [],
+        ownAddresses: Set<String> = [], userZone: TimeZone,
+        defaultDurationSeconds: Int = MeetingLimits.defaultDurationSeconds, now: Date
     ) {
         self.partner = partner
+        self.rules = rules
         self.relationships = relationships
         self.ownAddresses = Set(ownAddresses.map { $0.lowercased() })
         self.userZone = userZone

@@ -31,3 +31,25 @@ public struct ImportPlan: Sendable {
         return ImportPlan(entries: planner.entries, skipped: planner.skipped)
     }
 }
+
+extension ImportPlan {
+    /// The plans of several files of one calendar (a vdir folder's items) as one: each event once by its
+    /// identity (UID and `RECURRENCE-ID`), the higher `SEQUENCE` winning, since a folder that holds
+    /// one UID in two files (khal #933) must not make two meetings of it.
+    public static func merging(_ plans: [ImportPlan]) -> ImportPlan {
+        var merged = ImportPlan(entries: [], skipped: [])
+        var index: [ImportedEvent.Identity: Int] = [:]
+        for plan in plans {
+            merged.skipped += plan.skipped
+            for entry in plan.entries {
+                guard let known = index[entry.event.identity] else {
+                    index[entry.event.identity] = merged.entries.count
+                    merged.entries.append(entry)
+                    continue
+                }
+                if entry.event.sequence > merged.entries[known].event.sequence { merged.entries[known] = entry }
+            }
+        }
+        return merged
+    }
+}

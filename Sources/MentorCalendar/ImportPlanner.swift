@@ -113,7 +113,11 @@ struct ImportPlanner {
             return nil
         }
         let partner: (name: String, role: Role)
-        switch options.partner.map(PartnerMatch.given) ?? PartnerMatch.find(for: event, in: options) {
+        guard let match = PartnerMatch.choose(for: event, in: options) else {
+            skip(event, .unmatched)
+            return nil
+        }
+        switch match {
         case .chosen(let name, let role), .matched(let name, let role):
             partner = (name, role)
         case .none:

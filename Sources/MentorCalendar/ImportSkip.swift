@@ -12,6 +12,10 @@ public struct ImportSkip: Sendable, Hashable {
         case declinedByYou
         /// No relationship has an address among its organizer and attendees, and no `--with` was given.
         case noPartner
+        /// A followed calendar's rules took none of it: not a mentoring meeting.
+        case unmatched
+        /// Another calendar holds the same event (UID and `RECURRENCE-ID`) and reminds of it: its name.
+        case inAnotherCalendar(String)
         /// Several relationships have addresses among its organizer and attendees: their partners.
         case ambiguousPartner([String])
         /// Valid RFC 5545 that mentord does not read: the part, named (`RRULE: BYWEEKNO=20`).
@@ -34,6 +38,8 @@ public struct ImportSkip: Sendable, Hashable {
             case .cancelled: "cancelled"
             case .declinedByYou: "declined by you"
             case .noPartner: "no partner"
+            case .unmatched: "no rule matched"
+            case .inAnotherCalendar: "in another calendar"
             case .ambiguousPartner: "ambiguous partner"
             case .unsupported: "unsupported"
             case .unknownTimeZone: "unknown time zone"
@@ -47,10 +53,10 @@ public struct ImportSkip: Sendable, Hashable {
         /// What exactly, when the name alone does not say it; empty otherwise.
         public var detail: String {
             switch self {
-            case .allDay, .cancelled, .declinedByYou, .noPartner, .rdateWithoutRule: ""
+            case .allDay, .cancelled, .declinedByYou, .noPartner, .unmatched, .rdateWithoutRule: ""
             case .ambiguousPartner(let partners): partners.joined(separator: ", ")
             case .unsupported(let part), .unknownTimeZone(let part), .timeZoneOnlyInFile(let part),
-                .unreadable(let part):
+                .unreadable(let part), .inAnotherCalendar(let part):
                 part
             case .tooLong(let seconds): "\(seconds) seconds"
             }

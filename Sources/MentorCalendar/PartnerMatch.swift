@@ -17,6 +17,18 @@ enum PartnerMatch: Sendable, Hashable {
         .chosen(name: partner.name, role: partner.role)
     }
 
+    /// The partner of `event` under the options: without rules, `--with` or else the attendees; with
+    /// rules, the first rule that takes the event, then its attendees' relationship or else `--with`.
+    static func choose(for event: CalendarEvent, in options: ImportOptions) -> PartnerMatch? {
+        let found = find(for: event, in: options)
+        guard !options.rules.isEmpty else { return options.partner.map(given) ?? found }
+        guard options.rules.contains(where: { $0.matches(event, partner: found) }) else { return nil }
+        switch found {
+        case .matched: return found
+        case .none, .ambiguous, .chosen: return options.partner.map(given) ?? found
+        }
+    }
+
     static func find(for event: CalendarEvent, in options: ImportOptions) -> PartnerMatch {
         let addresses = Set(([event.organizer].compactMap { $0 } + event.attendees).map(\.email))
             .subtracting(options.ownAddresses).subtracting([""])

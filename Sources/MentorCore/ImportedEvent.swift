@@ -51,6 +51,20 @@ public struct ImportedEvent: Sendable, Hashable {
         self.isCancelled = isCancelled
     }
 
+    /// What tells two events of one calendar apart: the UID, and an override's `RECURRENCE-ID`.
+    public struct Identity: Sendable, Hashable {
+        public var uid: String
+        public var recurrenceID: Date?
+
+        public init(uid: String, recurrenceID: Date?) {
+            self.uid = uid
+            self.recurrenceID = recurrenceID
+        }
+    }
+
+    /// The event's identity within its calendar.
+    public var identity: Identity { Identity(uid: uid, recurrenceID: recurrenceID) }
+
     /// A digest of everything the store keeps of the event (not the partner, which an import sets only
     /// once): equal fingerprints mean nothing to write. It is made from the values as read, not the
     /// file's text, which changes on every export (`DTSTAMP`) without the event changing.

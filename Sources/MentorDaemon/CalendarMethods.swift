@@ -31,15 +31,15 @@ struct CalendarMethods: Sendable {
         let path = parameters.path
         // The daemon's working directory is not the client's: a relative path would read another file.
         guard path.hasPrefix("/") else { throw VarlinkServiceError.invalidParameter(parameter: "path") }
-        let partner = try await partner(parameters.partner, parameters.role?.domain)
+        let partner = try await stores.relationships.partnerChoice(parameters.partner, parameters.role?.domain)
         let now = clock.now()
         let (limits, zone) = (limits, userZone)
         // Reading and parsing a large export takes a while; never on the event loop that serves calls.
-        let file = try await Self.offTheLoop { try Self.load(path, limits: limits, floatingZone: zone) }
+        let file = try await offTheLoop { try Self.load(path, limits: limits, floatingZone: zone) }
         let options = ImportOptions(
             partner: partner, relationships: try await stores.relationships.list(),
             ownAddresses: settings.withLockedValue { $0.addresses }, userZone: userZone, now: now)
-        let plan = try await Self.offTheLoop { ImportPlan.make(file, options: options) }
+        let plan = try await offTheLoop { ImportPlan.make(file, options: options) }
         if partner == nil && plan.needsPartner {
             throw MentordError.partnersNeeded(
                 path: path,
@@ -62,7 +62,7 @@ struct CalendarMethods: Sendable {
             case .updated(let id):
                 reply.updated += 1
                 reply.meetingIds.append(id)
-            case .unchanged:
+            case .unchanged, .heldElsewhere:
                 reply.unchanged += 1
             case .cancelledBeforeImport:
                 let event = entry.event
@@ -76,70 +76,13 @@ struct CalendarMethods: Sendable {
         return reply
     }
 
-    /// `--with NAME [--role ROLE]`: the role given, else the partner's one relationship.
-    private func partner(_ name: String?, _ role: Role?) async throws -> (name: String, role: Role)? {
-        guard let name else {
-            if role != nil { throw VarlinkServiceError.invalidParameter(parameter: "partner") }
-            return nil
-        }
-        let partner = try FieldRules.requiredLine(name, field: "partner", limit: MeetingLimits.partnerLength)
-        if let role { return (partner, role) }
-        do {
-            let known = try await stores.relationships.relationship(named: partner)
-            return (known.partner, known.role)
-        } catch StoreError.noSuchPartner {
-            throw StoreError.roleRequired(partner: partner)
-        }
-    }
-
-    /// The file at `path`, read and parsed; at most `limits.bytes`, and only a regular file (a FIFO or
-    /// a device could hold the read forever).
+    /// The file at `path`, read (``CalendarFileBytes``) and parsed.
     static func load(_ path: String, limits: CalendarLimits, floatingZone: TimeZone) throws -> CalendarFile {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            throw MentordError.calendarUnreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            throw MentordError.calendarUnreadable(path: path, reason: String(cString: strerror(errno)))
-        }
-        guard status.st_mode & S_IFMT == S_IFREG else {
-            throw MentordError.calendarUnreadable(path: path, reason: "not a regular file")
-        }
-        guard status.st_size <= limits.bytes else {
-            throw MentordError.calendarTooLarge(path: path, bytes: Int(status.st_size), limit: limits.bytes)
-        }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw MentordError.calendarUnreadable(path: path, reason: String(cString: strerror(errno)))
-            }
-            if count == 0 { break }
-            filled += count
-        }
-        // A file that grew between fstat and read is refused like one that was large already.
-        guard filled <= limits.bytes else {
-            throw MentordError.calendarTooLarge(path: path, bytes: filled, limit: limits.bytes)
-        }
-        bytes.removeLast(bytes.count - filled)
+        let bytes = try CalendarFileBytes.read(path, limit: limits.bytes)
         do {
             return try CalendarFile.read(bytes, floatingZone: floatingZone, limits: limits)
         } catch {
             throw MentordError.calendarUnreadable(path: path, reason: error.description)
-        }
-    }
-
-    /// Runs `body` on a thread of its own: CPU-bound work must not hold the one event loop that serves
-    /// every connection and runs the engine.
-    private static func offTheLoop<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws
-        -> Value
-    {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
         }
     }
 }

@@ -155,6 +155,8 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 }
             case "calendar":
                 try configuration.calendar.read(table, refuse: refuse)
+            case let name where name.hasPrefix("calendar.") && !name.dropFirst(9).contains("."):
+                try configuration.calendar.readSource(table, name: String(name.dropFirst(9)), refuse: refuse)
             case "desktop", "journal", "hook":
                 try configuration.channels.read(table, refuse: refuse)
             default:

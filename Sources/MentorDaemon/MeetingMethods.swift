@@ -11,6 +11,8 @@ struct MeetingMethods: Sendable {
     let store: MeetingStore
     /// Where partners' names are looked up.
     let relationships: RelationshipStore
+    /// Which meetings a followed calendar owns: their times and titles are changed there, not here.
+    let calendars: CalendarSourceStore
     let clock: any WallClock
     /// Whose rules say what a moved occurrence keeps of its ledger.
     let engine: ReminderService
@@ -64,6 +66,7 @@ struct MeetingMethods: Sendable {
     {
         let now = clock.now()
         let meeting = try await store.meeting(id: id)
+        try await refuseIfFollowed(id)
         let zone = meeting.timeZone
         let occurrence = try OccurrenceReader.occurrence(occurrenceText, of: meeting, now: now, actual: false)
         let movedTo = try newText.map { text in
@@ -137,6 +140,11 @@ struct MeetingMethods: Sendable {
         let current = try await store.meeting(id: parameters.id)
         // Nothing to change: answer with the meeting as it is, without touching updatedAt.
         guard parameters.changesSomething else { return Wire.MeetingReply(meeting: .init(current)) }
+        if parameters.title != nil || parameters.start != nil || parameters.timeZone != nil
+            || parameters.duration != nil || parameters.recurrence != nil
+        {
+            try await refuseIfFollowed(parameters.id)
+        }
         let zone = try parameters.timeZone.map { name throws(TimeZoneError) in try IANATimeZone.typed(name) }
         var partner: String?
         if let name = parameters.partner { partner = try await lookup.name(forNewMeetingWith: name) }
@@ -153,6 +161,13 @@ struct MeetingMethods: Sendable {
             recurrence: try Self.recurrence(parameters.recurrence))
         let meeting = try await store.update(id: parameters.id, changes: changes, now: now, carry: carry(now: now))
         return Wire.MeetingReply(meeting: .init(meeting))
+    }
+
+    /// Refuses a change of a followed calendar's meeting's times or title: the next sync would undo it.
+    private func refuseIfFollowed(_ id: Int64) async throws {
+        if let calendar = try await calendars.owner(ofMeeting: id) {
+            throw StoreError.calendarOwnsMeeting(id: id, calendar: calendar)
+        }
     }
 
     /// What a moved occurrence keeps of its ledger under the rules in force: done steps stay done,

@@ -104,8 +104,8 @@ public struct MentorDaemon: Service {
         var table = MethodTable()
         let maximumMeetings = NIOLockedValueBox(configuration.limits.maxMeetings)
         MeetingMethods(
-            store: stores.meetings, relationships: stores.relationships, clock: clock, engine: engine,
-            defaultTimeZone: zone,
+            store: stores.meetings, relationships: stores.relationships,
+            calendars: CalendarSourceStore(database: database), clock: clock, engine: engine, defaultTimeZone: zone,
             maximumMeetings: maximumMeetings
         ).register(in: &table)
         ReminderMethods(engine: engine, channels: channels, stores: stores, clock: clock).register(in: &table)
@@ -113,6 +113,16 @@ public struct MentorDaemon: Service {
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
         let calendarSettings = NIOLockedValueBox(configuration.calendar)
+        // One event loop serves calls, the engine's tasks and the HTTP of followed calendars.
+        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let calendarSources = CalendarSourceStore(database: database)
+        let follower = CalendarFollower(
+            context: FollowContext(
+                sources: calendarSources, imports: CalendarImportStore(database: database),
+                relationships: stores.relationships, clock: clock, engine: engine, userZone: zone,
+                settings: calendarSettings, maximumMeetings: maximumMeetings, logger: logger),
+            eventLoopGroup: eventLoopGroup)
+        CalendarSourceMethods(follower: follower).register(in: &table)
         CalendarMethods(
             stores: stores, imports: CalendarImportStore(database: database), clock: clock, engine: engine,
             userZone: zone, settings: calendarSettings, maximumMeetings: maximumMeetings
@@ -132,7 +142,6 @@ public struct MentorDaemon: Service {
             try SocketFile.prepare(paths.socket)
             address = .path(paths.socket)
         }
-        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let server = ControlServer(
             table: table, limits: configuration.limits, eventLoopGroup: eventLoopGroup, logger: logger)
         // Set once listening: the bound socket's identity, so shutdown removes only our own file.
@@ -149,7 +158,7 @@ public struct MentorDaemon: Service {
                 group.addTask {
                     await reload(
                         server, engine, channels, maximumMeetings: maximumMeetings, calendar: calendarSettings,
-                        on: hangups, status: statusLine)
+                        follower: follower, on: hangups, status: statusLine)
                 }
                 group.addTask { [notifier] in
                     for await _ in listenEvents { break }
@@ -161,6 +170,9 @@ public struct MentorDaemon: Service {
                         // first a manager surely counts.
                         _ = try? await engine.feedWatchdog()
                     }
+                    // Calendars are followed once the engine runs: what they change is planned at once.
+                    async let following: Void = follower.run(configured: configuration.calendar.sources)
+                    await following
                     try await running
                 }
                 try await server.run(on: address) { [paths, logger] in
@@ -213,7 +225,7 @@ public struct MentorDaemon: Service {
     private func reload(
         _ server: ControlServer, _ engine: ReminderService, _ channels: ReminderChannels,
         maximumMeetings: NIOLockedValueBox<Int>, calendar: NIOLockedValueBox<CalendarSettings>,
-        on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
+        follower: CalendarFollower, on hangups: UnixSignalsSequence, status: NIOLockedValueBox<String>
     )
         async
     {
@@ -224,6 +236,7 @@ public struct MentorDaemon: Service {
                 server.apply(fresh.limits)
                 maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
                 calendar.withLockedValue { $0 = fresh.calendar }
+                await follower.reconcile(fresh.calendar.sources)
                 engine.use(ReminderRules(policy: fresh.reminders, userZone: engine.rules.userZone))
                 channels.apply(fresh.channels)
                 logger.info("Reloaded configuration from \(paths.configuration)")

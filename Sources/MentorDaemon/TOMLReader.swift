@@ -80,9 +80,15 @@ public struct TOMLReader {
             throw unsupported("arrays of tables ([[name]]) are not supported", at: start)
         }
         skipWhitespace()
-        let name = try key(expected: "a table name")
+        // A dotted name (`[calendar.work]`) is kept whole: the configuration reads it as one name.
+        var name = try key(expected: "a table name")
         skipWhitespace()
-        if peek() == "." { throw unsupported("dotted keys are not supported") }
+        while peek() == "." {
+            advance()
+            skipWhitespace()
+            name += "." + (try key(expected: "a table name after '.'"))
+            skipWhitespace()
+        }
         guard peek() == "]" else { throw unexpected("']' to close the table header") }
         advance()
         return name

@@ -47,6 +47,10 @@ enum WireErrorMapping {
         case .tooManyMeetings(let count, let limit): .tooMany(field: "meetings", count: count, limit: limit)
         case .cannotBackUp(let path, let reason): .cannotBackUp(path: path, reason: reason)
         case .emailTaken(let email, let partner): .emailTaken(email: email, partner: partner)
+        case .noSuchCalendar(let name): .noSuchCalendar(name: name)
+        case .calendarExists(let name): .calendarExists(name: name)
+        case .calendarInConfiguration(let name): .calendarInConfiguration(name: name)
+        case .calendarOwnsMeeting(let id, let calendar): .calendarOwnsMeeting(id: id, calendar: calendar)
         }
     }
 

@@ -1118,6 +1118,145 @@ public enum InterfaceDescriptions {
           meetingIds: []int
         )
 
+        # Where a followed calendar's events come from.
+        type CalendarKind (file, vdir, url, caldav)
+
+        # A calendar mentord follows: its events become meetings as they change there.
+        type CalendarSource (
+          # Its name, unique (any case).
+          name: string,
+          # file (one .ics, watched), vdir (a folder of .ics files, watched), url (an http(s) feed,
+          # polled) or caldav (a CalDAV collection, polled, read-only).
+          kind: CalendarKind,
+          # An absolute path or a URL (without user or password).
+          location: string,
+          # The default partner of its events, when one was given.
+          partner: ?string,
+          # The user's role with that partner.
+          role: ?Role,
+          # Rules that say which events are mentoring meetings, in order (category:WORD, title:WORD,
+          # attendee); empty: every event.
+          match: []string,
+          # Seconds between polls (url and caldav only).
+          interval: ?int,
+          # The user name for basic authentication (caldav and url), when one is set.
+          username: ?string,
+          # Defined in the configuration file: only the file changes or removes it.
+          fromConfig: bool,
+          # When the last sync succeeded, RFC 3339 UTC; absent before the first.
+          lastSuccess: ?string,
+          # When a sync was last tried, RFC 3339 UTC.
+          lastAttempt: ?string,
+          # Why the last sync failed; empty after a success.
+          lastError: string,
+          # Events the last successful sync took as mentoring meetings.
+          matched: int,
+          # Events it left out (no rule matched, all-day, no partner, unreadable, ...).
+          ignored: int,
+          # Scheduled meetings that come from it now.
+          meetings: int,
+          # When the next poll is due, RFC 3339 UTC (url and caldav; absent for watched kinds).
+          nextSync: ?string
+        )
+
+        # What one sync of a followed calendar did.
+        type CalendarSync (
+          # The calendar.
+          name: string,
+          # Whether the calendar could be read; a failed sync changes nothing.
+          ok: bool,
+          # Why it failed; absent after a success.
+          error: ?string,
+          # Meetings added.
+          added: int,
+          # Meetings whose events changed, updated in place.
+          updated: int,
+          # Meetings whose events did not change.
+          unchanged: int,
+          # Meetings whose events two successful syncs in a row lacked: removed (kept, cancelled, when they
+          # hold answers or a capture).
+          removed: int,
+          # Meetings whose events this sync lacked for the first time: removed if the next one agrees.
+          awaitingRemoval: int,
+          # Events taken as mentoring meetings.
+          matched: int,
+          # Events left out.
+          ignored: int,
+          # The calendar held no event while meetings came from it: nothing was counted toward removal.
+          emptyIgnored: bool,
+          # Bytes sent and received over the network (url and caldav; 0 for files and folders).
+          bytes: int
+        )
+
+        # Follows a calendar: adds it, syncs it once and replies with how that went (a first sync that
+        # fails still adds the calendar; it is retried). Watched kinds then follow every change; polled
+        # kinds sync at their interval.
+        method AddCalendarSource(
+          # An absolute path to an .ics file or a folder of .ics files, or an http(s) URL; a URL is
+          # followed as CalDAV when the server says the address is a calendar collection, else as a feed.
+          location: string,
+          # Its name; default: the file or folder name, or the URL's host.
+          name: ?string,
+          # Every matched event is with this partner unless its attendees name another relationship.
+          partner: ?string,
+          # The user's role with that partner; needed when the partner is new.
+          role: ?Role,
+          # Rules (category:WORD, title:WORD, attendee), first match wins; none: every event.
+          match: ?[]string,
+          # Time between polls of a URL or CalDAV calendar (15m by default, 1m to 1d).
+          interval: ?string,
+          # User name for basic authentication.
+          username: ?string,
+          # An absolute path to a file holding the password (its first line).
+          passwordFile: ?string,
+          # A command (argv, no shell) that prints the password, run at each sync.
+          passwordCommand: ?[]string
+        ) -> (
+          # The calendar as added.
+          source: CalendarSource,
+          # Its first sync.
+          sync: CalendarSync
+        )
+
+        # Every followed calendar, by name.
+        method ListCalendarSources() -> (
+          # The calendars.
+          sources: []CalendarSource
+        )
+
+        # Syncs one followed calendar now, or all of them, and replies when they are done.
+        method SyncCalendarSources(
+          # The calendar; absent: every one.
+          name: ?string
+        ) -> (
+          # One per calendar synced.
+          syncs: []CalendarSync
+        )
+
+        # One followed calendar, with the events its last sync left out.
+        method GetCalendarSource(
+          # The calendar's name.
+          name: string
+        ) -> (
+          # The calendar.
+          source: CalendarSource,
+          # The events the last sync of this daemon left out, each with its reason (kept in memory only:
+          # empty after a restart until the first sync).
+          unmatched: []SkippedEvent
+        )
+
+        # Stops following a calendar. Its meetings go; those with answers, a capture or items that began
+        # at them are cancelled and kept, so their history stays.
+        method RemoveCalendarSource(
+          # The calendar's name.
+          name: string
+        ) -> (
+          # Meetings deleted.
+          deleted: int,
+          # Meetings cancelled and kept for their history.
+          kept: int
+        )
+
         # One learning goal in a review, with the progress noted on it.
         type GoalReview (
           # The goal.
@@ -1354,6 +1493,25 @@ public enum InterfaceDescriptions {
         # No event of the file found a partner by e-mail address, and no partner was given: these events
         # need one (import again with a partner, or give a relationship the address of an attendee).
         error PartnersNeeded (path: string, events: []SkippedEvent)
+
+        # No followed calendar has this name.
+        error NoSuchCalendar (name: string)
+
+        # A followed calendar already has this name (any case).
+        error CalendarExists (name: string)
+
+        # The calendar is defined in the configuration file; change or remove it there.
+        error CalendarInConfiguration (name: string)
+
+        # The location cannot be followed: not an absolute path or an http(s) URL, missing, a user or
+        # password inside the URL, a password sent over plain http to another host, ...; reason says which.
+        error InvalidCalendarSource (location: string, reason: string)
+
+        # A --match rule that is not category:WORD, title:WORD or attendee.
+        error InvalidMatchRule (rule: string, reason: string)
+
+        # The meeting comes from a followed calendar, which owns its times and title: change it there.
+        error CalendarOwnsMeeting (id: int, calendar: string)
         """#
 
     /// `org.varlink.service.varlink`.

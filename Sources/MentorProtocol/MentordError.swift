@@ -47,6 +47,12 @@ public enum MentordError: VarlinkError, Equatable {
     case calendarUnreadable(path: String, reason: String)
     case calendarTooLarge(path: String, bytes: Int, limit: Int)
     case partnersNeeded(path: String, events: [Wire.SkippedEvent])
+    case noSuchCalendar(name: String)
+    case calendarExists(name: String)
+    case calendarInConfiguration(name: String)
+    case invalidCalendarSource(location: String, reason: String)
+    case invalidMatchRule(rule: String, reason: String)
+    case calendarOwnsMeeting(id: Int64, calendar: String)
 
     /// One line for a person, naming the offending value.
     public var message: String {
@@ -130,6 +136,14 @@ public enum MentordError: VarlinkError, Equatable {
             "no event of \(path) is with a known partner (\(events.count) event\(events.count == 1 ? "" : "s") "
                 + "need one): import with --with NAME --role ROLE, or give the partner an address with "
                 + "'mentorctl relationship edit NAME --email ADDRESS'; nothing was imported"
+        case .noSuchCalendar(let name): "no followed calendar named \(name) (see 'mentorctl calendar list')"
+        case .calendarExists(let name): "a followed calendar named \(name) already exists (choose another --name)"
+        case .calendarInConfiguration(let name):
+            "the calendar \(name) is defined in the configuration file; change or remove it there and reload"
+        case .invalidCalendarSource(let location, let reason): "cannot follow \(location): \(reason)"
+        case .invalidMatchRule(let rule, let reason): "cannot read the rule '\(rule)': \(reason)"
+        case .calendarOwnsMeeting(let id, let calendar):
+            "meeting \(id) comes from the calendar \(calendar), which owns its times and title: change it there"
         }
     }
 }

@@ -21,6 +21,8 @@ struct CalendarEventRecord: Codable, Sendable, FetchableRecord, PersistableRecor
     var importedAt: Int64
     /// Unix milliseconds.
     var updatedAt: Int64
+    /// Successful syncs in a row of a followed calendar that lacked the event.
+    var absentSyncs: Int
 
     /// Every event of `source`, by identity (UID and RECURRENCE-ID): one read for a whole file.
     static func events(of source: Int64, in db: Database) throws -> [Identity: CalendarEventRecord] {
@@ -35,17 +37,5 @@ struct CalendarEventRecord: Codable, Sendable, FetchableRecord, PersistableRecor
     struct Identity: Hashable {
         var uid: String
         var recurrenceID: Int64?
-    }
-}
-
-/// The source every `mentorctl import` shares (kind `import`), created by the migration.
-enum CalendarSourceRecord {
-    static func importSource(in db: Database) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM calendar_source WHERE kind = 'import'") { return id }
-        // Only a hand-edited database lacks it.
-        try db.execute(
-            sql: "INSERT INTO calendar_source (name, kind, created_at) VALUES ('import', 'import', ?)",
-            arguments: [Date().millisecondsSince1970])
-        return db.lastInsertedRowID
     }
 }

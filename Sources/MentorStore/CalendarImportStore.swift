@@ -24,6 +24,9 @@ public struct CalendarImportStore: Sendable {
         case unchanged(meetingID: Int64)
         /// A cancelled (or declined) event never imported before: there is nothing to cancel.
         case cancelledBeforeImport
+        /// A new event another calendar already holds (same UID and `RECURRENCE-ID`): its meeting
+        /// there is the one reminded, so it is not added twice.
+        case heldElsewhere(meetingID: Int64, calendar: String)
     }
 
     /// What one import did.
@@ -33,6 +36,14 @@ public struct CalendarImportStore: Sendable {
         /// Meetings imported before (into the same source) whose events this call did not name: an
         /// import never deletes them.
         public var notInFile: Int
+        /// A followed calendar's meetings whose events two successful syncs in a row lacked: deleted,
+        /// or cancelled and kept when they hold history.
+        public var removed = 0
+        /// Meetings whose events this sync lacked for the first time: removed if the next one does too.
+        public var awaitingRemoval = 0
+        /// The calendar held no event at all while meetings came from it: taken as a fault of the
+        /// calendar, not as every meeting deleted, so nothing was counted toward removal.
+        public var emptyIgnored = false
     }
 
     /// Adds or updates the meeting of each event, in one transaction; with `dryRun`, only says what
@@ -40,21 +51,29 @@ public struct CalendarImportStore: Sendable {
     /// was recorded for its occurrences still to come (see ``OccurrenceRemap``), its ledger as `carry`
     /// says, as an edit does.
     ///
+    /// `source` is a followed calendar's id (nil: the one `import` source). For a followed calendar,
+    /// `present` holds the UIDs of its mentoring meetings now (and of events it could not read): a
+    /// known event absent from two such syncs in a row is removed. `calendarIsEmpty` says the calendar
+    /// held no event at all, which never removes anything. An import passes nil and never deletes.
+    ///
     /// The events must have distinct identities (UID and RECURRENCE-ID).
     public func apply(
-        _ events: [ImportedEvent], dryRun: Bool, now: Date, limit: Int, carry: @escaping LedgerCarry
+        _ events: [ImportedEvent], dryRun: Bool, now: Date, limit: Int, carry: @escaping LedgerCarry,
+        source: Int64? = nil, present: Set<String>? = nil, calendarIsEmpty: Bool = false
     ) async throws -> Result {
         let observer = database.changes
         if dryRun {
             return try await database.read { db in
-                let known = try CalendarEventRecord.events(of: CalendarSourceRecord.importSource(in: db), in: db)
-                return Self.result(events.map { Self.classify($0, known: known) }, known: known)
+                let source = try source ?? CalendarSourceRecord.importSource(in: db)
+                let known = try CalendarEventRecord.events(of: source, in: db)
+                let verdicts = try events.map { try Self.classify($0, known: known, source: source, in: db) }
+                return Self.result(verdicts, known: known)
             }
         }
         return try await database.write { db in
-            let source = try CalendarSourceRecord.importSource(in: db)
+            let source = try source ?? CalendarSourceRecord.importSource(in: db)
             let known = try CalendarEventRecord.events(of: source, in: db)
-            let verdicts = events.map { Self.classify($0, known: known) }
+            let verdicts = try events.map { try Self.classify($0, known: known, source: source, in: db) }
             // Counted once, inside the transaction, rather than once per new meeting.
             let adding = verdicts.filter { if case .added = $0 { true } else { false } }.count
             if adding > 0 && limit < .max {
@@ -74,29 +93,77 @@ public struct CalendarImportStore: Sendable {
                 case .updated(let id):
                     try Self.update(id, to: event, carry: carry, now: now, changes: observer, in: db)
                     outcomes.append(verdict)
-                case .unchanged, .cancelledBeforeImport:
+                case .unchanged, .cancelledBeforeImport, .heldElsewhere:
                     outcomes.append(verdict)
                 }
             }
-            return Self.result(outcomes, known: known)
+            var result = Self.result(outcomes, known: known)
+            if let present {
+                if calendarIsEmpty && !known.isEmpty {
+                    result.emptyIgnored = true
+                } else {
+                    try Self.countAbsences(known: known, present: present, now: now, into: &result, in: db)
+                }
+            }
+            return result
+        }
+    }
+
+    /// Counts a successful sync toward the removal of each known event its calendar lacks, and clears
+    /// the count of each it holds.
+    private static func countAbsences(
+        known: [CalendarEventRecord.Identity: CalendarEventRecord], present: Set<String>, now: Date,
+        into result: inout Result, in db: Database
+    ) throws {
+        // Only the count is written: `known` was read before this sync updated the events.
+        let setCount = "UPDATE calendar_event SET absent_syncs = ? WHERE meeting_id = ?"
+        for record in known.values {
+            if present.contains(record.uid) {
+                guard record.absentSyncs > 0 else { continue }
+                try db.execute(sql: setCount, arguments: [0, record.meetingId])
+            } else if record.absentSyncs >= 1 {
+                _ = try CalendarRetirement.retire(meetingID: record.meetingId, now: now, in: db)
+                result.removed += 1
+            } else {
+                try db.execute(sql: setCount, arguments: [1, record.meetingId])
+                result.awaitingRemoval += 1
+            }
         }
     }
 
     private static func result(_ outcomes: [Outcome], known: [CalendarEventRecord.Identity: CalendarEventRecord])
         -> Result
     {
-        let named = outcomes.filter { if case .added = $0 { false } else { $0 != .cancelledBeforeImport } }.count
+        let named = outcomes.filter {
+            switch $0 {
+            case .updated, .unchanged: true
+            case .added, .cancelledBeforeImport, .heldElsewhere: false
+            }
+        }.count
         return Result(outcomes: outcomes, notInFile: known.count - named)
     }
 
     /// What an event means for the store as it is.
-    private static func classify(_ event: ImportedEvent, known: [CalendarEventRecord.Identity: CalendarEventRecord])
-        -> Outcome
-    {
+    private static func classify(
+        _ event: ImportedEvent, known: [CalendarEventRecord.Identity: CalendarEventRecord], source: Int64,
+        in db: Database
+    ) throws -> Outcome {
         let identity = CalendarEventRecord.Identity(
             uid: event.uid, recurrenceID: event.recurrenceID?.millisecondsSince1970)
         guard let stored = known[identity] else {
-            return event.isCancelled ? .cancelledBeforeImport : .added(meetingID: nil)
+            if event.isCancelled { return .cancelledBeforeImport }
+            if let other = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT calendar_event.meeting_id, calendar_source.name FROM calendar_event
+                    JOIN calendar_source ON calendar_source.id = calendar_event.source_id
+                    WHERE uid = ? AND coalesce(recurrence_id, -1) = ? AND source_id != ? AND cancelled = 0
+                    LIMIT 1
+                    """, arguments: [event.uid, identity.recurrenceID ?? -1, source])
+            {
+                return .heldElsewhere(meetingID: other[0], calendar: other[1])
+            }
+            return .added(meetingID: nil)
         }
         // A lower SEQUENCE is an older copy. An equal one may still carry changes: RFC 5546 asks
         // organizers to raise it only for changes that matter to attendees (not a new title).
@@ -124,7 +191,7 @@ public struct CalendarImportStore: Sendable {
             meetingId: meetingID, sourceId: source, uid: event.uid,
             recurrenceId: event.recurrenceID?.millisecondsSince1970,
             sequence: event.sequence, fingerprint: event.fingerprint, cancelled: false, importedAt: stamp,
-            updatedAt: stamp
+            updatedAt: stamp, absentSyncs: 0
         ).insert(db)
         return meetingID
     }

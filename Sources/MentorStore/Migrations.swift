@@ -311,6 +311,30 @@ enum Migrations {
                     ) STRICT;
                     """)
         }
+        migrator.registerMigration("v9 followed calendars") { db in
+            try db.execute(
+                sql: """
+                    -- A followed calendar's rules (--match), one per line, tried in order; its
+                    -- kind's settings as the daemon writes them (interval, user name, where the
+                    -- password comes from: never the password itself); whether the configuration
+                    -- file defines it (then only the file changes or removes it); what its last
+                    -- successful sync found; and when a sync was last tried.
+                    ALTER TABLE calendar_source ADD COLUMN rules TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE calendar_source ADD COLUMN settings TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE calendar_source ADD COLUMN from_config INTEGER NOT NULL DEFAULT 0
+                        CHECK (from_config IN (0, 1));
+                    ALTER TABLE calendar_source ADD COLUMN matched INTEGER NOT NULL DEFAULT 0 CHECK (matched >= 0);
+                    ALTER TABLE calendar_source ADD COLUMN ignored INTEGER NOT NULL DEFAULT 0 CHECK (ignored >= 0);
+                    ALTER TABLE calendar_source ADD COLUMN last_attempt_at INTEGER;
+
+                    -- Successful syncs in a row that lacked the event: at two it is removed, so a
+                    -- vdir's rename or a feed cut short once never deletes a meeting.
+                    ALTER TABLE calendar_event ADD COLUMN absent_syncs INTEGER NOT NULL DEFAULT 0
+                        CHECK (absent_syncs >= 0);
+                    -- The same event in two calendars is planned once: found by UID.
+                    CREATE INDEX calendar_event_by_uid ON calendar_event (uid);
+                    """)
+        }
         return migrator
     }
 }

@@ -47,6 +47,14 @@ public enum StoreError: Error, Sendable, Equatable {
     case cannotBackUp(path: String, reason: String)
     /// Another relationship (with this partner) already has this e-mail address.
     case emailTaken(email: String, partner: String)
+    /// No followed calendar has this name.
+    case noSuchCalendar(name: String)
+    /// A followed calendar already has this name (any case).
+    case calendarExists(name: String)
+    /// The calendar is defined in the configuration file, which alone changes or removes it.
+    case calendarInConfiguration(name: String)
+    /// The meeting comes from a followed calendar, which owns its times and title.
+    case calendarOwnsMeeting(id: Int64, calendar: String)
 }
 
 extension StoreError: CustomStringConvertible {
@@ -84,6 +92,12 @@ extension StoreError: CustomStringConvertible {
         case .noSuchTopic(let id): "no parked topic with id \(id)"
         case .cannotBackUp(let path, let reason): "cannot back up to \(path): \(reason)"
         case .emailTaken(let email, let partner): "\(email) is already the address of \(partner)"
+        case .noSuchCalendar(let name): "no followed calendar named \(name)"
+        case .calendarExists(let name): "a followed calendar named \(name) already exists"
+        case .calendarInConfiguration(let name):
+            "the calendar \(name) is defined in the configuration file; change or remove it there"
+        case .calendarOwnsMeeting(let id, let calendar):
+            "meeting \(id) comes from the calendar \(calendar), which owns its times and title; change it there"
         }
     }
 }

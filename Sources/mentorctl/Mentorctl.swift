@@ -20,7 +20,7 @@ struct Mentorctl: ParsableCommand {
             OfferCommand.self,
             ItemCommand<ActionKind>.self, ItemCommand<TopicKind>.self, HistoryCommand.self, ExportCommand.self,
             BackupCommand.self,
-            ImportCommand.self,
+            ImportCommand.self, CalendarCommand.self,
         ])
 
     /// Parses and runs, after ``CommandLineFront``: global options may come before the subcommand,

@@ -88,7 +88,7 @@ struct TOMLReaderTests {
         ("a = [[1]]", "1:6", "arrays inside arrays are not supported in mentord's configuration", true),
         ("[[t]]", "1:1", "arrays of tables ([[name]]) are not supported in mentord's configuration", true),
         ("a.b = 1", "1:2", "dotted keys are not supported in mentord's configuration", true),
-        ("[a.b]", "1:3", "dotted keys are not supported in mentord's configuration", true),
+        ("[a.]", "1:4", "expected a table name after '.', found ']'", false),
         ("\"a\" = 1", "1:1", "quoted keys are not supported in mentord's configuration", true),
     ])
     func refusesWithThePositionAndWhatIsWrong(text: String, position: String, message: String, unsupported: Bool) {
@@ -144,10 +144,27 @@ struct TOMLReaderTests {
             var members: [String: Tagged] = [:]
             for entry in document.topLevel { members[entry.key] = Tagged(entry.value) }
             for table in document.tables {
-                members[table.name] = .table(
+                // A dotted header names a table inside its parents, as TOML nests them.
+                let entries = Tagged.table(
                     Dictionary(uniqueKeysWithValues: table.entries.map { ($0.key, Tagged($0.value)) }))
+                Self.insert(entries, at: table.name.split(separator: ".").map(String.init), into: &members)
             }
             self = .table(members)
+        }
+
+        private static func insert(_ value: Tagged, at path: [String], into members: inout [String: Tagged]) {
+            guard path.count > 1 else {
+                if case .table(let inner)? = members[path[0]], case .table(let own) = value {
+                    members[path[0]] = .table(inner.merging(own) { $1 })
+                } else {
+                    members[path[0]] = value
+                }
+                return
+            }
+            var inner: [String: Tagged] = [:]
+            if case .table(let existing)? = members[path[0]] { inner = existing }
+            insert(value, at: Array(path.dropFirst()), into: &inner)
+            members[path[0]] = .table(inner)
         }
     }
 

@@ -102,5 +102,7 @@ enum VarlinkCodecFuzzChecks {
             entry(SetGoalStatus.self), entry(SetItemStatus.self), entry(SnoozeReminder.self), entry(Subscribe.self),
             entry(TestNotify.self), entry(UpdateMeeting.self), entry(UpdateRelationship.self),
             entry(FindMeeting.self), entry(ReadTime.self), entry(GetReview.self),
+            entry(AddCalendarSource.self), entry(ListCalendarSources.self), entry(SyncCalendarSources.self),
+            entry(GetCalendarSource.self), entry(RemoveCalendarSource.self),
         ])
 }

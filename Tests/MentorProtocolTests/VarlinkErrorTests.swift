@@ -48,6 +48,10 @@ struct VarlinkErrorTests {
                 .init(partner: "Samira Khan", role: .mentor, relationshipId: 2),
             ]),
         .noMeetingWith(partner: "Kim"),
+        .noSuchCalendar(name: "work"), .calendarExists(name: "Work"), .calendarInConfiguration(name: "team"),
+        .invalidCalendarSource(location: "ftp://x/y", reason: "only http and https URLs are followed, not ftp"),
+        .invalidMatchRule(rule: "color:red", reason: "'color:red' is not category:WORD, title:WORD or attendee"),
+        .calendarOwnsMeeting(id: 3, calendar: "work"),
     ]
 
     @Test(arguments: everyMentordError)

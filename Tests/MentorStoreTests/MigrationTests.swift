@@ -49,10 +49,10 @@ struct MigrationTests {
         #expect(try await database.integrityCheck() == ["ok"])
     }
 
-    @Test func addsCommitmentRemindersThenCalendarImportThenGoalProgress() {
+    @Test func addsCalendarImportThenGoalProgressThenFollowedCalendars() {
         #expect(
             MentorDatabase.knownMigrations.suffix(3) == [
-                "v6 commitment reminders", "v7 calendar import", "v8 goal progress and quiet nudges",
+                "v7 calendar import", "v8 goal progress and quiet nudges", "v9 followed calendars",
             ])
     }
 }

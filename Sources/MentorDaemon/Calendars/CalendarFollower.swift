@@ -1,0 +1,247 @@
+import Dispatch
+import Foundation
+import MentorCalendar
+import MentorCore
+import MentorProtocol
+import MentorStore
+import NIOConcurrencyHelpers
+import NIOCore
+
+/// Follows the user's calendars: one ``SourceFollower`` per calendar, woken by inotify for files and
+/// folders and by a wall-clock timer for URLs and CalDAV collections, never by polling the disk.
+///
+/// ``run()`` is the service: it loads the calendars (the configuration file's first), syncs each once,
+/// then carries out the syncs watchers and timers ask for until the daemon stops. Calls
+/// (`calendar add`, `sync`, ...) sync on their own task and wait for the result.
+final class CalendarFollower: Sendable {
+    /// A calendar and what wakes it. Dispatch sources are safe to cancel from any thread, and the
+    /// table of these is only touched under its lock.
+    private struct Following: @unchecked Sendable {
+        var follower: SourceFollower
+        var watcher: DirectoryWatcher?
+        var timer: DispatchSourceTimer?
+    }
+
+    let context: FollowContext
+    private let eventLoopGroup: any EventLoopGroup
+    private let following = NIOLockedValueBox<[Int64: Following]>([:])
+    /// Made when the first URL or CalDAV calendar needs it: no client, no connections otherwise.
+    private let httpClient = NIOLockedValueBox<CalendarHTTP?>(nil)
+    /// The ids of calendars whose watcher or timer fired.
+    private let triggers: AsyncStream<Int64>
+    private let trigger: AsyncStream<Int64>.Continuation
+    /// Watchers and poll timers fire here.
+    private let queue = DispatchQueue(label: "mentord.calendars")
+
+    init(context: FollowContext, eventLoopGroup: any EventLoopGroup) {
+        self.context = context
+        self.eventLoopGroup = eventLoopGroup
+        (triggers, trigger) = AsyncStream.makeStream(of: Int64.self)
+    }
+
+    // MARK: - The service
+
+    /// Follows every calendar until the task is cancelled, then stops the watchers and timers and
+    /// closes the HTTP client.
+    func run(configured: [ConfiguredCalendar]) async {
+        // Starts and syncs every calendar not followed yet, the configuration's first. One that a
+        // `calendar add` made meanwhile is followed and synced by that call alone: following it again
+        // here would race its first sync, which would then report its events as unchanged.
+        await reconcile(configured)
+        await withTaskGroup(of: Void.self) { group in
+            await withTaskCancellationHandler {
+                for await id in triggers {
+                    guard let entry = following.withLockedValue({ $0[id] }) else { continue }
+                    group.addTask { [self] in
+                        await entry.follower.syncTriggered()
+                        await rearm(id, entry.follower)
+                    }
+                }
+            } onCancel: { [trigger] in
+                trigger.finish()
+            }
+        }
+        for entry in following.withLockedValue({ $0.values }) { Self.stop(entry) }
+        await httpClient.withLockedValue { $0 }?.shutdown()
+    }
+
+    /// Makes the configuration file's calendars those `configured` names (at start and on reload).
+    func reconcile(_ configured: [ConfiguredCalendar]) async {
+        var calendars: [FollowedCalendar] = []
+        for entry in configured {
+            do {
+                calendars.append(try await definition(of: entry))
+            } catch {
+                context.logger.error(
+                    "Failed to follow the configured calendar '\(entry.name ?? entry.location)': \(SourceFollower.describe(error)), ignoring"
+                )
+            }
+        }
+        do {
+            try await context.sources.reconcile(configured: calendars, now: context.clock.now())
+        } catch {
+            // The calendars already stored are still followed.
+            context.logger.error("Failed to apply the configured calendars: \(SourceFollower.describe(error))")
+        }
+        // Calendars that changed or went are followed afresh.
+        let current: [FollowedCalendar]
+        do {
+            current = try await context.sources.list()
+        } catch {
+            return context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+        }
+        let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for (id, entry) in following.withLockedValue({ $0 }) {
+            guard let now = byID[id], now.sameDefinition(as: entry.follower.calendar) else {
+                stopFollowing(id)
+                if let now = byID[id] {
+                    start(now)
+                    trigger.yield(id)
+                }
+                continue
+            }
+        }
+        for calendar in current where following.withLockedValue({ $0[calendar.id] == nil }) {
+            start(calendar)
+            trigger.yield(calendar.id)
+        }
+    }
+
+    // MARK: - Calls
+
+    /// `AddCalendarSource`: checks, stores, follows and syncs a calendar.
+    func add(_ parameters: AddCalendarSource.Parameters) async throws -> AddCalendarSource.Reply {
+        let wanted = try await definition(
+            of: ConfiguredCalendar(
+                name: parameters.name, location: parameters.location, partner: parameters.partner,
+                role: parameters.role?.domain, match: parameters.match ?? [],
+                interval: try parameters.interval.map(Self.interval), username: parameters.username,
+                passwordFile: parameters.passwordFile, passwordCommand: parameters.passwordCommand))
+        let calendar = try await context.sources.add(wanted, now: context.clock.now())
+        let follower = start(calendar)
+        let sync = await follower.sync()
+        await rearm(calendar.id, follower)
+        return AddCalendarSource.Reply(source: try await wire(named: calendar.name), sync: sync)
+    }
+
+    /// `ListCalendarSources`.
+    func list() async throws -> [Wire.CalendarSource] {
+        var result: [Wire.CalendarSource] = []
+        for calendar in try await context.sources.list() { result.append(await wire(calendar)) }
+        return result
+    }
+
+    /// `GetCalendarSource`.
+    func show(_ name: String) async throws -> GetCalendarSource.Reply {
+        let calendar = try await context.sources.calendar(named: name)
+        let skipped = await followerOf(calendar.id)?.skipped ?? []
+        return GetCalendarSource.Reply(
+            source: await wire(calendar),
+            unmatched: skipped.map { Wire.SkippedEvent($0, userZone: context.userZone) })
+    }
+
+    /// `SyncCalendarSources`: one calendar, or all of them one after another.
+    func sync(_ name: String?) async throws -> [Wire.CalendarSync] {
+        let calendars =
+            if let name { [try await context.sources.calendar(named: name)] } else { try await context.sources.list() }
+        var results: [Wire.CalendarSync] = []
+        for calendar in calendars {
+            let follower = following.withLockedValue { $0[calendar.id]?.follower } ?? start(calendar)
+            results.append(await follower.sync())
+            await rearm(calendar.id, follower)
+        }
+        return results
+    }
+
+    /// `RemoveCalendarSource`.
+    func remove(_ name: String) async throws -> RemoveCalendarSource.Reply {
+        let calendar = try await context.sources.calendar(named: name)
+        if calendar.fromConfig { throw StoreError.calendarInConfiguration(name: calendar.name) }
+        stopFollowing(calendar.id)
+        let removal = try await context.sources.remove(named: calendar.name, now: context.clock.now())
+        return RemoveCalendarSource.Reply(deleted: removal.deleted, kept: removal.kept)
+    }
+
+    // MARK: - Following
+
+    /// Starts following `calendar`: its watcher, for files and folders; polls are armed after each sync.
+    @discardableResult
+    private func start(_ calendar: FollowedCalendar) -> SourceFollower {
+        let follower = SourceFollower(calendar: calendar, fetcher: fetcher(for: calendar), context: context)
+        var entry = Following(follower: follower)
+        if calendar.kind == .file || calendar.kind == .vdir {
+            let folder =
+                calendar.kind == .vdir ? calendar.location : (calendar.location as NSString).deletingLastPathComponent
+            let names: Set<String>? = calendar.kind == .vdir ? nil : [(calendar.location as NSString).lastPathComponent]
+            do {
+                entry.watcher = try DirectoryWatcher(folder: folder, names: names, queue: queue) { [trigger] in
+                    trigger.yield(calendar.id)
+                }
+            } catch {
+                let reason = SourceFollower.describe(error)
+                context.logger.error(
+                    "Failed to watch calendar '\(calendar.name)': \(reason); 'mentorctl calendar sync' reads it")
+            }
+        }
+        let replaced = following.withLockedValue { table in
+            defer { table[calendar.id] = entry }
+            return table[calendar.id]
+        }
+        if let replaced { Self.stop(replaced) }
+        return follower
+    }
+
+    private func stopFollowing(_ id: Int64) {
+        if let entry = following.withLockedValue({ $0.removeValue(forKey: id) }) { Self.stop(entry) }
+    }
+
+    private static func stop(_ entry: Following) {
+        entry.watcher?.cancel()
+        entry.timer?.cancel()
+    }
+
+    /// Arms the next poll of a URL or CalDAV calendar, on the wall clock, after a sync.
+    private func rearm(_ id: Int64, _ follower: SourceFollower) async {
+        guard let delay = await follower.pollDelaySeconds else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(wallDeadline: .now() + .seconds(delay))
+        timer.setEventHandler { [trigger] in trigger.yield(id) }
+        // Only for the calendar still followed by this follower; nil: removed or replaced meanwhile.
+        let previous = following.withLockedValue { table -> DispatchSourceTimer?? in
+            guard table[id]?.follower === follower else { return nil }
+            defer { table[id]?.timer = timer }
+            return .some(table[id]?.timer)
+        }
+        // A source must be activated before it goes, even one never needed.
+        timer.activate()
+        guard let previous else { return timer.cancel() }
+        previous?.cancel()
+    }
+
+    private func fetcher(for calendar: FollowedCalendar) -> any CalendarFetcher {
+        let settings = FollowSettings.decode(calendar.settings)
+        switch calendar.kind {
+        case .file: return PathFetcher(path: calendar.location, isFolder: false, limits: context.limits)
+        case .vdir: return PathFetcher(path: calendar.location, isFolder: true, limits: context.limits)
+        case .url: return FeedFetcher(url: calendar.location, http: http(), settings: settings)
+        case .caldav:
+            return CalDAVFetcher(url: calendar.location, http: http(), settings: settings, clock: context.clock)
+        }
+    }
+
+    /// The follower of the calendar with this id, while it is followed.
+    func followerOf(_ id: Int64) -> SourceFollower? {
+        following.withLockedValue { $0[id]?.follower }
+    }
+
+    /// The HTTP client, made on first use.
+    func http() -> CalendarHTTP {
+        httpClient.withLockedValue { client in
+            if let client { return client }
+            let made = CalendarHTTP.make(
+                on: eventLoopGroup, timeoutSeconds: context.settings.withLockedValue { $0.httpTimeoutSeconds })
+            client = made
+            return made
+        }
+    }
+}
