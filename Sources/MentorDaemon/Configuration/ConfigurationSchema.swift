@@ -3,7 +3,8 @@
 ///
 /// ``DaemonConfiguration/parse(_:path:)`` looks each key up here (a key not listed is an error), and
 /// the commented `config/mentord.toml` and the `mentord.toml(5)` manual are generated from the same
-/// list by `mentord-docs` (`make config`); a test fails when the committed file differs. Help texts
+/// list by ``ConfigurationFileText`` and ``ConfigurationManualText`` (`make config-docs` rewrites
+/// both); a test fails when a committed file differs. Help texts
 /// are paragraphs separated by a blank line; a paragraph whose lines start with `- ` is a list, and
 /// backquotes mark literal text.
 public enum ConfigurationSchema {
