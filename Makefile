@@ -14,7 +14,7 @@
 #   make deb         build release binaries and the Debian package, .build/deb/mentord_VERSION_ARCH.deb
 #   make check-package  make deb, then lintian, and (as root or with passwordless sudo) dpkg -i,
 #                    the ldd check, man, `mentorctl status` as an ordinary user, dpkg -r
-#                    (scripts/check-package; a release build: about 6 minutes from a clean tree)
+#                    (scripts/check-package; a release build: about 5 minutes from a clean tree)
 #   make config-docs rewrite config/mentord.toml and man/mentord.toml.5 from ConfigurationSchema
 #   make bench       build release binaries, run Benchmarks/engine.py against them and
 #                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
