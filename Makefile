@@ -183,7 +183,7 @@ deb: release manuals
 
 check-package: deb
 	scripts/install-deps lintian mandoc man-db
-	mandoc -T lint -W warning $(FINISHED_MANUALS)/*
+	mandoc -T lint -W warning $(FINISHED_MANUALS)/*.1 $(FINISHED_MANUALS)/*.5
 	scripts/check-package .build/deb/mentord_*.deb
 
 config-docs:
