@@ -11,6 +11,11 @@
 #   make fuzz        build the libFuzzer harnesses in Fuzz/ into .build-fuzz/ and run each for 60 s
 #                    (scripts/fuzz; FUZZ_TARGET=recurrence FUZZ_SECONDS=300 for one target, longer)
 #   make verify-units  check the systemd unit files
+#   make deb         build release binaries and the Debian package, .build/deb/mentord_VERSION_ARCH.deb
+#   make check-package  make deb, then lintian, and (as root or with passwordless sudo) dpkg -i,
+#                    the ldd check, man, `mentorctl status` as an ordinary user, dpkg -r
+#                    (scripts/check-package; a release build: about 5 minutes from a clean tree)
+#   make config-docs rewrite config/mentord.toml and man/mentord.toml.5 from ConfigurationSchema
 #   make bench       build release binaries, run Benchmarks/engine.py against them and
 #                    Benchmarks/peers.py against remind, calcurse and atd, then print one table
 #                    side by side (about 15 minutes, followed calendars against Radicale included;
@@ -37,37 +42,44 @@ DATA_HOME := $(or $(XDG_DATA_HOME),$(HOME)/.local/share)
 # Where man(1), bash-completion, zsh and fish look for a user's own files without configuration
 # (zsh needs $(ZSH_COMPLETIONS) on its fpath; the install prints a hint when it is not).
 MANDIR ?= $(DATA_HOME)/man/man1
+MAN5DIR ?= $(DATA_HOME)/man/man5
 BASH_COMPLETIONS ?= $(DATA_HOME)/bash-completion/completions
 ZSH_COMPLETIONS ?= $(DATA_HOME)/zsh/site-functions
 FISH_COMPLETIONS ?= $(CONFIG_HOME)/fish/completions
-MANUALS := .build/plugins/GenerateManual/outputs
+# The manual pages as installed: generate-manual's, finished by scripts/finish-manual, and mentord.toml.5.
+FINISHED_MANUALS := .build/manuals
 
 BINARIES := mentord mentorctl
 SNIPPETDIR ?= $(DATA_HOME)/mentord
 SNIPPETS := mentord-prompt.bash mentord-prompt.zsh
+# Release binaries carry the Swift runtime, Foundation and Dispatch inside them: Swift has no stable
+# ABI on Linux, so binaries linked to /opt/swift's libraries break when that toolchain is upgraded
+# or removed. Only Debian's own libraries (libc, libstdc++, libsqlite3, libsystemd) stay shared.
+# No $ORIGIN rpath either: nothing is loaded from beside the binaries (and Debian forbids it).
+RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath
 UNITS := mentord.service mentord.socket
 SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 
 # Plain `make` builds; installing is never a surprise.
 .DEFAULT_GOAL := build
 
-.PHONY: build install uninstall test test-unit lint format interface verify-units bench fuzz probe
+.PHONY: build install uninstall test test-unit lint format interface verify-units bench fuzz probe deps release \
+	manuals deb check-package config-docs
 
 build:
 	swift build
 
-install:
+install: release manuals
 	@case "$(BINDIR)" in /*) ;; *) echo "BINDIR must be an absolute path (systemd's ExecStart= needs one): $(BINDIR)" >&2; exit 1 ;; esac
-	scripts/install-deps runtime
-	swift build -c release --product mentord
-	swift build -c release --product mentorctl
-# Installed stripped: 11 MB instead of 43 MB for mentord; the unstripped build stays in .build/.
-	@bin=$$(swift build -c release --show-bin-path); \
+# Installed stripped: 73 MB instead of 123 MB for mentord; the unstripped build stays in .build/.
+	@bin=$$(swift build $(RELEASE_FLAGS) --show-bin-path); \
 	mkdir -p "$(BINDIR)" "$(UNITDIR)"; \
 	for binary in $(BINARIES); do \
 		echo "install $$bin/$$binary -> $(BINDIR)/$$binary"; \
 		install -m 0755 -s "$$bin/$$binary" "$(BINDIR)/$$binary"; \
 	done
+# What stays shared after the static link: only Debian's own libraries, or the install fails here.
+	scripts/check-linkage $(addprefix $(BINDIR)/,$(BINARIES))
 # The units name the binaries by absolute path: ExecStart= does not search PATH.
 	@for unit in $(UNITS); do \
 		echo "install systemd/$$unit -> $(UNITDIR)/$$unit"; \
@@ -75,13 +87,13 @@ install:
 		chmod 0644 "$(UNITDIR)/$$unit.tmp"; \
 		mv "$(UNITDIR)/$$unit.tmp" "$(UNITDIR)/$$unit"; \
 	done
-# Man pages from the argument-parser definitions (the generate-manual plugin), and completions
-# from the binaries themselves, so both always match the installed version.
-	swift package plugin generate-manual --configuration release
-	@mkdir -p "$(MANDIR)" "$(BASH_COMPLETIONS)" "$(ZSH_COMPLETIONS)" "$(FISH_COMPLETIONS)"; \
+# Completions from the binaries themselves, so they always match the installed version.
+	@mkdir -p "$(MANDIR)" "$(MAN5DIR)" "$(BASH_COMPLETIONS)" "$(ZSH_COMPLETIONS)" "$(FISH_COMPLETIONS)"; \
+	echo "install $(FINISHED_MANUALS)/mentord.toml.5 -> $(MAN5DIR)/mentord.toml.5"; \
+	install -m 0644 "$(FINISHED_MANUALS)/mentord.toml.5" "$(MAN5DIR)/mentord.toml.5"; \
 	for binary in $(BINARIES); do \
-		echo "install $(MANUALS)/$$binary/$$binary.1 -> $(MANDIR)/$$binary.1"; \
-		install -m 0644 "$(MANUALS)/$$binary/$$binary.1" "$(MANDIR)/$$binary.1"; \
+		echo "install $(FINISHED_MANUALS)/$$binary.1 -> $(MANDIR)/$$binary.1"; \
+		install -m 0644 "$(FINISHED_MANUALS)/$$binary.1" "$(MANDIR)/$$binary.1"; \
 		echo "install completions for $$binary (bash, zsh, fish)"; \
 		"$(BINDIR)/$$binary" --generate-completion-script bash >"$(BASH_COMPLETIONS)/$$binary"; \
 		"$(BINDIR)/$$binary" --generate-completion-script zsh >"$(ZSH_COMPLETIONS)/_$$binary"; \
@@ -126,6 +138,7 @@ uninstall:
 	fi
 	@for binary in $(BINARIES); do echo "rm -f $(BINDIR)/$$binary"; rm -f "$(BINDIR)/$$binary"; done
 	@for unit in $(UNITS); do echo "rm -f $(UNITDIR)/$$unit"; rm -f "$(UNITDIR)/$$unit"; done
+	@echo "rm -f $(MAN5DIR)/mentord.toml.5"; rm -f "$(MAN5DIR)/mentord.toml.5"
 	@for binary in $(BINARIES); do \
 		for file in "$(MANDIR)/$$binary.1" "$(BASH_COMPLETIONS)/$$binary" "$(ZSH_COMPLETIONS)/_$$binary" \
 			"$(FISH_COMPLETIONS)/$$binary.fish"; do \
@@ -138,6 +151,45 @@ uninstall:
 		systemctl --user reset-failed mentord.service mentord.socket 2>/dev/null || true; \
 	fi
 	@echo "Kept your data ($${XDG_DATA_HOME:-$$HOME/.local/share}/mentord) and config ($(CONFIG_FILE))."
+
+# The Debian packages building needs (libsystemd-dev, ...), installed when missing.
+deps:
+	scripts/install-deps runtime
+
+# Release binaries as installed and packaged.
+release: deps
+	swift build $(RELEASE_FLAGS) --product mentord
+	swift build $(RELEASE_FLAGS) --product mentorctl
+
+# Man pages from the argument-parser definitions, by argument-parser's generate-manual tool run on
+# the release binaries, with the sections it cannot write added from man/ by scripts/finish-manual.
+# The tool directly, not `swift package plugin generate-manual`: the plugin builds every product
+# again without --static-swift-stdlib, and switching flags recompiles the whole release build.
+# The manuals are dated by the last commit, so that building twice gives the same pages.
+manuals: release
+	swift build $(RELEASE_FLAGS) --product generate-manual
+	@bin=$$(swift build $(RELEASE_FLAGS) --show-bin-path); \
+	date=$$(git log -1 --format=%cs 2>/dev/null || date +%F); \
+	mkdir -p $(FINISHED_MANUALS)/generated; \
+	for binary in $(BINARIES); do \
+		echo "generate-manual $$binary -> $(FINISHED_MANUALS)/$$binary.1"; \
+		"$$bin/generate-manual" "$$bin/$$binary" --date "$$date" --output-directory $(FINISHED_MANUALS)/generated; \
+	done
+	scripts/finish-manual $(FINISHED_MANUALS)/generated/mentorctl.1 man/mentorctl.1.sections >$(FINISHED_MANUALS)/mentorctl.1
+	scripts/finish-manual --no-subcommands $(FINISHED_MANUALS)/generated/mentord.1 man/mentord.1.sections >$(FINISHED_MANUALS)/mentord.1
+	cp man/mentord.toml.5 $(FINISHED_MANUALS)/mentord.toml.5
+
+deb: release manuals
+	scripts/build-deb "$$(swift build $(RELEASE_FLAGS) --show-bin-path)" $(FINISHED_MANUALS) .build/deb
+
+check-package: deb
+	scripts/install-deps lintian mandoc man-db
+	mandoc -T lint -W warning $(FINISHED_MANUALS)/*.1 $(FINISHED_MANUALS)/*.5
+	scripts/check-package .build/deb/mentord_*.deb
+
+config-docs:
+	swift build --build-tests
+	MENTORD_REGENERATE=1 swift test --skip-build --filter ConfigurationDocumentTests
 
 # The test target builds first so that run-tests can use --skip-build and find the binaries the
 # end-to-end tests start.

@@ -58,6 +58,18 @@ public enum DurationExpression {
         guard groups > 0 else { throw .invalid(text) }
         return total
     }
+
+    /// `seconds` written back in the largest unit that divides it: `3d`, `13w`, `90m`, `0`.
+    ///
+    /// ``seconds(_:)`` reads the result as `seconds` again; the configuration's documented defaults
+    /// are written this way from the values the code uses.
+    public static func text(seconds: Int) -> String {
+        if seconds == 0 { return "0" }
+        for (unit, size) in [("w", 604_800), ("d", 86_400), ("h", 3600), ("m", 60)] where seconds % size == 0 {
+            return "\(seconds / size)\(unit)"
+        }
+        return "\(seconds)s"
+    }
 }
 
 extension DurationExpression {

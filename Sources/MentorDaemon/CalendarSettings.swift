@@ -13,35 +13,6 @@ public struct CalendarSettings: Sendable, Hashable {
 
     public init() {}
 
-    /// Reads the `[calendar]` table; `refuse` turns a problem into a file:line error.
-    mutating func read(
-        _ table: TOMLDocument.Table, refuse: (TOMLDocument.Position, String, String) -> DaemonError
-    ) throws(DaemonError) {
-        for entry in table.entries {
-            let key = "calendar.\(entry.key)"
-            switch entry.key {
-            case "addresses":
-                let expected = "must be a list of e-mail addresses: [\"me@example.org\"]"
-                guard let items = entry.value.array else { throw refuse(entry.position, key, expected) }
-                var addresses: Set<String> = []
-                for item in items {
-                    guard let text = item.string, text.contains("@"), !text.contains(where: \.isWhitespace) else {
-                        throw refuse(entry.position, key, expected)
-                    }
-                    addresses.insert(text.lowercased())
-                }
-                self.addresses = addresses
-            case "http_timeout":
-                guard let text = entry.value.string, let seconds = try? DurationExpression.seconds(text),
-                    (1...300).contains(seconds)
-                else { throw refuse(entry.position, key, "must be a duration from \"1s\" to \"5m\"") }
-                httpTimeoutSeconds = seconds
-            default:
-                throw refuse(entry.position, key, "unknown key")
-            }
-        }
-    }
-
     /// Reads a `[calendar.NAME]` table: a calendar to follow.
     mutating func readSource(
         _ table: TOMLDocument.Table, name: String, refuse: (TOMLDocument.Position, String, String) -> DaemonError

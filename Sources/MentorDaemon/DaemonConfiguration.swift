@@ -6,7 +6,8 @@ import MentorCore
 /// A missing or empty file means the defaults. Unknown tables or keys and values of the wrong type
 /// are errors that name the file, the line and the key: a typo must not silently mean "default".
 /// The file is read by ``TOMLReader``, in the daemon itself: it never aborts, and reads only the
-/// TOML the configuration needs.
+/// TOML the configuration needs. Which keys exist, what each takes and what it does is
+/// ``ConfigurationSchema``'s to say; the defaults are the initial values below.
 public struct DaemonConfiguration: Sendable, Hashable {
     /// Limits on what clients can make the daemon hold.
     public var limits = Limits()
@@ -124,84 +125,31 @@ public struct DaemonConfiguration: Sendable, Hashable {
             DaemonError.invalidConfiguration(path: "\(path):\(position.line)", reason: "'\(key)' \(problem)")
         }
         for entry in document.topLevel {
-            switch entry.key {
-            case "limits", "reminders", "calendar", "desktop", "journal", "hook":
-                throw refuse(entry.position, entry.key, "must be a table")
-            default:
-                throw refuse(entry.position, entry.key, "unknown table or key")
-            }
+            let isTable = ConfigurationSchema.tables.contains { $0.name == entry.key }
+            throw refuse(entry.position, entry.key, isTable ? "must be a table" : "unknown table or key")
         }
         var configuration = DaemonConfiguration()
         for table in document.tables {
-            switch table.name {
-            case "limits":
-                try configuration.limits.read(table, refuse: refuse)
-            case "reminders":
-                for entry in table.entries {
-                    let key = "reminders.\(entry.key)"
-                    // Every value is written as a string ("3d", "off", "10:00"); merge_within may be 0.
-                    guard let value = entry.value.string ?? entry.value.integer.map(String.init) else {
-                        throw refuse(entry.position, key, "must be a string such as \"2h\" or \"off\"")
-                    }
-                    do {
-                        try configuration.reminders.apply(key: entry.key, value: value)
-                    } catch {
-                        switch error {
-                        case .unknownKey: throw refuse(entry.position, key, "unknown key")
-                        case .invalidValue(_, let value, let expected):
-                            throw refuse(entry.position, key, "is '\(value)', expected \(expected)")
-                        }
-                    }
-                }
-            case "calendar":
-                try configuration.calendar.read(table, refuse: refuse)
-            case let name where name.hasPrefix("calendar.") && !name.dropFirst(9).contains("."):
-                try configuration.calendar.readSource(table, name: String(name.dropFirst(9)), refuse: refuse)
-            case "desktop", "journal", "hook":
-                try configuration.channels.read(table, refuse: refuse)
-            default:
+            // `[calendar.NAME]`: a calendar to follow, named by the user, so not a table of the schema.
+            if table.name.hasPrefix("calendar."), !table.name.dropFirst(9).contains(".") {
+                try configuration.calendar.readSource(table, name: String(table.name.dropFirst(9)), refuse: refuse)
+                continue
+            }
+            guard ConfigurationSchema.tables.contains(where: { $0.name == table.name }) else {
                 throw refuse(table.position, table.name, "unknown table or key")
+            }
+            for entry in table.entries {
+                let dotted = "\(table.name).\(entry.key)"
+                guard let key = ConfigurationSchema.key(entry.key, in: table.name) else {
+                    throw refuse(entry.position, dotted, "unknown key")
+                }
+                do {
+                    try key.read(&configuration, entry.value)
+                } catch {
+                    throw refuse(entry.position, dotted, error.problem)
+                }
             }
         }
         return configuration
-    }
-}
-
-extension DaemonConfiguration.Limits {
-    fileprivate mutating func read(
-        _ table: TOMLDocument.Table, refuse: (TOMLDocument.Position, String, String) -> DaemonError
-    ) throws(DaemonError) {
-        for entry in table.entries {
-            let key = "limits.\(entry.key)"
-            let number = entry.value.integer.flatMap { Int(exactly: $0) }
-            switch entry.key {
-            case "max_connections":
-                guard let number, (1...65_536).contains(number) else {
-                    throw refuse(entry.position, key, "must be a whole number from 1 to 65536")
-                }
-                maxConnections = number
-            case "max_message_bytes":
-                guard let number, (1024...(64 << 20)).contains(number) else {
-                    throw refuse(entry.position, key, "must be a whole number from 1024 to 67108864")
-                }
-                maxMessageBytes = number
-            case "max_meetings":
-                guard let number, (1...10_000_000).contains(number) else {
-                    throw refuse(entry.position, key, "must be a whole number from 1 to 10000000")
-                }
-                maxMeetings = number
-            case "message_timeout", "idle_timeout":
-                guard let text = entry.value.string, let seconds = try? DurationExpression.seconds(text),
-                    (1...3600).contains(seconds)
-                else { throw refuse(entry.position, key, "must be a duration from \"1s\" to \"1h\"") }
-                if entry.key == "message_timeout" {
-                    messageTimeoutSeconds = seconds
-                } else {
-                    idleTimeoutSeconds = seconds
-                }
-            default:
-                throw refuse(entry.position, key, "unknown key")
-            }
-        }
     }
 }
