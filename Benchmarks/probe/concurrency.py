@@ -158,14 +158,7 @@ def run(args):
         for m in muts:
             m.join()
         # Wait for every occurrence that started in the run (not tomorrow's) to end, plus its nudges.
-        horizon = time.time() + 3 * 3600
-        while True:
-            occ = [o for o in P.upcoming(d.socket, t0 - 60) if P.parse(o["start"]) < horizon]
-            last = max([P.parse(o["start"]) + o["durationSeconds"] for o in occ] + [0])
-            left = last + 8 + 4 - time.time()
-            if left <= 0:
-                break
-            time.sleep(min(left, 5))
+        P.wait_until_ended(d.socket, t0 - 60, 8 + 4, horizon=time.time() + 3 * 3600)
         end = time.time() - 1
         occurrences = P.upcoming(d.socket, t0 - 60)
         ledger = P.read_ledger(d.db)

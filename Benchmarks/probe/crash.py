@@ -171,13 +171,7 @@ def part1(args, rng, work):
             print("round %2d: kill -9 after %.1f s, integrity %s, fk %d, cards %s, streams %s" % (
                 rnd, wait, ic, len(fk), [len(s.cards) for s in subs], cmp_), flush=True)
         # Final daemon: wait for every occurrence to end, then verify.
-        while True:
-            occ = P.upcoming(d.socket, t0 - 60)
-            last = max([P.parse(o["start"]) + o["durationSeconds"] for o in occ] + [0])
-            left = last + 9 + 4 - time.time()
-            if left <= 0:
-                break
-            time.sleep(min(left, 5))
+        P.wait_until_ended(d.socket, t0 - 60, 9 + 4)
         end = time.time() - 1
         occurrences = P.upcoming(d.socket, t0 - 60)
         ledger = P.read_ledger(d.db)

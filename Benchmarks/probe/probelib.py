@@ -413,6 +413,18 @@ def upcoming(path, since):
             return occ
 
 
+def wait_until_ended(socket, since, slack, horizon=None):
+    """Sleeps until every occurrence listed since `since` (starting before `horizon`, if given) has
+    ended, plus `slack` seconds for its capture nudges."""
+    while True:
+        occ = [o for o in upcoming(socket, since) if horizon is None or parse(o["start"]) < horizon]
+        last = max([parse(o["start"]) + o["durationSeconds"] for o in occ] + [0])
+        left = last + slack - time.time()
+        if left <= 0:
+            return
+        time.sleep(min(left, 5))
+
+
 def off_when_due(log, initial_offsets):
     """An excuse for losses(): a step that was "off" (by an acknowledged UpdateMeeting offsets)
     when it came due and was turned on again after the start is rightly missed."""
