@@ -23,7 +23,10 @@ import sys
 import time
 
 # Meetings from here on: nothing due for years, and the moving meeting is the earliest of all.
-FIRST = datetime.datetime(2031, 1, 6, 15, 0, tzinfo=datetime.timezone.utc)
+# Within the engine's planning window (a meeting years ahead is not planned yet, so moving it
+# changes no timer): three days from the run, on the hour.
+FIRST = (datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)
+         + datetime.timedelta(days=3))
 DAV_EVENTS = 2000
 VDIR_EVENTS = 50
 

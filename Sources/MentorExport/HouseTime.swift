@@ -17,6 +17,13 @@ public enum HouseTime {
         return DisplayText.when(local(UTCTimestamp.floorDivide(seconds, 60) * 60, in: zone))
     }
 
+    /// `2026-12-03`: the day of `instant` in `zone`, for lists dated by the day; text that is not an
+    /// instant gives its first ten characters, which is the day it names.
+    public static func day(_ instant: String, in zone: UserZone) -> String {
+        guard let seconds = UTCTimestamp.epochSeconds(instant) else { return String(instant.prefix(10)) }
+        return String(local(seconds, in: zone).prefix(10))
+    }
+
     /// A meeting's start, `local` in its own zone `name`, as the user sees it: the zone's name after
     /// the time when the user's clock reads the same (`Thu 2026-12-03 15:00 +01:00 Europe/Berlin`),
     /// else the meeting's own weekday and time beside it

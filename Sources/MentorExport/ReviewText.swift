@@ -28,10 +28,10 @@ public enum ReviewText {
             + (counts.expected.map { "; \($0) expected at \(cadence)" } ?? "")
     }
 
-    /// `2026-10-08  4/5  Led the first half`, dated by the meeting it was noted at.
-    public static func progress(_ entry: Wire.GoalProgress) -> String {
+    /// `2026-10-08  4/5  Led the first half`, dated by the meeting it was noted at, on the user's calendar.
+    public static func progress(_ entry: Wire.GoalProgress, in zone: UserZone) -> String {
         [
-            String((entry.occurrence ?? entry.notedAt ?? "").prefix(10)), entry.rating.map { "\($0)/5" } ?? "",
+            HouseTime.day(entry.occurrence ?? entry.notedAt ?? "", in: zone), entry.rating.map { "\($0)/5" } ?? "",
             entry.note,
         ]
         .filter { !$0.isEmpty }.joined(separator: "  ")
@@ -44,7 +44,8 @@ public enum ReviewText {
     }
 
     /// The review as a Markdown document; user text is escaped as in ``MarkdownExport``.
-    public static func markdown(_ review: GetReview.Reply, exportedOn: String) -> String {
+    /// Days are the user's (`zone`), as the review's span already is.
+    public static func markdown(_ review: GetReview.Reply, exportedOn: String, in zone: UserZone) -> String {
         let relationship = review.relationship
         let escape = MarkdownExport.escape
         var blocks = [
@@ -67,7 +68,7 @@ public enum ReviewText {
             if !entry.goal.successCriteria.isEmpty {
                 lines.append("Success looks like: \(escape(entry.goal.successCriteria))")
             }
-            lines += entry.progress.map { escape(progress($0)) }
+            lines += entry.progress.map { escape(progress($0, in: zone)) }
             blocks.append(MarkdownExport.list(lines.isEmpty ? ["No progress noted yet."] : lines))
         }
         let usefulness = review.ratings.map(\.usefulness)
@@ -82,7 +83,7 @@ public enum ReviewText {
             "## Phases",
             MarkdownExport.list(
                 review.phases.map { change in
-                    "\(change.changedAt.prefix(10)): \(change.phase.rawValue)"
+                    "\(HouseTime.day(change.changedAt, in: zone)): \(change.phase.rawValue)"
                         + (change.note.isEmpty ? "" : ". \(escape(change.note))")
                 }),
         ]

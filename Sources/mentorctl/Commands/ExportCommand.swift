@@ -109,7 +109,7 @@ struct ExportCommand: ParsableCommand {
                 case .review:
                     ReviewText.markdown(
                         try connection.call(GetReview.self, .init(partner: partner ?? "", role: role, since: since)),
-                        exportedOn: UTCTimestamp.date(now))
+                        exportedOn: UTCTimestamp.date(now), in: UserTime.zone)
                 case .ics: try calendar(connection, now: now)
                 }
             try OutputFile.write(text, to: output)

@@ -51,7 +51,7 @@ struct ReviewCommand: ParsableCommand {
             if !entry.goal.successCriteria.isEmpty {
                 lines.append("    Success looks like: \(entry.goal.successCriteria)")
             }
-            lines += entry.progress.map { "    " + ReviewText.progress($0) }
+            lines += entry.progress.map { "    " + ReviewText.progress($0, in: UserTime.zone) }
             if entry.progress.isEmpty { lines.append("    no progress noted yet") }
         }
         lines.append("Commitments:  " + ReviewText.commitments(review.commitments))
@@ -65,7 +65,7 @@ struct ReviewCommand: ParsableCommand {
         }
         lines.append("Phases:")
         lines += review.phases.map { change in
-            "  \(change.changedAt.prefix(10))  \(change.phase.rawValue)"
+            "  \(HouseTime.day(change.changedAt, in: UserTime.zone))  \(change.phase.rawValue)"
                 + (change.note.isEmpty ? "" : "  \(change.note)")
         }
         if review.reviewDue {
