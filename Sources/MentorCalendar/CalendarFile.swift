@@ -4,7 +4,7 @@ import MentorCore
 /// A calendar file as read: its events grouped into series, and the events it could not use, each with
 /// the reason.
 ///
-/// Unknown properties, parameters and components (X-, IANA, VALARM, VTODO, ...) are ignored, as RFC
+/// Unknown properties, parameters and components (X- names, other IANA names, VALARM, VTODO) are ignored, as RFC
 /// 5545 asks. A series is refused whole when any of its events is, so that an occurrence is never shown
 /// at the time of a master whose override could not be read.
 public struct CalendarFile: Sendable {

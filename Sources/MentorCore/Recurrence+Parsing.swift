@@ -89,7 +89,7 @@ extension Recurrence {
                 }
             case .yearly: break
             }
-            // RFC 5545: BYSETPOS "MUST only be used in conjunction with another BYxxx rule part".
+            // RFC 5545 allows BYSETPOS only beside another BY rule part (BYDAY, BYMONTHDAY, BYMONTH here).
             if !bySetPosition.isEmpty && byMonth.isEmpty && byDay.isEmpty && byMonthDay.isEmpty {
                 throw .conflicting(text)
             }

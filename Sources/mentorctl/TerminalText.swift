@@ -5,13 +5,13 @@
 /// `ESC ]0;…BEL` would retitle the terminal, `ESC [2J` clear it, U+202E make a line read backwards.
 /// So everything `mentorctl` prints for people goes through ``escaped(_:)``.
 enum TerminalText {
-    /// `text` with every character a terminal would act on written as `\uXXXX`: the C0 controls
+    /// `text` with every character a terminal would act on written as `\u` and four hex digits (`\u001B`): the C0 controls
     /// but line feed and tab, DEL, the C1 controls, and the bidirectional embedding, override and
     /// isolate controls. A CR before an LF is dropped (a line written on Windows); a lone CR is
     /// escaped, since it would let the rest of a line overwrite its start.
     ///
     /// JSON output passes through unharmed: the JSON encoder already escapes C0 controls, and
-    /// `\uXXXX` inside a JSON string means the same character it replaces.
+    /// such an escape inside a JSON string means the same character it replaces.
     static func escaped(_ text: String) -> String {
         guard mayNeedEscape(text) else { return text }
         var result = String.UnicodeScalarView()
