@@ -110,7 +110,10 @@ public struct CalendarImportStore: Sendable {
     }
 
     /// Counts a successful sync toward the removal of each known event its calendar lacks, and clears
-    /// the count of each it holds.
+    /// the count of each it holds. Only an event with an occurrence still to come can be gone from
+    /// its calendar: a CalDAV server without sync-collection is asked for a window of time (from a
+    /// week back), and a vdir may be synced with one, so a meeting that has been held is simply
+    /// outside what the calendar lists, and must keep its history and stay what it was.
     private static func countAbsences(
         known: [CalendarEventRecord.Identity: CalendarEventRecord], present: Set<String>, now: Date,
         into result: inout Result, in db: Database
@@ -121,6 +124,8 @@ public struct CalendarImportStore: Sendable {
             if present.contains(record.uid) {
                 guard record.absentSyncs > 0 else { continue }
                 try db.execute(sql: setCount, arguments: [0, record.meetingId])
+            } else if try !hasOccurrenceAhead(meetingID: record.meetingId, now: now, in: db) {
+                continue
             } else if record.absentSyncs >= 1 {
                 _ = try CalendarRetirement.retire(meetingID: record.meetingId, now: now, in: db)
                 result.removed += 1
@@ -128,6 +133,16 @@ public struct CalendarImportStore: Sendable {
                 try db.execute(sql: setCount, arguments: [1, record.meetingId])
                 result.awaitingRemoval += 1
             }
+        }
+    }
+
+    /// Whether the meeting has an occurrence starting after `now` (false when it is gone).
+    private static func hasOccurrenceAhead(meetingID: Int64, now: Date, in db: Database) throws -> Bool {
+        do {
+            let meeting = try MeetingStore.meeting(id: meetingID, in: db)
+            return !meeting.occurrences(from: now, through: .distantFuture, limit: 1).isEmpty
+        } catch StoreError.noSuchMeeting {
+            return false
         }
     }
 

@@ -47,7 +47,10 @@ struct FollowCalendarTests {
             try await daemon.upcoming(from: noon, days: 2).map(\.start) == [RFC3339.utc(later)]
         }
         #expect(moved, "the move reached the meetings")
-        #expect(ContinuousClock.now - changed < .seconds(3), "applied at once, not at a poll")
+        // A file has no poll timer, so only inotify can have brought the change; the bound is far
+        // below the shortest poll interval (a minute) and far above a loaded machine's delay.
+        #expect(added.source.nextSync == nil, "a file is watched, never polled")
+        #expect(ContinuousClock.now - changed < .seconds(30), "applied at once, not at a poll")
         try await daemon.advance(to: later.addingTimeInterval(3600 + 16 * 60))
         let cards = await watcher.cards(count: 4)
         #expect(
@@ -112,6 +115,32 @@ struct FollowCalendarTests {
         try await daemon.stop()
     }
 
+    /// A CalDAV server without sync-collection is asked for a window of time, so a meeting held
+    /// before the window is simply not listed any more: it stays as it was, history and all. Only
+    /// an event with an occurrence still to come can be gone from its calendar.
+    @Test func aHeldMeetingTheCalendarNoLongerListsStays() async throws {
+        let daemon = try await InProcessDaemon(now: noon)
+        defer { daemon.remove() }
+        let folder = daemon.directory.file("vdir")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.replace(folder + "/standup.ics", with: CalendarFiles.calendar([Self.standup]))
+        // A series still listed, so the calendar is not empty (an empty one is never believed).
+        try Self.replace(folder + "/weekly.ics", with: CalendarFiles.calendar([ImportCalendarTests.weekly()]))
+        #expect(try await follow(daemon, folder).sync.added == 2)
+        let meetings = try await daemon.call(ListMeetings.self, .init()).meetings
+        let standup = try #require(meetings.first { $0.title == "Standup" }?.id)
+        // Thursday 2036-06-12 09:15 UTC, the standup's end, then a day later.
+        try await daemon.jump(to: noon.addingTimeInterval(2 * 86_400))
+        try FileManager.default.removeItem(atPath: folder + "/standup.ics")
+        for _ in 0..<3 {
+            let syncs = try await daemon.call(SyncCalendarSources.self, .init(name: "work")).syncs
+            #expect(syncs.map(\.removed) == [0] && syncs.map(\.ok) == [true], "\(syncs)")
+        }
+        let kept = try await daemon.call(GetMeeting.self, .init(id: standup)).meeting
+        #expect(kept.status == .scheduled, "held, not cancelled or deleted")
+        try await daemon.stop()
+    }
+
     @Test func eventsNoRuleMatchesAreListedAndNotStored() async throws {
         let daemon = try await InProcessDaemon(now: noon)
         defer { daemon.remove() }
@@ -166,7 +195,7 @@ struct FollowCalendarTests {
 extension InProcessDaemon {
     /// Whether `condition` holds within `seconds`, asked every 20 ms: for what a watcher does on its
     /// own, which no call can wait for.
-    func eventually(within seconds: Double = 5, _ condition: () async throws -> Bool) async throws -> Bool {
+    func eventually(within seconds: Double = 30, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if try await condition() { return true }
