@@ -174,7 +174,7 @@ struct CalDAVFollowTests {
     @Test func aServerThatTimesOutOrSendsGarbageFailsItsOwnCalendarOnly() async throws {
         let server = try await LoopbackServer.misbehaving()
         var configuration = InProcessDaemon.secondsConfiguration
-        configuration.calendar.httpTimeoutSeconds = 1
+        configuration.calendar.httpTimeoutSeconds = 3
         let daemon = try await InProcessDaemon(now: noon, configuration: configuration)
         defer { daemon.remove() }
         let path = try CalendarFiles.write(
@@ -192,7 +192,7 @@ struct CalDAVFollowTests {
         let silent = try await daemon.call(
             AddCalendarSource.self, .init(location: server.base + "/silent/", name: "silent", partner: "Sam"))
         #expect(!silent.sync.ok && silent.sync.error == "the server did not answer in time")
-        #expect(ContinuousClock.now - started < .seconds(8), "given up after http_timeout")
+        #expect(ContinuousClock.now - started < .seconds(15), "given up after http_timeout (3 s), not hung")
 
         let sources = try await daemon.call(ListCalendarSources.self, NoParameters()).sources
         #expect(sources.map { "\($0.name) \($0.lastError.isEmpty)" } == ["garbage false", "silent false", "work true"])

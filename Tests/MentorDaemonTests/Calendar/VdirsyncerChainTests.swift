@@ -61,14 +61,15 @@ struct VdirsyncerChainTests {
         // Moved on the server, then synced into the vdir: inotify does the rest.
         try await radicale.put(
             collection + "weekly.ics", CalendarFiles.calendar([Events.weekly(at: "20360611T160000Z", sequence: 1)]))
-        let changed = ContinuousClock.now
         try await vdirsyncer(["sync"])
+        // From the end of vdirsyncer's run: inotify, not a poll (a minute at the least), brings it in.
+        let changed = ContinuousClock.now
         let weeks = ["06-11", "06-18", "06-25", "07-02"]
         let moved = try await daemon.eventually {
             try await agenda() == weeks.map { "2036-\($0)T16:00:00Z Weekly 1:1" }
         }
         #expect(moved, "the move reached the reminders")
-        #expect(ContinuousClock.now - changed < .seconds(5))
+        #expect(ContinuousClock.now - changed < .seconds(30))
 
         // A cancelled occurrence and a new event, in one vdirsyncer run.
         try await radicale.put(
