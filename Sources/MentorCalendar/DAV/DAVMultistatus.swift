@@ -44,11 +44,27 @@ public struct DAVMultistatus: Sendable, Hashable {
     /// The `sync-token` child of `multistatus` (`sync-collection`'s reply).
     public var syncToken: String?
 
+    /// Where the first element starts: the first `<` followed by a name, not by `?` (a declaration
+    /// or processing instruction) or `!` (a comment or a DTD). The end when there is none.
+    static func rootElementStart(of bytes: [UInt8]) -> Int {
+        var index = 0
+        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+            let next = open + 1 < bytes.count ? bytes[open + 1] : 0
+            if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return open }
+            index = open + 1
+        }
+        return bytes.count
+    }
+
     /// Reads a multistatus body.
     public static func read(_ bytes: [UInt8], limits: DAVLimits = DAVLimits()) throws(DAVError) -> DAVMultistatus {
         guard bytes.count <= limits.bytes else { throw .tooLarge(bytes: bytes.count, limit: limits.bytes) }
-        // CalDAV replies never carry a document type; one is the way to entity expansion bombs.
-        if bytes.firstRange(of: Array("<!DOCTYPE".utf8)) != nil || bytes.firstRange(of: Array("<!ENTITY".utf8)) != nil {
+        // CalDAV replies never carry a document type; one is the way to entity expansion bombs. A DTD
+        // can stand only before the root element, so only that part is looked at: an event's text
+        // may carry `<!DOCTYPE` inside CDATA (Outlook's HTML descriptions, as iCloud sends them).
+        let prolog = bytes[..<rootElementStart(of: bytes)]
+        if prolog.firstRange(of: Array("<!DOCTYPE".utf8)) != nil || prolog.firstRange(of: Array("<!ENTITY".utf8)) != nil
+        {
             throw .doctype
         }
         let reader = DAVMultistatusReader(limits: limits)
