@@ -7,7 +7,7 @@ public struct ImportOptions: Sendable {
     /// `--with NAME --role ROLE`: every event is with this partner. Nil: partners are found by e-mail.
     /// With ``rules``, the partner of a matched event whose attendees name no relationship.
     public var partner: (name: String, role: Role)?
-    /// A followed calendar's `--match` rules, tried in order; empty: every event (see ``MatchRule``).
+    /// A followed calendar's `--match` rules, any of which takes an event; empty: every event (see ``MatchRule``).
     public var rules: [MatchRule]
     /// The relationships whose `email` an event's organizer or attendees may name.
     public var relationships: [Relationship]

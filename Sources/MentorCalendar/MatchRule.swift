@@ -3,8 +3,8 @@ import MentorCore
 
 /// A rule that says an event of a followed calendar is a mentoring meeting (`--match RULE`).
 ///
-/// A source's rules are tried in order and the first that matches decides; an event no rule matches
-/// is not a mentoring meeting (listed by `calendar show --unmatched`, never stored). A source without
+/// An event any of a source's rules takes is a mentoring meeting (their order does not matter: no
+/// rule says more than yes); an event no rule matches is not a mentoring meeting (listed by `calendar show --unmatched`, never stored). A source without
 /// rules matches every event with its default partner, else by attendee, as `mentorctl import` does.
 public enum MatchRule: Sendable, Hashable, CustomStringConvertible {
     /// `category:WORD`: `CATEGORIES` holds the word (any case).

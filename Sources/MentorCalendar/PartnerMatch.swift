@@ -18,7 +18,7 @@ enum PartnerMatch: Sendable, Hashable {
     }
 
     /// The partner of `event` under the options: without rules, `--with` or else the attendees; with
-    /// rules, the first rule that takes the event, then its attendees' relationship or else `--with`.
+    /// rules, an event some rule takes, then its attendees' relationship or else `--with`.
     static func choose(for event: CalendarEvent, in options: ImportOptions) -> PartnerMatch? {
         let found = find(for: event, in: options)
         guard !options.rules.isEmpty else { return options.partner.map(given) ?? found }

@@ -1134,8 +1134,8 @@ public enum InterfaceDescriptions {
           partner: ?string,
           # The user's role with that partner.
           role: ?Role,
-          # Rules that say which events are mentoring meetings, in order (category:WORD, title:WORD,
-          # attendee); empty: every event.
+          # Rules that say which events are mentoring meetings: those any rule takes (category:WORD,
+          # title:WORD, attendee); empty: every event.
           match: []string,
           # Seconds between polls (url and caldav only).
           interval: ?int,
@@ -1201,7 +1201,7 @@ public enum InterfaceDescriptions {
           partner: ?string,
           # The user's role with that partner; needed when the partner is new.
           role: ?Role,
-          # Rules (category:WORD, title:WORD, attendee), first match wins; none: every event.
+          # Rules (category:WORD, title:WORD, attendee): an event any of them takes; none: every event.
           match: ?[]string,
           # Time between polls of a URL or CalDAV calendar (15m by default, 1m to 1d).
           interval: ?string,

@@ -30,9 +30,9 @@ public enum ConfigurationSchema {
 
         After editing, send SIGHUP to reread the file: `systemctl --user reload mentord` under \
         systemd, else `kill -HUP <pid>` (`mentorctl status` shows the pid). mentord rereads every \
-        table and plans every reminder again; a new `[desktop] timeout` waits for a restart. A file \
-        that no longer reads is ignored: the running settings stay, and the log says why. At \
-        start-up the same error stops mentord.
+        table and plans every reminder again; a new `[desktop] timeout` or `[calendar] \
+        http_timeout` waits for a restart. A file that no longer reads is ignored: the running \
+        settings stay, and the log says why. At start-up the same error stops mentord.
         """
 
     /// The tables, in file order.
@@ -184,7 +184,8 @@ public enum ConfigurationSchema {
                 "http_timeout", 1...300, \.calendar.httpTimeoutSeconds,
                 help: """
                     The longest one HTTP request of a followed ICS URL or CalDAV calendar may take; \
-                    a sync that times out changes nothing and is tried again later.
+                    a sync that times out changes nothing and is tried again later. Like \
+                    `[desktop] timeout`, it is read at start: a reload keeps the old value.
                     """),
         ])
 

@@ -10,8 +10,8 @@ struct CalendarAddCommand: ParsableCommand {
             them), or an http(s) URL: a CalDAV calendar collection (read-only) or an ICS feed such as \
             Google's secret address. mentord asks the server which it is.
 
-            Which events are mentoring meetings: with no --match, every event; with rules, the first \
-            that matches decides (category:WORD, title:WORD, attendee: an attendee is a relationship's \
+            Which events are mentoring meetings: with no --match, every event; with rules, those any \
+            rule takes (category:WORD, title:WORD, attendee: an attendee is a relationship's \
             e-mail address). A matched event is with the relationship whose e-mail address it names, \
             else with --with. Events no rule takes are listed by 'calendar show NAME --unmatched'.
 
@@ -40,7 +40,8 @@ struct CalendarAddCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A rule: category:WORD, title:WORD or attendee (repeat; first match wins).", valueName: "rule"))
+            "A rule: category:WORD, title:WORD or attendee (repeat: an event any rule takes is a meeting).",
+            valueName: "rule"))
     var match: [String] = []
 
     @Option(help: "Time between polls of a URL or CalDAV calendar (default 15m).")
