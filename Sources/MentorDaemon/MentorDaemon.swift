@@ -132,7 +132,11 @@ public struct MentorDaemon: Service {
             defaultTimeZone: zone, counts: statusCounts
         ).register(in: &table)
         StorageMethods(database: database).register(in: &table)
-        let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in engine.clockStepped() }
+        // The status counts expire at a wall-clock instant too: a step moves it.
+        let clockMonitor = ClockChangeMonitor(queue: timerQueue) { [engine] in
+            statusCounts.invalidate()
+            engine.clockStepped()
+        }
         defer { withExtendedLifetime(clockMonitor) {} }
 
         let address: ListenAddress
@@ -171,8 +175,7 @@ public struct MentorDaemon: Service {
                         _ = try? await engine.feedWatchdog()
                     }
                     // Calendars are followed once the engine runs: what they change is planned at once.
-                    async let following: Void = follower.run(configured: configuration.calendar.sources)
-                    await following
+                    await follower.run(configured: configuration.calendar.sources)
                     try await running
                 }
                 try await server.run(on: address) { [paths, logger] in

@@ -89,6 +89,9 @@ actor ReminderService: Service {
             for change in changes { await apply(change) }
         case .clockStepped:
             logger.notice("The system clock was set; re-planning reminders")
+            // The manager times the watchdog on its monotonic clock: a deadline announced on the old
+            // wall clock is no longer where it was, so the next feed pings whatever it computes.
+            watchdog?.forget()
             await planEverything()
         case .rules(let rules):
             scheduler.rules = rules
