@@ -27,8 +27,12 @@ public enum MarkdownExport {
     }
 
     /// The document.
-    /// - Parameter exportedOn: the day of the export, `YYYY-MM-DD`.
-    public static func render(_ sections: [Section], shareable: Bool, exportedOn: String) -> String {
+    /// - Parameters:
+    ///   - exportedOn: the day of the export, `YYYY-MM-DD`.
+    ///   - zone: the user's zone, whose days and clock the document's dates and times are in.
+    public static func render(_ sections: [Section], shareable: Bool, exportedOn: String, in zone: UserZone = .utc)
+        -> String
+    {
         var blocks = ["# Mentoring notes", "Exported from mentord on \(exportedOn)."]
         if shareable {
             blocks[1] +=
@@ -37,13 +41,13 @@ public enum MarkdownExport {
         }
         if sections.isEmpty { blocks.append("No relationships.") }
         for section in sections {
-            blocks += relationship(section, shareable: shareable)
+            blocks += relationship(section, shareable: shareable, in: zone)
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
     /// The blocks of one relationship, its heading first.
-    public static func relationship(_ section: Section, shareable: Bool) -> [String] {
+    public static func relationship(_ section: Section, shareable: Bool, in zone: UserZone = .utc) -> [String] {
         let details = section.details
         let relationship = details.relationship
         var facts = ["Phase: \(relationship.phase.rawValue)"]
@@ -54,7 +58,7 @@ public enum MarkdownExport {
             let captured = section.history.filter { $0.capture != nil }
             if captured.isEmpty { blocks.append("No captures recorded yet.") }
             for entry in captured {
-                blocks += meeting(entry, items: section.items, shareable: true)
+                blocks += meeting(entry, items: section.items, shareable: true, in: zone)
             }
             return blocks + ["### Open items", list(details.items.map(item))]
         }
@@ -64,27 +68,29 @@ public enum MarkdownExport {
             "### Phase history",
             list(
                 details.phases.map { change in
-                    "\(change.changedAt.prefix(10)): \(change.phase.rawValue)"
+                    "\(HouseTime.day(change.changedAt, in: zone)): \(change.phase.rawValue)"
                         + (change.note.isEmpty ? "" : ". \(escape(change.note))")
                 }),
             "### Goals",
             list(details.goals.map(goal)),
             "### Offers",
-            list(details.offers.map(offer)),
+            list(details.offers.map { offer($0, in: zone) }),
             "### Meetings",
         ]
         if section.history.isEmpty {
             blocks.append("No answers or captures recorded yet.")
         }
         for entry in section.history {
-            blocks += meeting(entry, items: section.items, shareable: shareable)
+            blocks += meeting(entry, items: section.items, shareable: shareable, in: zone)
         }
         blocks += ["### Open items", list(details.items.map(item))]
         return blocks
     }
 
     /// One meeting occurrence: heading, answers by step (never in a shareable export), capture.
-    public static func meeting(_ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool) -> [String] {
+    public static func meeting(
+        _ entry: Wire.HistoryEntry, items: [Wire.Item], shareable: Bool, in zone: UserZone = .utc
+    ) -> [String] {
         var blocks = ["#### \(DisplayText.when(entry.localStart)): \(escape(entry.title))"]
         for (step, answers) in HistoryText.answersByStep(shareable ? [] : entry.answers) {
             blocks.append("**\(step.title)**")
@@ -96,15 +102,17 @@ public enum MarkdownExport {
                 item.originMeetingId == entry.meetingId
                     && item.originOccurrence.flatMap(UTCTimestamp.epochSeconds) == occurrence
             }
-            blocks.append("**\(shareable ? "Agreed" : "Capture")** (\(capture.capturedAt.prefix(10)))")
-            blocks.append(list(captureLines(capture, recorded: recorded, shareable: shareable)))
+            blocks.append("**\(shareable ? "Agreed" : "Capture")** (\(HouseTime.day(capture.capturedAt, in: zone)))")
+            blocks.append(list(captureLines(capture, recorded: recorded, shareable: shareable, in: zone)))
         }
         return blocks
     }
 
     /// The filled-in parts of a capture, with the commitments and topics it recorded; shareable,
     /// only the parts the two agreed on.
-    public static func captureLines(_ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool) -> [String] {
+    public static func captureLines(
+        _ capture: Wire.Capture, recorded: [Wire.Item], shareable: Bool, in zone: UserZone = .utc
+    ) -> [String] {
         var entries: [String] = []
         func add(_ label: String, _ text: String) {
             if !text.isEmpty { entries.append("\(label): \(Self.lines(text))") }
@@ -120,7 +128,7 @@ public enum MarkdownExport {
             add("Feedback given", capture.feedbackGiven)
             add("Feedback received", capture.feedbackReceived)
         }
-        add("Next meeting", capture.nextStart ?? "")
+        add("Next meeting", capture.nextStart.map { HouseTime.when($0, in: zone) } ?? "")
         add("Next goal", capture.nextGoal)
         if !shareable { add("Private note", capture.privateNote) }
         return entries
@@ -134,8 +142,8 @@ public enum MarkdownExport {
     }
 
     /// `Resource: the book (delivered 2026-01-20)`.
-    public static func offer(_ offer: Wire.Offer) -> String {
-        let when = offer.deliveredAt.map { " \($0.prefix(10))" } ?? ""
+    public static func offer(_ offer: Wire.Offer, in zone: UserZone = .utc) -> String {
+        let when = offer.deliveredAt.map { " \(HouseTime.day($0, in: zone))" } ?? ""
         return "\(DisplayText.capitalized(offer.kind)): \(escape(offer.description)) (\(offer.status)\(when))"
     }
 

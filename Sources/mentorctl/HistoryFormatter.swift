@@ -22,7 +22,7 @@ enum HistoryFormatter {
             }
         }
         if let capture = entry.capture {
-            lines.append("  Captured \(capture.capturedAt.prefix(10))")
+            lines.append("  Captured \(HouseTime.day(capture.capturedAt, in: UserTime.zone))")
             lines.append(RelationshipFormatter.indent(TextTable.render(captureRows(capture)), by: 4))
         }
         return lines.joined(separator: "\n")
@@ -37,7 +37,7 @@ enum HistoryFormatter {
             ("Feedback given:", capture.feedbackGiven),
             ("Feedback received:", capture.feedbackReceived),
             ("Next goal:", capture.nextGoal),
-            ("Next meeting:", capture.nextStart ?? ""),
+            ("Next meeting:", capture.nextStart.map(UserTime.when) ?? ""),
             ("Private note:", capture.privateNote),
         ]
         return fields.filter { !$0.1.isEmpty }.flatMap { label, text in

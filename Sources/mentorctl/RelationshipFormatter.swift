@@ -1,3 +1,4 @@
+import MentorExport
 import MentorProtocol
 
 /// Human output for relationships and what belongs to them: goals, offers, action items, topics.
@@ -17,7 +18,10 @@ enum RelationshipFormatter {
             [
                 String(relationship.id), relationship.partner, relationship.role.rawValue,
                 relationship.phase.rawValue, relationship.cadence, relationship.startedOn,
-            ] + (anyQuiet ? [relationship.quietSince.map { "quiet since \($0.prefix(10))" } ?? ""] : [])
+            ]
+                + (anyQuiet
+                    ? [relationship.quietSince.map { "quiet since \(HouseTime.day($0, in: UserTime.zone))" } ?? ""]
+                    : [])
         }
         return TextTable.render([header] + rows)
     }
@@ -32,7 +36,8 @@ enum RelationshipFormatter {
             [
                 "Cadence:",
                 (relationship.cadence.isEmpty ? "(not set)" : relationship.cadence)
-                    + (relationship.quietSince.map { ", gone quiet since \($0.prefix(10))" } ?? ""),
+                    + (relationship.quietSince.map { ", gone quiet since \(HouseTime.day($0, in: UserTime.zone))" }
+                        ?? ""),
             ],
             ["Since:", relationship.startedOn.isEmpty ? "(not set)" : relationship.startedOn],
             ["Reminders:", relationship.offsets.isEmpty ? "as configured" : relationship.offsets],
@@ -40,7 +45,7 @@ enum RelationshipFormatter {
             ["Added:", UserTime.minute(relationship.createdAt)],
         ])
         let phases = reply.phases.map { change in
-            [String(change.changedAt.prefix(10)), change.phase.rawValue, change.note]
+            [HouseTime.day(change.changedAt, in: UserTime.zone), change.phase.rawValue, change.note]
         }
         let partner = relationship.partner
         return [

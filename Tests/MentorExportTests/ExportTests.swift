@@ -92,10 +92,14 @@ struct ExportTests {
         }
         for agreed in [
             "Went through the RFC", "Send the revised RFC", "Conference talk", "Decide on the conference talk",
-            "2026-11-30T14:00:00.000Z",
+            "Mon 2026-11-30 14:00 +00:00",
         ] {
             #expect(text.contains(agreed), "\(agreed)")
         }
+        // In the user's own zone, as everything mentorctl shows.
+        let berlin = UserZone(name: "Europe/Berlin", rule: PosixZoneRule("CET-1CEST,M3.5.0,M10.5.0/3")!)
+        let local = MarkdownExport.render([Self.section], shareable: true, exportedOn: "2026-11-30", in: berlin)
+        #expect(local.contains("Next meeting: Mon 2026-11-30 15:00 +01:00"))
     }
 
     @Test func calendarHasOneAlarmPerPlannedStepAndFoldsLongLines() {

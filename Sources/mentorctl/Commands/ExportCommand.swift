@@ -105,11 +105,12 @@ struct ExportCommand: ParsableCommand {
                 switch format {
                 case .markdown:
                     MarkdownExport.render(
-                        try markdownSections(connection), shareable: shareable, exportedOn: UTCTimestamp.date(now))
+                        try markdownSections(connection), shareable: shareable, exportedOn: UserTime.today,
+                        in: UserTime.zone)
                 case .review:
                     ReviewText.markdown(
                         try connection.call(GetReview.self, .init(partner: partner ?? "", role: role, since: since)),
-                        exportedOn: UTCTimestamp.date(now), in: UserTime.zone)
+                        exportedOn: UserTime.today, in: UserTime.zone)
                 case .ics: try calendar(connection, now: now)
                 }
             try OutputFile.write(text, to: output)
