@@ -57,15 +57,17 @@ struct StatusFileTests {
     private func snippetsShowNothingForAPastOrFarCardBlocking() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let now = Int(Date().timeIntervalSince1970)
-        for (due, expected) in [
-            (now - 120, ""), (now + 2 * 86_400, ""), (now + 30, "[Plan: A with B in under a minute] "),
-            (now + 86_400 - 90, "[Plan: A with B in 23h 58m] "),
+        // Each due time is written just before each shell reads it, so a slow shell start cannot
+        // move the answer across a minute (23h 58m 30s ahead stays in 23h 58m for 30 s).
+        for (ahead, expected) in [
+            (-120, ""), (2 * 86_400, ""), (30, "[Plan: A with B in under a minute] "),
+            (86_400 - 90, "[Plan: A with B in 23h 58m] "),
         ] {
-            try "\(due) Plan: A with B\n".write(toFile: directory.file("next"), atomically: true, encoding: .utf8)
             for snippet in ["mentord-prompt.bash", "mentord-prompt.zsh"] {
+                let due = Int(Date().timeIntervalSince1970) + ahead
+                try "\(due) Plan: A with B\n".write(toFile: directory.file("next"), atomically: true, encoding: .utf8)
                 let shown = try runSnippet(snippet, socket: directory.file("socket"))
-                #expect(shown == expected, "\(snippet), due in \(due - now) s")
+                #expect(shown == expected, "\(snippet), due in \(ahead) s")
             }
         }
     }

@@ -5,11 +5,18 @@ import Testing
 
 /// The user's zone read from the system's TZif files and POSIX rules, checked against Foundation's
 /// zones (ICU's reading of the same tz database).
+///
+/// The files come from Debian's tzdata and Foundation's zones from the toolchain's ICU: two releases
+/// of the tz database, which differ wherever a country changed its rules between them. So the zones
+/// compared are ones whose rules have stood since well before either release (half-hour and
+/// three-quarter-hour offsets, the southern hemisphere, Lord Howe's half-hour DST and Dublin's
+/// negative DST among them); zones that change often (Casablanca, Santiago, Tehran) would make the
+/// test fail on a machine whose tzdata is newer or older than the toolchain, with mentord right.
 struct UserZoneTests {
     static let zones = [
         "Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "Asia/Kathmandu",
-        "Pacific/Auckland", "America/Sao_Paulo", "Africa/Casablanca", "America/St_Johns", "Pacific/Chatham",
-        "Europe/Dublin", "Asia/Tehran", "Etc/UTC", "America/Santiago", "Antarctica/Troll",
+        "Pacific/Auckland", "America/St_Johns", "Pacific/Chatham", "Europe/Dublin", "Etc/UTC",
+        "Australia/Sydney", "Antarctica/Troll",
     ]
 
     static func file(_ name: String) throws -> UserZone {

@@ -33,7 +33,9 @@ public final class DaemonProcess: @unchecked Sendable {
                 "--socket", self.directory.file("socket"), "--database", self.directory.file("data/mentord.sqlite3"),
                 "--config", self.directory.file("config.toml"),
             ] + arguments,
-            environment: environment.merging(["NOTIFY_SOCKET": notify.path]) { $1 },
+            // UTC unless the test says otherwise, as mentorctl runs in tests: a meeting added without a
+            // zone takes the daemon's, and the machine's own must not change what a test sees.
+            environment: ["TZ": "UTC"].merging(environment) { $1 }.merging(["NOTIFY_SOCKET": notify.path]) { $1 },
             removingEnvironment: ["JOURNAL_STREAM"],
             stdout: errors.path, stderr: errors.path)
         let ready = notify.waitFor("READY=1")
