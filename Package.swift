@@ -26,6 +26,12 @@ let daemonOutsideDependencies: [Target.Dependency] = [
 /// the suite's largest cost (24 s of CPU).
 let optimizedInDebugBuilds: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
+/// The executables export no symbols: Swift links executables with --export-dynamic, which in a
+/// --static-swift-stdlib build puts every symbol of the runtime, Foundation, NIO and GRDB into the
+/// dynamic symbol table (2.4 MB read at start, and searched by the loader for every symbol the
+/// shared libraries resolve). Nothing looks mentord's own symbols up at run time.
+let noExportedSymbols: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "--no-export-dynamic"])]
+
 let package = Package(
     name: "mentord",
     platforms: [.macOS(.v15)],
@@ -66,11 +72,14 @@ let package = Package(
             providers: [.apt(["libsystemd-dev"])]
         ),
         .target(name: "SystemdKit", dependencies: ["CSystemd"]),
+        // The Swift runtime's global-executor hook, named to the linker (see EventLoopGlobalExecutor).
+        .systemLibrary(name: "CConcurrencyHook"),
         // The imperative shell: control server, configuration, the service that wires it all.
         .target(
             name: "MentorDaemon",
             dependencies: [
                 "MentorCore", "MentorCalendar", "MentorStore", "MentorProtocol", "SystemdKit", "CSystemd",
+                "CConcurrencyHook",
             ] + daemonOutsideDependencies
         ),
         .executableTarget(
@@ -80,7 +89,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            linkerSettings: noExportedSymbols
         ),
         // Markdown and iCalendar renderings of wire values, for mentorctl export; pure, so tested alone.
         .target(name: "MentorExport", dependencies: ["MentorProtocol"], swiftSettings: optimizedInDebugBuilds),

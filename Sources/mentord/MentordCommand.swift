@@ -72,6 +72,9 @@ struct MentordCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "mentord")
+        if !EventLoopGlobalExecutor.isInstalled {
+            logger.warning("Tasks run on libdispatch's global queues: an idle mentord wakes once a second")
+        }
         let defaults = DaemonPaths.defaults()
         let paths = DaemonPaths(
             socket: socket ?? defaults.socket, database: database ?? defaults.database,
