@@ -26,7 +26,7 @@ let daemonOutsideDependencies: [Target.Dependency] = [
 /// the suite's largest cost (24 s of CPU).
 let optimizedInDebugBuilds: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
-/// The executables export no symbols: Swift links executables with --export-dynamic, which in a
+/// mentord, mentorctl and the floor export no symbols: Swift links executables with --export-dynamic, which in a
 /// --static-swift-stdlib build puts every symbol of the runtime, Foundation, NIO and GRDB into the
 /// dynamic symbol table (2.4 MB read at start, and searched by the loader for every symbol the
 /// shared libraries resolve). Nothing looks mentord's own symbols up at run time.
@@ -100,7 +100,8 @@ let package = Package(
                 "MentorProtocol", "MentorExport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: optimizedInDebugBuilds
+            swiftSettings: optimizedInDebugBuilds,
+            linkerSettings: noExportedSymbols
         ),
         // Benchmarks/ical_import.py's entry point: read and expand one calendar file, nothing else.
         .executableTarget(
@@ -113,7 +114,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ] + daemonOutsideDependencies,
-            path: "Benchmarks/Floor"),
+            path: "Benchmarks/Floor", linkerSettings: noExportedSymbols),
         // Helpers shared by the test targets: temporary directories, a real mentord process.
         .target(name: "MentorTestSupport", dependencies: ["MentorProtocol"], path: "Tests/MentorTestSupport"),
         .testTarget(name: "MentorCoreTests", dependencies: ["MentorCore", "MentorTestSupport"]),
