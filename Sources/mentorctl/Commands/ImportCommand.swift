@@ -33,7 +33,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The calendar files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("Every event is with this partner.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("Every event is with this partner.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Your role with that partner: mentor or mentee (needed when the partner is new).")

@@ -37,7 +37,7 @@ struct CaptureCommand: ParsableCommand {
               mentorctl capture 3 --summary "Hard talk" --private-note - < note.txt
             """)
 
-    @Argument(help: MeetingReference.help) var meeting: MeetingReference
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings) var meeting: MeetingReference
     @Option(help: "The occurrence's start; default: the latest that has started.") var occurrence: String?
     @Option(help: "The meeting in brief; shown before the next one.") var summary: String?
     @Option(name: .customLong("commit"), help: ArgumentHelp("A commitment (repeatable).", valueName: "text"))
