@@ -69,7 +69,7 @@ struct ImportCommand: ParsableCommand {
                 } catch let error as VarlinkConnectionError {
                     // One file's refusal does not stop the others: each is its own transaction.
                     guard case .remote = error else { throw error }
-                    printError(error.message)
+                    printError(error.userMessage)
                     failed = true
                 }
             }
