@@ -39,6 +39,46 @@ struct CommandLineConventionsTests {
         }
     }
 
+    @Test func showsTheTimesInTheDaemonsRefusalsAndWarningsInTheUsersZone() async throws {
+        try await offThePool {
+            // The daemon in UTC, the meeting in Berlin, the user in New York: each time shown is the user's.
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            let newYork = ["TZ": "America/New_York"]
+            let past = try daemon.ctl(
+                [
+                    "add", "Old", "--with", "Sam", "--role", "mentee", "--at", "2020-01-02 15:00", "--tz",
+                    "Europe/Berlin",
+                ],
+                environment: newYork)
+            #expect(
+                past.stderr == "mentorctl: '2020-01-02 15:00' is Thu 2020-01-02 09:00 -05:00, in the past; "
+                    + "the start must lie ahead (--past records a meeting that happened)\n", "\(past)")
+            _ = try daemon.ctl(
+                [
+                    "add", "Weekly", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 15:00", "--tz",
+                    "Europe/Berlin", "--repeat", "weekly", "--offsets",
+                    "purpose=off,preparation=off,plan=2h,participation=off",
+                ],
+                environment: newYork)
+            let missing = try daemon.ctl(["cancel", "1", "--occurrence", "2036-12-05 15:00"], environment: newYork)
+            #expect(
+                missing.stderr
+                    == "mentorctl: meeting 1 has no occurrence at Fri 2036-12-05 09:00 -05:00 (read in Europe/Berlin)\n",
+                "\(missing)")
+            let early = try daemon.ctl(["snooze", "1", "plan", "1h", "--json"], environment: newYork)
+            let report = try JSONDecoder().decode(Report.self, from: Data(early.stdout.utf8))
+            #expect(
+                report.message == "cannot snooze Plan of meeting 1: it is not due until Thu 2036-12-04 07:00 -05:00; "
+                    + "snooze it once it has been shown, or pick a later time", "\(early)")
+            let captured = try daemon.ctl(["capture", "1", "--summary", "Early notes"], environment: newYork)
+            #expect(
+                captured.stderr
+                    == "mentorctl: warning: meeting 1 has not started yet (Thu 2036-12-04 09:00 -05:00); captured anyway\n",
+                "\(captured)")
+        }
+    }
+
     @Test func reportsErrorsAsJSONWithTheSameExitStatus() async throws {
         try await offThePool {
             let daemon = try DaemonProcess()
