@@ -9,9 +9,8 @@ import Testing
 struct ShellCompletionTests {
     @Test func completesMeetingsPartnersStepsAndZonesFromARunningDaemon() async throws {
         try await offThePool {
-            let daemon = try DaemonProcess()
+            let daemon = try Self.daemonWithFixtures()
             defer { daemon.directory.remove() }
-            try Self.addFixtures(to: daemon)
             let ask = ShellCompletion(socket: daemon.socketPath)
 
             // Meetings soonest first, then (for show) the last ones that ended; zsh and fish show
@@ -92,13 +91,11 @@ struct ShellCompletionTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
     func theGeneratedBashScriptOffersTheDaemonsMeetings() async throws {
         try await offThePool {
-            let daemon = try DaemonProcess()
+            let daemon = try Self.daemonWithFixtures()
             defer { daemon.directory.remove() }
-            try Self.addFixtures(to: daemon)
             let mentorctl = BuildProducts.executable("mentorctl")
-            let script = try ProcessRunner.run(mentorctl, ["--generate-completion-script", "bash"])
             let scriptPath = daemon.directory.file("mentorctl.bash")
-            try script.stdout.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+            try Self.writeScript("bash", to: scriptPath)
             // What bash does at TAB after `mentorctl show ` and `mentorctl done 1 pa`.
             let session = """
                 source "$1"
@@ -122,14 +119,11 @@ struct ShellCompletionTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/zsh")))
     func zshShowsEachMeetingsTitleAndTimeBesideItsId() async throws {
         try await offThePool {
-            let daemon = try DaemonProcess()
+            let daemon = try Self.daemonWithFixtures()
             defer { daemon.directory.remove() }
-            try Self.addFixtures(to: daemon)
             let functions = daemon.directory.file("zsh-functions")
             try FileManager.default.createDirectory(atPath: functions, withIntermediateDirectories: true)
-            let script = try ProcessRunner.run(
-                BuildProducts.executable("mentorctl"), ["--generate-completion-script", "zsh"])
-            try script.stdout.write(toFile: functions + "/_mentorctl", atomically: true, encoding: .utf8)
+            try Self.writeScript("zsh", to: functions + "/_mentorctl")
             // compsys runs only in an interactive shell's line editor: drive one on a pseudo-terminal,
             // press TAB after `mentorctl show `, and read the listing until its last line is there.
             let driver = """
@@ -150,9 +144,18 @@ struct ShellCompletionTests {
         }
     }
 
-    /// Two upcoming meetings (ids 1 and 2, the second sooner), one that ended (3), and a
-    /// relationship without a meeting.
-    private static func addFixtures(to daemon: DaemonProcess) throws {
+    /// The completion script mentorctl generates for `shell`, as `make install` writes it.
+    private static func writeScript(_ shell: String, to path: String) throws {
+        let script = try ProcessRunner.run(
+            BuildProducts.executable("mentorctl"), ["--generate-completion-script", shell])
+        #expect(script.status == 0, "\(script)")
+        try script.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// A daemon with two upcoming meetings (ids 1 and 2, the second sooner), one that ended (3),
+    /// and a relationship without a meeting.
+    private static func daemonWithFixtures() throws -> DaemonProcess {
+        let daemon = try DaemonProcess()
         let commands = [
             [
                 "add", "Weekly 1:1", "--with", "Sam Lee", "--role", "mentee", "--at", "2036-12-11 15:00", "--tz",
@@ -166,6 +169,7 @@ struct ShellCompletionTests {
             let result = try daemon.ctl(command)
             #expect(result.status == 0, "\(result)")
         }
+        return daemon
     }
 }
 
