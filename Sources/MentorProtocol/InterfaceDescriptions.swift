@@ -1410,8 +1410,9 @@ public enum InterfaceDescriptions {
         error InvalidOffsets (text: string, reason: string)
 
         # The step cannot be snoozed: it is off, settled, not shown yet and not postponed by the new time,
-        # or nothing is left before what comes first (its next step, or the start).
-        error CannotSnooze (meetingId: int, step: Step, reason: string)
+        # or nothing is left before what comes first (its next step, or the start). For a step not shown
+        # yet, due is its own time in the user's zone, which reason also names.
+        error CannotSnooze (meetingId: int, step: Step, reason: string, due: ?string)
 
         # The meeting has no occurrence starting then: occurrence is the time read (in the meeting's zone,
         # local RFC 3339 with offset; UTC from older daemons, and from the store's own checks) or the day;

@@ -22,7 +22,7 @@ public enum MentordError: VarlinkError, Equatable {
     case messageTooLarge(limit: Int)
     case tooManyConnections(limit: Int)
     case invalidOffsets(text: String, reason: String)
-    case cannotSnooze(meetingId: Int64, step: Wire.Step, reason: String)
+    case cannotSnooze(meetingId: Int64, step: Wire.Step, reason: String, due: String? = nil)
     case invalidRecurrence(text: String, reason: String)
     case noSuchOccurrence(id: Int64, occurrence: String, timeZone: String? = nil, sameDay: [String]? = nil)
     case storageFailure(reason: String)
@@ -54,8 +54,12 @@ public enum MentordError: VarlinkError, Equatable {
     case invalidMatchRule(rule: String, reason: String)
     case calendarOwnsMeeting(id: Int64, calendar: String)
 
-    /// One line for a person, naming the offending value.
-    public var message: String {
+    /// One line for a person, naming the offending value; times as the daemon wrote them.
+    public var message: String { message(showingTimes: DisplayText.when) }
+
+    /// One line for a person, with every instant the error carries written by `when`: mentorctl
+    /// shows them in its user's zone, which need not be the daemon's or the meeting's.
+    public func message(showingTimes when: (String) -> String) -> String {
         switch self {
         case .noSuchMeeting(let id): "no meeting with id \(id)"
         case .alreadyCancelled(let id): "meeting \(id) is already cancelled"
@@ -69,11 +73,11 @@ public enum MentordError: VarlinkError, Equatable {
             "'\(name)' is an abbreviation, not a place: it keeps one offset all year or names no city, "
                 + "so summer times come out an hour off; use \(zone) (or the city you meet in)"
         case .timeInPast(let field, let text, let resolved):
-            "'\(text)' is \(DisplayText.when(resolved)), in the past; the \(Self.fieldName(field)) must lie ahead"
+            "'\(text)' is \(when(resolved)), in the past; the \(Self.fieldName(field)) must lie ahead"
                 + (["start", "to"].contains(field) ? " (--past records a meeting that happened)" : "")
         case .ambiguousOccurrence(let id, let day, let occurrences):
             "meeting \(id) has \(occurrences.count) occurrences on \(day) ("
-                + occurrences.map(DisplayText.when).joined(separator: ", ") + "): give the time too"
+                + occurrences.map(when).joined(separator: ", ") + "): give the time too"
         case .invalidTime(let text, let reason): "cannot read the time '\(text)': \(reason)"
         case .nonexistentLocalTime(let text, let zone):
             "'\(text)' does not exist in \(zone): the clocks skip it at a daylight-saving change"
@@ -93,13 +97,14 @@ public enum MentordError: VarlinkError, Equatable {
         case .messageTooLarge(let limit): "the message exceeds the daemon's limit of \(limit) bytes"
         case .tooManyConnections(let limit): "the daemon already serves \(limit) connections; try again later"
         case .invalidOffsets(let text, let reason): "cannot read the offsets '\(text)': \(reason)"
-        case .cannotSnooze(let id, let step, let reason): "cannot snooze \(step.title) of meeting \(id): \(reason)"
+        case .cannotSnooze(let id, let step, let reason, let due):
+            "cannot snooze \(step.title) of meeting \(id): \(due.map { Self.notDueReason(when($0)) } ?? reason)"
         case .invalidRecurrence(let text, let reason): "cannot read the repeat rule '\(text)': \(reason)"
         case .noSuchOccurrence(let id, let occurrence, let zone, let sameDay):
-            "meeting \(id) has no occurrence at \(DisplayText.when(occurrence))"
+            "meeting \(id) has no occurrence at \(when(occurrence))"
                 + (zone.map { " (read in \($0))" } ?? "")
                 + (sameDay.map {
-                    $0.isEmpty ? "" : "; that day it has " + $0.map(DisplayText.when).joined(separator: ", ")
+                    $0.isEmpty ? "" : "; that day it has " + $0.map(when).joined(separator: ", ")
                 }
                     ?? "")
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
@@ -149,6 +154,12 @@ public enum MentordError: VarlinkError, Equatable {
 }
 
 extension MentordError {
+    /// Why a step that has not been shown cannot be snoozed, `due` being its own time as shown.
+    /// One sentence for the daemon's `reason` and for a client that writes `due` its own way.
+    public static func notDueReason(_ due: String) -> String {
+        "it is not due until \(due); snooze it once it has been shown, or pick a later time"
+    }
+
     /// A wire field as a person says it: `dueOn` is the due date.
     static func fieldName(_ field: String) -> String {
         [

@@ -13,16 +13,18 @@ public final class VarlinkConnection {
     /// Replies can be large (a year of `upcoming`); the daemon's own ceiling for messages is 64 MiB.
     private var framer = VarlinkFramer(maximumMessageSize: 64 << 20)
 
-    /// Connects to the socket at `path`.
-    public init(path: String) throws(VarlinkConnectionError) {
+    /// Connects to the socket at `path`. With `timeout`, the connect and every later send and
+    /// receive give up after that many seconds without progress (see ``setTimeout(seconds:)``):
+    /// a daemon whose listen queue is full would otherwise hold even the connect.
+    public init(path: String, timeout: Double? = nil) throws(VarlinkConnectionError) {
         self.path = path
         // Connected before it is stored: a class whose stored properties are all set runs its
         // deinit even when the initializer then throws, which would close the descriptor a second
         // time, by then perhaps another file's.
-        descriptor = try Self.connected(to: path)
+        descriptor = try Self.connected(to: path, timeout: timeout)
     }
 
-    private static func connected(to path: String) throws(VarlinkConnectionError) -> Int32 {
+    private static func connected(to path: String, timeout: Double?) throws(VarlinkConnectionError) -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let pathBytes = Array(path.utf8)
@@ -34,6 +36,7 @@ public final class VarlinkConnection {
         let socketType = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
         let descriptor = socket(AF_UNIX, socketType, 0)
         guard descriptor >= 0 else { throw .cannotConnect(path: path, code: errno) }
+        if let timeout { limit(descriptor, seconds: timeout) }
         let result = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -173,6 +176,10 @@ public final class VarlinkConnection {
     /// Makes every later send and receive fail (ioFailed, EAGAIN) after `seconds` without progress,
     /// for callers that must never hang on a stuck daemon (`mentorctl prompt`).
     public func setTimeout(seconds: Double) {
+        Self.limit(descriptor, seconds: seconds)
+    }
+
+    private static func limit(_ descriptor: Int32, seconds: Double) {
         var limit = timeval(tv_sec: Int(seconds), tv_usec: Int((seconds - seconds.rounded(.down)) * 1_000_000))
         for option in [SO_RCVTIMEO, SO_SNDTIMEO] {
             setsockopt(descriptor, SOL_SOCKET, option, &limit, socklen_t(MemoryLayout<timeval>.size))

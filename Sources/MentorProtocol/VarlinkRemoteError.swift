@@ -19,6 +19,12 @@ public struct VarlinkRemoteError: Error, Sendable, Hashable {
         MentordError(name: name, parameters: parameters) ?? VarlinkServiceError(name: name, parameters: parameters)
     }
 
+    /// One line for a person, with the instants a known error carries written by `when`
+    /// (``MentordError/message(showingTimes:)``).
+    public func message(showingTimes when: (String) -> String) -> String {
+        (known as? MentordError)?.message(showingTimes: when) ?? message
+    }
+
     /// One line for a person.
     public var message: String {
         switch known {

@@ -38,7 +38,7 @@ func reportingFailures(_ body: () throws -> Void) throws {
                     + "'journalctl --user -u mentord', or \(DaemonLauncher.logPath) when mentorctl started it",
                 exitCode: code)
         } else {
-            ErrorReport.emit(error.message, exitCode: code, remote: remote)
+            ErrorReport.emit(error.userMessage, exitCode: code, remote: remote)
         }
         throw ExitCode(code)
     }

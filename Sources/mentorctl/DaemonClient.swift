@@ -24,13 +24,7 @@ struct DaemonClient {
     /// A connection to the daemon, started first if nothing listens and autostart is allowed.
     static func connection(_ options: ClientOptions) throws -> VarlinkConnection {
         let path = options.socketPath
-        // Another user could have put a socket where ours belongs (/tmp without XDG_RUNTIME_DIR)
-        // to read every call: talk only to a socket this user owns.
-        var status = stat()
-        if stat(path, &status) == 0, status.st_uid != getuid() {
-            throw CommandFailure.unavailable(
-                "\(path) belongs to uid \(status.st_uid), not to you; refusing to send it anything")
-        }
+        try refuseForeignSocket(path)
         let failure: VarlinkConnectionError
         do {
             return try VarlinkConnection(path: path)
@@ -45,6 +39,17 @@ struct DaemonClient {
         }
         try DaemonLauncher.start(socket: path)
         return try VarlinkConnection(path: path)
+    }
+
+    /// Throws when the socket at `path` belongs to another user. Another user could have put a
+    /// socket where ours belongs (/tmp without XDG_RUNTIME_DIR) to read every call: talk only to a
+    /// socket this user owns.
+    static func refuseForeignSocket(_ path: String) throws(CommandFailure) {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_uid != getuid() {
+            throw CommandFailure.unavailable(
+                "\(path) belongs to uid \(status.st_uid), not to you; refusing to send it anything")
+        }
     }
 
     /// Calls `method` and returns its reply, printing nothing.

@@ -25,7 +25,7 @@ struct ErrorReport: Encodable {
     /// An error the daemon replied with, under its own name and parameters.
     init(remote: VarlinkRemoteError) {
         error = remote.name
-        message = remote.message
+        message = remote.message(showingTimes: UserTime.when)
         parameters = remote.parameters
     }
 

@@ -8,7 +8,8 @@ struct MeetingDetailOptions: ParsableArguments {
 
     @Option(
         name: .customLong("tz"),
-        help: ArgumentHelp("IANA time zone of the meeting (add: default yours).", valueName: "zone"))
+        help: ArgumentHelp("IANA time zone of the meeting (add: default yours).", valueName: "zone"),
+        completion: Completions.timeZones)
     var timeZone: String?
 
     @Option(help: ArgumentHelp("How long it lasts, e.g. 45m or 1h30m (add: default 1h).", valueName: "duration"))

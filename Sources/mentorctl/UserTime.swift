@@ -18,6 +18,11 @@ enum UserTime {
         HouseTime.when(instant, in: zone)
     }
 
+    /// Text the daemon wrote, with the times in it (house form, the daemon's zone) in the user's.
+    static func retimed(_ text: String) -> String {
+        HouseTime.retimed(text, in: zone)
+    }
+
     /// The same to the minute, for when something happened (`createdAt`, `startedAt`).
     static func minute(_ instant: String) -> String {
         HouseTime.minute(instant, in: zone)

@@ -7,23 +7,30 @@ import Testing
 /// user's own zone, errors as JSON with `--json`, global options before the subcommand, and a
 /// mistyped command answered with the one meant.
 struct CommandLineConventionsTests {
+    /// A user's zone other than the daemon's (UTC) and the meetings' (Europe/Berlin).
+    static let newYork = ["TZ": "America/New_York"]
+
+    /// `mentorctl add TITLE --with Sam --role mentee --at START --tz ZONE`, typed in New York.
+    static func addWithSam(
+        _ daemon: DaemonProcess, _ title: String, at start: String, zone: String, _ more: [String] = []
+    ) throws -> ProcessResult {
+        try daemon.ctl(
+            ["add", title, "--with", "Sam", "--role", "mentee", "--at", start, "--tz", zone] + more,
+            environment: newYork)
+    }
+
     @Test func showsTimesInTheUsersZoneWithTheMeetingsZoneBeside() async throws {
         try await offThePool {
             let daemon = try DaemonProcess()
             defer { daemon.directory.remove() }
-            let newYork = ["TZ": "America/New_York"]
-            let added = try daemon.ctl(
-                [
-                    "add", "Career chat", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 3pm", "--tz",
-                    "europe/berlin",
-                ],
-                environment: newYork)
+            let added = try Self.addWithSam(daemon, "Career chat", at: "2036-12-04 3pm", zone: "europe/berlin")
             #expect(
                 added.stdout
                     == "Added meeting 1: Career chat with Sam (you are the mentee), "
                     + "Thu 2036-12-04 09:00 -05:00 (Thu 15:00 Europe/Berlin), 1h\n", "\(added)")
-            _ = try daemon.ctl(["add", "Local", "--with", "Sam", "--at", "2036-12-05 10:00"], environment: newYork)
-            let listed = try daemon.ctl(["list"], environment: newYork)
+            _ = try daemon.ctl(
+                ["add", "Local", "--with", "Sam", "--at", "2036-12-05 10:00"], environment: Self.newYork)
+            let listed = try daemon.ctl(["list"], environment: Self.newYork)
             #expect(
                 listed.stdout == """
                     ID  WHEN                         ZONE                       LENGTH  WITH  ROLE    TITLE
@@ -36,6 +43,37 @@ struct CommandLineConventionsTests {
             #expect(posix.stdout.contains("When:       Thu 2036-12-04 15:00 +01:00 Europe/Berlin\n"), "\(posix)")
             let status = try daemon.ctl(["status"], environment: ["TZ": "Asia/Kathmandu"])
             #expect(status.stdout.contains(" +05:45 ("), "started at, in the user's zone: \(status)")
+        }
+    }
+
+    @Test func showsTheTimesInTheDaemonsRefusalsAndWarningsInTheUsersZone() async throws {
+        try await offThePool {
+            // The daemon in UTC, the meeting in Berlin, the user in New York: each time shown is the user's.
+            let daemon = try DaemonProcess()
+            defer { daemon.directory.remove() }
+            let past = try Self.addWithSam(daemon, "Old", at: "2020-01-02 15:00", zone: "Europe/Berlin")
+            #expect(
+                past.stderr == "mentorctl: '2020-01-02 15:00' is Thu 2020-01-02 09:00 -05:00, in the past; "
+                    + "the start must lie ahead (--past records a meeting that happened)\n", "\(past)")
+            _ = try Self.addWithSam(
+                daemon, "Weekly", at: "2036-12-04 15:00", zone: "Europe/Berlin",
+                ["--repeat", "weekly", "--offsets", "purpose=off,preparation=off,plan=2h,participation=off"])
+            let missing = try daemon.ctl(
+                ["cancel", "1", "--occurrence", "2036-12-05 15:00"], environment: Self.newYork)
+            #expect(
+                missing.stderr
+                    == "mentorctl: meeting 1 has no occurrence at Fri 2036-12-05 09:00 -05:00 (read in Europe/Berlin)\n",
+                "\(missing)")
+            let early = try daemon.ctl(["snooze", "1", "plan", "1h", "--json"], environment: Self.newYork)
+            let report = try JSONDecoder().decode(Report.self, from: Data(early.stdout.utf8))
+            #expect(
+                report.message == "cannot snooze Plan of meeting 1: it is not due until Thu 2036-12-04 07:00 -05:00; "
+                    + "snooze it once it has been shown, or pick a later time", "\(early)")
+            let captured = try daemon.ctl(["capture", "1", "--summary", "Early notes"], environment: Self.newYork)
+            #expect(
+                captured.stderr
+                    == "mentorctl: warning: meeting 1 has not started yet (Thu 2036-12-04 09:00 -05:00); captured anyway\n",
+                "\(captured)")
         }
     }
 

@@ -36,7 +36,7 @@ struct OccurrenceExceptionTests {
         #expect(
             missing.status == 1
                 && missing.stderr
-                    == "mentorctl: meeting 1 has no occurrence at Fri 2036-03-28 15:00 +01:00 (read in Europe/Berlin)\n"
+                    == "mentorctl: meeting 1 has no occurrence at Fri 2036-03-28 14:00 +00:00 (read in Europe/Berlin)\n"
         )
         let both = try daemon.ctl([
             "edit", "1", "--occurrence", "2036-04-10 15:00", "--at", "2036-04-11 15:00", "--title", "x",

@@ -152,8 +152,8 @@ extension ReminderService {
         case .notDueYet(let step, let own):
             .cannotSnooze(
                 meetingId: meetingID, step: Wire.Step(step),
-                reason: "it is not due until \(DisplayText.when(RFC3339.local(own, in: zone))); "
-                    + "snooze it once it has been shown, or pick a later time")
+                reason: MentordError.notDueReason(DisplayText.when(RFC3339.local(own, in: zone))),
+                due: RFC3339.local(own, in: zone))
         case .noRoom(.nextStep(let next)):
             .cannotSnooze(
                 meetingId: meetingID, step: Wire.Step(snoozed),

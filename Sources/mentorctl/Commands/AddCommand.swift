@@ -19,7 +19,9 @@ struct AddCommand: ParsableCommand {
     @Argument(help: "What the meeting is, in a few words.")
     var title: String
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("The other person.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("The other person.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String
 
     @Option(name: .customLong("at"), help: ArgumentHelp("When it starts.", valueName: "time"))

@@ -5,7 +5,7 @@ struct CancelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cancel", abstract: "Cancel a meeting: it stays in your history but never reminds.")
 
-    @Argument(help: "The meeting's id.")
+    @Argument(help: "The meeting's id.", completion: Completions.upcomingMeetings)
     var id: Int64
 
     @Option(

@@ -5,7 +5,7 @@ struct DeleteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Delete a meeting for good (use 'cancel' to keep its history).")
 
-    @Argument(help: "The meeting's id.")
+    @Argument(help: "The meeting's id.", completion: Completions.recentMeetings)
     var id: Int64
 
     @OptionGroup var client: ClientOptions

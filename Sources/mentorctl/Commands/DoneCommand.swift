@@ -10,10 +10,10 @@ struct DoneCommand: ParsableCommand {
             'mentorctl done sam plan'.
             """)
 
-    @Argument(help: MeetingReference.help)
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings)
     var meeting: MeetingReference
 
-    @Argument(help: "The step.")
+    @Argument(help: "The step.", completion: Completions.steps)
     var step: Wire.Step
 
     @OptionGroup var client: ClientOptions

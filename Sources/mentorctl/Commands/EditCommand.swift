@@ -14,13 +14,15 @@ struct EditCommand: ParsableCommand {
             With an id, --at moves the whole series.
             """)
 
-    @Argument(help: MeetingReference.help)
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings)
     var meeting: MeetingReference
 
     @Option(help: "New title.")
     var title: String?
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("New partner.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("New partner.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(name: .customLong("at"), help: ArgumentHelp("New start, in the forms 'add --at' takes.", valueName: "time"))

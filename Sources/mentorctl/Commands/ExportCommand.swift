@@ -58,7 +58,9 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Markdown: only what both of you agreed on, to send to your partner.")
     var shareable = false
 
-    @Argument(help: ArgumentHelp("Markdown: only the relationship with this partner.", valueName: "name"))
+    @Argument(
+        help: ArgumentHelp("Markdown: only the relationship with this partner.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Markdown: your role with the partner (needed only when you are both).")

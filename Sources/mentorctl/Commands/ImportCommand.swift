@@ -33,7 +33,9 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The calendar files.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("Every event is with this partner.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("Every event is with this partner.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Your role with that partner: mentor or mentee (needed when the partner is new).")
@@ -67,7 +69,7 @@ struct ImportCommand: ParsableCommand {
                 } catch let error as VarlinkConnectionError {
                     // One file's refusal does not stop the others: each is its own transaction.
                     guard case .remote = error else { throw error }
-                    printError(error.message)
+                    printError(error.userMessage)
                     failed = true
                 }
             }

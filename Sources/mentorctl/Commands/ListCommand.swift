@@ -15,7 +15,9 @@ struct ListCommand: ParsableCommand {
     @Flag(help: "Include cancelled meetings.")
     var cancelled = false
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("Only meetings with this partner.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("Only meetings with this partner.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Show at most this many meetings.")

@@ -18,7 +18,9 @@ struct ReviewCommand: ParsableCommand {
               mentorctl review priya --since 13w
             """)
 
-    @Argument(help: ArgumentHelp("The partner (a first name or the start of one will do).", valueName: "name"))
+    @Argument(
+        help: ArgumentHelp("The partner (a first name or the start of one will do).", valueName: "name"),
+        completion: Completions.partners)
     var partner: String
 
     @Option(help: "Your role with the partner (needed only when you are both).")

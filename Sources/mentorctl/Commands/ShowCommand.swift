@@ -6,7 +6,7 @@ struct ShowCommand: ParsableCommand {
         commandName: "show", abstract: "Show one meeting.",
         discussion: "A partner's name shows their next meeting: 'mentorctl show priya'.")
 
-    @Argument(help: MeetingReference.help)
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings)
     var meeting: MeetingReference
 
     @OptionGroup var client: ClientOptions

@@ -17,10 +17,10 @@ struct SnoozeCommand: ParsableCommand {
               mentorctl snooze priya plan 1h          # Priya's next meeting
             """)
 
-    @Argument(help: MeetingReference.help)
+    @Argument(help: MeetingReference.help, completion: Completions.upcomingMeetings)
     var meeting: MeetingReference
 
-    @Argument(help: "The step, or the steps of one card separated by commas.")
+    @Argument(help: "The step, or the steps of one card separated by commas.", completion: Completions.stepLists)
     var steps: StepList
 
     @Argument(help: "For how long (e.g. 30m), or evening, or tomorrow.")

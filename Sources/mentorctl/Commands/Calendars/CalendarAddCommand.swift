@@ -32,7 +32,9 @@ struct CalendarAddCommand: ParsableCommand {
     @Option(help: "Its name (default: the file or folder name, or the URL's host).")
     var name: String?
 
-    @Option(name: .customLong("with"), help: ArgumentHelp("The default partner of its events.", valueName: "name"))
+    @Option(
+        name: .customLong("with"), help: ArgumentHelp("The default partner of its events.", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Your role with that partner: mentor or mentee (needed when the partner is new).")

@@ -9,7 +9,9 @@ struct ItemListCommand<Kind: ItemKind>: ParsableCommand {
             abstract: "List open \(Kind.noun)s, oldest first, with how often each was carried.")
     }
 
-    @Argument(help: ArgumentHelp("Only those of this partner (default: every relationship).", valueName: "name"))
+    @Argument(
+        help: ArgumentHelp("Only those of this partner (default: every relationship).", valueName: "name"),
+        completion: Completions.partners)
     var partner: String?
 
     @Option(help: "Your role with them: mentor or mentee (needed only when you are both).")

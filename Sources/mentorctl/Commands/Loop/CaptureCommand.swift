@@ -37,7 +37,7 @@ struct CaptureCommand: ParsableCommand {
               mentorctl capture 3 --summary "Hard talk" --private-note - < note.txt
             """)
 
-    @Argument(help: MeetingReference.help) var meeting: MeetingReference
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings) var meeting: MeetingReference
     @Option(help: "The occurrence's start; default: the latest that has started.") var occurrence: String?
     @Option(help: "The meeting in brief; shown before the next one.") var summary: String?
     @Option(name: .customLong("commit"), help: ArgumentHelp("A commitment (repeatable).", valueName: "text"))
@@ -130,7 +130,7 @@ struct CaptureCommand: ParsableCommand {
         } catch {
             let path = try CaptureDraft(savedAt: Int64(time(nil)), parameters: answers).save()
             throw CommandFailure(
-                message: "\(error.message); nothing stored. Your answers are in the draft \(path): "
+                message: "\(error.userMessage); nothing stored. Your answers are in the draft \(path): "
                     + "'mentorctl capture \(meetingID)' picks it up to fix and store them",
                 exitCode: 1)
         }
@@ -138,7 +138,7 @@ struct CaptureCommand: ParsableCommand {
 
     /// What was stored, and the next meeting it arranged.
     private static func report(_ reply: CaptureMeeting.Reply, localStart: String? = nil) {
-        for warning in reply.warnings { printError("warning: \(warning)") }
+        for warning in reply.warnings { printError("warning: \(UserTime.retimed(warning))") }
         let when = UserTime.when(localStart ?? reply.capture.occurrence)
         print("Captured meeting \(reply.capture.meetingId) (\(when)).")
         if let next = reply.nextMeeting, let occurrence = reply.nextOccurrence {

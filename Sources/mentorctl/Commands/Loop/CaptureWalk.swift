@@ -163,7 +163,7 @@ struct CaptureWalk {
                 answers.nextStart = read.instant
                 break
             } catch {
-                print("  \(error.message)")
+                print("  \(error.userMessage)")
                 initial = typed
             }
         }

@@ -13,8 +13,9 @@ struct OpenCommand: ParsableCommand {
             It waits for Enter at the end, so the window it runs in stays open until you have read it.
             """)
 
-    @Argument(help: MeetingReference.help) var meeting: String
-    @Argument(help: "The card's step; default: the next step before the meeting.") var step: Wire.Step?
+    @Argument(help: MeetingReference.help, completion: Completions.recentMeetings) var meeting: String
+    @Argument(help: "The card's step; default: the next step before the meeting.", completion: Completions.steps)
+    var step: Wire.Step?
     @OptionGroup var client: ClientOptions
 
     func run() throws {

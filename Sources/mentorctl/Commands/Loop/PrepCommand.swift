@@ -28,8 +28,8 @@ struct PrepCommand: ParsableCommand {
               mentorctl prep 3 --show
             """)
 
-    @Argument(help: MeetingReference.help) var meeting: MeetingReference
-    @Argument(help: "purpose, preparation, plan or participation.") var step: Wire.Step?
+    @Argument(help: MeetingReference.help, completion: Completions.upcomingMeetings) var meeting: MeetingReference
+    @Argument(help: "purpose, preparation, plan or participation.", completion: Completions.steps) var step: Wire.Step?
     @Option(help: "The occurrence's start (for a repeating meeting); default: the next one.")
     var occurrence: String?
     @Option(
