@@ -150,34 +150,23 @@ struct CommandLineConventionsTests {
             defer { daemon.directory.remove() }
             _ = try daemon.ctl(["add", "Gone", "--with", "Sam", "--role", "mentee", "--at", "2036-12-04 15:00"])
             _ = try daemon.ctl(["cancel", "1"])
-            // A pseudo-terminal of its own for mentorctl; everything it prints, read to the end.
-            let driver = """
-                import os, pty, sys
-                pid, fd = pty.fork()
-                if pid == 0:
-                    os.execv(sys.argv[1], sys.argv[1:])
-                out = b""
-                while True:
-                    try:
-                        chunk = os.read(fd, 4096)
-                    except OSError:
-                        break
-                    if not chunk:
-                        break
-                    out += chunk
-                os.waitpid(pid, 0)
-                sys.stdout.write(out.decode())
-                """
             func onATerminal(_ environment: [String: String]) throws -> String {
+                // NO_COLOR only as the case gives it: the test runner's own environment may set it
+                // (a CI or an agent asking for plain output), which made every run colourless.
                 try ProcessRunner.run(
-                    "/usr/bin/python3",
-                    ["-c", driver, BuildProducts.executable("mentorctl"), "list", "--all", "--no-autostart"],
-                    environment: environment.merging(["MENTORD_SOCKET": daemon.socketPath, "TZ": "UTC"]) { $1 }
+                    PseudoTerminal.python,
+                    PseudoTerminal.arguments([BuildProducts.executable("mentorctl"), "list", "--all", "--no-autostart"]
+                    ),
+                    environment: environment.merging(["MENTORD_SOCKET": daemon.socketPath, "TZ": "UTC"]) { $1 },
+                    removingEnvironment: environment["NO_COLOR"] == nil ? ["NO_COLOR"] : []
                 ).stdout
             }
-            // On a terminal the mark is painted (checked by hand: `\e[2m[cancelled]\e[0m`); under the
-            // test runner the pty run shows none yet, so only what must never be coloured is checked.
-            #expect(try !onATerminal(["TERM": "xterm", "NO_COLOR": "1"]).contains("\u{1B}"))
+            let painted = try onATerminal(["TERM": "xterm"])
+            #expect(painted.contains("Gone \u{1B}[2m[cancelled]\u{1B}[0m"), "\(painted.debugDescription)")
+            for plain in [["TERM": "xterm", "NO_COLOR": "1"], ["TERM": "dumb"]] {
+                let output = try onATerminal(plain)
+                #expect(output.contains("Gone [cancelled]") && !output.contains("\u{1B}"), "\(plain): \(output)")
+            }
             let piped = try daemon.ctl(["list", "--all"]).stdout
             #expect(piped.contains("Gone [cancelled]") && !piped.contains("\u{1B}"), "\(piped)")
         }
