@@ -41,6 +41,18 @@ struct DaemonClient {
         return try VarlinkConnection(path: path)
     }
 
+    /// A connection to the daemon if one listens on the socket, nil if none does; never starts one
+    /// (for `watch` waiting for a daemon to come back).
+    static func connectionIfListening(_ options: ClientOptions) throws -> VarlinkConnection? {
+        let path = options.socketPath
+        try refuseForeignSocket(path)
+        do {
+            return try VarlinkConnection(path: path)
+        } catch  where error.isNobodyListening {
+            return nil
+        }
+    }
+
     /// Throws when the socket at `path` belongs to another user. Another user could have put a
     /// socket where ours belongs (/tmp without XDG_RUNTIME_DIR) to read every call: talk only to a
     /// socket this user owns.

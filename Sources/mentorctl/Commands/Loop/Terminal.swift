@@ -1,3 +1,5 @@
+import MentorProtocol
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,10 +14,22 @@ enum Terminal {
     static let editorCommand = ":e"
 
     /// The terminal's width in columns, 80 when it does not say.
-    static var columns: Int {
+    static var columns: Int { reportedColumns ?? 80 }
+
+    /// The width to fold standard output at: the terminal's columns, asked anew each time (the
+    /// window may have been resized since), else `$COLUMNS`; nil when standard output is not a
+    /// terminal, since output piped to a program or a file is never folded.
+    static var wrapWidth: Int? {
+        guard isatty(1) == 1 else { return nil }
+        return reportedColumns
+    }
+
+    /// The columns the terminal on standard output reports, else `$COLUMNS` (set by shells, and
+    /// by users of terminals that do not answer), else nil.
+    private static var reportedColumns: Int? {
         var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return 80 }
-        return Int(size.ws_col)
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return SocketPath.environmentVariable("COLUMNS").flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     /// Writes `text` to standard output at once, after anything `print` still holds.
