@@ -16,9 +16,9 @@ struct WatchCommand: ParsableCommand {
 
             When mentord stops or restarts, watch says so on stderr and connects again as soon as a \
             daemon listens on the socket (retrying every 0.1 s at first, every 5 s at most). It never \
-            starts one itself to come back, with or without --no-autostart: under systemd the socket \
-            starts mentord, and without it any other mentorctl command does. Reminders that fired \
-            while it was away are not shown again.
+            starts one itself to come back, with or without --no-autostart (under systemd, the socket \
+            starts mentord at that connection; without it, any other mentorctl command does). \
+            Reminders that fired while it was away are not shown again.
             """)
 
     @OptionGroup var client: ClientOptions
