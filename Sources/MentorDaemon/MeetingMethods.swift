@@ -67,6 +67,8 @@ struct MeetingMethods: Sendable {
         let now = clock.now()
         let meeting = try await store.meeting(id: id)
         try await refuseIfFollowed(id)
+        // Its start is its only occurrence, and "no occurrence at" that start would contradict itself.
+        guard meeting.recurrence != nil else { throw MentordError.notASeries(id: id) }
         let zone = meeting.timeZone
         let occurrence = try OccurrenceReader.occurrence(occurrenceText, of: meeting, now: now, actual: false)
         let movedTo = try newText.map { text in

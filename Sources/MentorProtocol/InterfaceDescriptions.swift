@@ -1419,6 +1419,10 @@ public enum InterfaceDescriptions {
         # timeZone is the zone it was read in, sameDay the occurrences of that day (local RFC 3339).
         error NoSuchOccurrence (id: int, occurrence: string, timeZone: ?string, sameDay: ?[]string)
 
+        # CancelOccurrence or MoveOccurrence named a meeting that does not repeat: it has no occurrences
+        # of its own to change. CancelMeeting cancels it; UpdateMeeting moves its start.
+        error NotASeries (id: int)
+
         # The repeat rule could not be read or uses an unsupported part.
         error InvalidRecurrence (text: string, reason: string)
 

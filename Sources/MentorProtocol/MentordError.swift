@@ -25,6 +25,7 @@ public enum MentordError: VarlinkError, Equatable {
     case cannotSnooze(meetingId: Int64, step: Wire.Step, reason: String, due: String? = nil)
     case invalidRecurrence(text: String, reason: String)
     case noSuchOccurrence(id: Int64, occurrence: String, timeZone: String? = nil, sameDay: [String]? = nil)
+    case notASeries(id: Int64)
     case storageFailure(reason: String)
     case noSuchRelationship(id: Int64)
     case noSuchPartner(partner: String)
@@ -107,6 +108,9 @@ public enum MentordError: VarlinkError, Equatable {
                     $0.isEmpty ? "" : "; that day it has " + $0.map(when).joined(separator: ", ")
                 }
                     ?? "")
+        case .notASeries(let id):
+            "meeting \(id) does not repeat: cancel it with 'mentorctl cancel \(id)', "
+                + "or move it with 'mentorctl edit \(id) --at TIME'"
         case .storageFailure(let reason): "the database could not complete the call, nothing changed: \(reason)"
         case .noSuchRelationship(let id): "no relationship with id \(id)"
         case .noSuchPartner(let partner): "no relationship with \(partner) (see 'mentorctl relationship list')"

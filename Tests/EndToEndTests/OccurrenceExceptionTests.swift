@@ -42,5 +42,16 @@ struct OccurrenceExceptionTests {
             "edit", "1", "--occurrence", "2036-04-10 15:00", "--at", "2036-04-11 15:00", "--title", "x",
         ])
         #expect(both.status == 64)
+        // A meeting that does not repeat has no occurrences to change: the refusal says what does.
+        _ = try daemon.ctl(["add", "Once", "--with", "Sam", "--role", "mentee", "--at", "2036-03-20 18:00"])
+        for arguments in [["cancel", "2"], ["edit", "2", "--at", "2036-03-21 18:00"]] {
+            let single = try daemon.ctl(arguments + ["--occurrence", "2036-03-20 18:00"])
+            #expect(
+                single.status == 1
+                    && single.stderr
+                        == "mentorctl: meeting 2 does not repeat: cancel it with 'mentorctl cancel 2', "
+                        + "or move it with 'mentorctl edit 2 --at TIME'\n",
+                "\(single)")
+        }
     }
 }

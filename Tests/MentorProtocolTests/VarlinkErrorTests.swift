@@ -19,6 +19,7 @@ struct VarlinkErrorTests {
         .noSuchOccurrence(
             id: 2, occurrence: "2036-03-21T15:00:00+01:00", timeZone: "Europe/Berlin",
             sameDay: ["2036-03-21T18:30:00+01:00"]),
+        .notASeries(id: 2),
         .invalidTimeZone(name: "Berlin", suggestion: "Europe/Berlin"),
         .legacyTimeZone(name: "PST", zone: "America/Los_Angeles"),
         .timeInPast(field: "start", text: "2026-12-01 10:00", resolved: "2026-12-01T10:00:00+01:00"),
