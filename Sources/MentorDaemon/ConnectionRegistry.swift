@@ -7,14 +7,14 @@ import NIOCore
 /// A connection is idle from its admission, and again after each reply, until its next message
 /// starts to arrive; idle for ``idleTimeout`` it is closed, so connections a process leaks cannot
 /// hold every slot. A subscription (a streaming call) is never idle. Each idle connection has one
-/// timer on its event loop, cancelled as soon as bytes arrive: with no connection open, or none
-/// idle, nothing is scheduled and the daemon does not wake.
+/// timer (``ConnectionIdleTimer``), cancelled as soon as bytes arrive or the connection closes:
+/// with no connection open, or none idle, nothing is armed and the daemon does not wake.
 final class ConnectionRegistry: Sendable {
     private struct Entry {
         let channel: any Channel
         var busy = false
         var streaming = false
-        var idleTimer: Scheduled<Void>?
+        var idleTimer: ConnectionIdleTimer?
     }
 
     private struct State {
@@ -129,7 +129,7 @@ final class ConnectionRegistry: Sendable {
     }
 
     /// Closes `channel` after `timeout` unless cancelled first.
-    private static func closeWhenIdle(_ channel: any Channel, after timeout: TimeAmount) -> Scheduled<Void> {
-        channel.eventLoop.scheduleTask(in: timeout) { channel.close(promise: nil) }
+    private static func closeWhenIdle(_ channel: any Channel, after timeout: TimeAmount) -> ConnectionIdleTimer {
+        ConnectionIdleTimer(closing: channel, after: timeout)
     }
 }

@@ -4,7 +4,7 @@ import MentorTestSupport
 import Testing
 
 /// An idle mentord never wakes up, even after a restart on an existing database, every channel
-/// delivering a reminder, a reload of the configuration, and with a client still subscribed. The first job libdispatch runs on
+/// delivering a reminder, a reload of the configuration, connections that closed, and with a client still subscribed. The first job libdispatch runs on
 /// a global queue would start its one-second monitor for good (see EventLoopGlobalExecutor), so
 /// this fails as soon as any path reaches one, with the threads that woke.
 struct IdleWakeupTests {
@@ -18,7 +18,11 @@ struct IdleWakeupTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let ran = directory.file("hook-ran")
-        try (DaemonProcess.secondsConfiguration + "[hook]\ncommand = [\"/bin/sh\", \"-c\", \"echo >> '\(ran)'\"]\n")
+        // A 3 s idle timeout: the timers of the connections closed below would come due inside the
+        // window, and a timer that was cancelled but left armed wakes the daemon there.
+        try
+            (DaemonProcess.secondsConfiguration + "[hook]\ncommand = [\"/bin/sh\", \"-c\", \"echo >> '\(ran)'\"]\n"
+            + "[limits]\nidle_timeout = \"3s\"\n")
             .write(toFile: directory.file("config.toml"), atomically: false, encoding: .utf8)
         // A restart on an existing database: opening one takes paths that a new one skips.
         _ = try DaemonProcess(in: directory).stop()
