@@ -77,50 +77,18 @@ struct MentoringLoopTests {
         let meeting = try daemon.connect().call(
             AddMeeting.self, .init(title: "Chat", partner: "Ana", role: .mentee, start: "in 2h", duration: "30m")
         ).meeting
-        let driver = """
-            import os, pty, sys, time
-            pid, fd = pty.fork()
-            if pid == 0:
-                os.execv(sys.argv[1], [sys.argv[1], "prep", sys.argv[2], "purpose", "--socket", sys.argv[3], "--no-autostart"])
-            out = b""
-            def until(text):
-                global out
-                deadline = time.time() + 10
-                while text.encode() not in out and time.time() < deadline:
-                    try:
-                        out += os.read(fd, 4096)
-                    except OSError:
-                        break
-            for typed in sys.argv[4:]:
-                until(">")
-                out = out.replace(b">", b"]", out.count(b">"))
-                os.write(fd, typed.encode() if typed != "EOF" else b"\\x04")
-            time.sleep(0.5)
-            try:
-                while True:
-                    chunk = os.read(fd, 4096)
-                    if not chunk: break
-                    out += chunk
-            except OSError:
-                pass
-            os.waitpid(pid, 0)
-            print(out.decode(errors="replace"))
-            """
-        let session = try ProcessRunner.run(
-            "/usr/bin/python3",
-            [
-                "-c", driver, BuildProducts.executable("mentorctl"), String(meeting.id), daemon.socketPath,
-                "My one goal\n", "\n", "EOF",
-            ])
-        #expect(session.stdout.contains("Recorded 1 answer"), "\(session)")
+        // Each answer is typed once its prompt is on screen; a prompt that never comes fails the test.
+        let session = try InteractiveCaptureTests.drive(
+            [[">", "My one goal\n"], [">", "\n"], [">", "\u{04}"]], ["prep", String(meeting.id), "purpose"],
+            daemon: daemon)
+        #expect(session.contains("Recorded 1 answer"), "\(session)")
         let prep = try daemon.connect().call(GetPrep.self, .init(meetingId: meeting.id, step: .purpose))
         #expect(prep.answers.map(\.answer) == ["My one goal"])
 
         // Ctrl-D at the first prompt records nothing and leaves the step due.
-        let empty = try ProcessRunner.run(
-            "/usr/bin/python3",
-            ["-c", driver, BuildProducts.executable("mentorctl"), String(meeting.id), daemon.socketPath, "EOF"])
-        #expect(empty.stdout.contains("nothing answered"), "\(empty)")
+        let empty = try InteractiveCaptureTests.drive(
+            [[">", "\u{04}"]], ["prep", String(meeting.id), "purpose"], daemon: daemon)
+        #expect(empty.contains("nothing answered"), "\(empty)")
     }
 }
 
@@ -173,7 +141,9 @@ struct InteractiveCaptureTests {
         print("exit %d" % os.waitstatus_to_exitcode(status))
         """
 
-    private func drive(_ steps: [[String]], _ arguments: [String], daemon: DaemonProcess, editor: String? = nil)
+    /// Runs mentorctl with `arguments` on a terminal, answering each `[expect, keys]` step in turn;
+    /// what the terminal showed and the exit status. Never waits past 10 s for a prompt.
+    static func drive(_ steps: [[String]], _ arguments: [String], daemon: DaemonProcess, editor: String? = nil)
         throws -> String
     {
         var environment = [
@@ -206,7 +176,7 @@ struct InteractiveCaptureTests {
 
         // Ctrl-C halfway: nothing is stored, and the draft is kept, private.
         let left = "\u{1B}[D"
-        let stopped = try drive(
+        let stopped = try Self.drive(
             [
                 ["[d/k/x]", "d"], ["?\r\n", "Ran the first half\r"], ["about?", "We planned it\r"],
                 ["commitment>", "\u{03}"],
@@ -226,7 +196,7 @@ struct InteractiveCaptureTests {
         // once it is drawn again (its text, then the erase-to-end): keys sent before that reach the
         // terminal before the line editor's raw mode, and the terminal eats Ctrl-U and arrows.
         let redrawn = "\u{1B}[J"
-        let session = try drive(
+        let session = try Self.drive(
             [
                 ["Pick it up?", "y"], ["[d/k/x]", "\r"], ["?\r\n", "\r"], ["about?", "\r"],
                 ["commitment>", "Write the plan by 2036-13-01\r"], ["not a day", ""],
@@ -280,7 +250,7 @@ struct InteractiveCaptureTests {
         #expect(
             FileManager.default.createFile(
                 atPath: editor, contents: Data(script.utf8), attributes: [.posixPermissions: 0o700]))
-        let session = try drive(
+        let session = try Self.drive(
             // Ctrl-D once the next prompt is up: sent earlier, it reaches the terminal before raw mode does.
             [[">", ":e\r"], ["second line", ""], [">", "\u{04}"]], ["prep", String(meeting.id), "purpose"],
             daemon: daemon,

@@ -12,9 +12,11 @@ public struct ProcessResult: Sendable, CustomStringConvertible {
 /// Runs programs to completion with captured output, for tests that drive real executables.
 public enum ProcessRunner {
     /// Runs `executable` with `arguments`; the environment is this process's plus `environment`.
+    /// A child still running after `timeout` seconds is killed (status 137, and stderr says so):
+    /// a test waiting on a child that waits on it fails instead of holding the suite for ever.
     public static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], input: String? = nil,
-        removingEnvironment: [String] = []
+        removingEnvironment: [String] = [], timeout: Double = 120
     ) throws -> ProcessResult {
         // Files, not pipes: a chatty child can never block on a full pipe while we wait for it.
         let output = try TemporaryFile()
@@ -27,8 +29,15 @@ public enum ProcessRunner {
         let child = try ChildProcess(
             executable, arguments, environment: environment, removingEnvironment: removingEnvironment,
             stdin: stdin.path, stdout: output.path, stderr: errors.path)
+        let deadline = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "ProcessRunner.timeout"))
+        deadline.schedule(deadline: .now() + timeout)
+        deadline.setEventHandler { kill(child.pid, SIGKILL) }
+        deadline.activate()
         let status = child.wait()
-        return ProcessResult(status: status, stdout: output.contents(), stderr: errors.contents())
+        deadline.cancel()
+        var stderr = errors.contents()
+        if status == 128 + SIGKILL { stderr += "\n(ProcessRunner: killed after \(timeout) s, or by someone else)" }
+        return ProcessResult(status: status, stdout: output.contents(), stderr: stderr)
     }
 }
 
