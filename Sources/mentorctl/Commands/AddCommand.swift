@@ -35,7 +35,7 @@ struct AddCommand: ParsableCommand {
         try reportingFailures {
             let parameters = AddMeeting.Parameters(
                 title: title, partner: partner, role: details.role, start: start,
-                timeZone: details.timeZone ?? LocalTimeZone.name(), duration: details.duration,
+                timeZone: try details.timeZone ?? UserTimeZone.current.nameToStore(), duration: details.duration,
                 purpose: details.purpose,
                 offsets: details.offsets, recurrence: details.recurrence, past: details.past ? true : nil)
             try DaemonClient(client).perform(AddMeeting.self, parameters) { reply in
