@@ -91,15 +91,17 @@ public final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Runs `mentorctl` against this daemon (never autostarting another one), as a user in UTC
-    /// unless `environment` gives another `TZ`: mentorctl shows times in its user's zone, and a
-    /// test must not depend on the machine's.
-    public func ctl(_ arguments: [String], input: String? = nil, environment: [String: String] = [:]) throws
-        -> ProcessResult
-    {
-        try ProcessRunner.run(
+    /// unless `environment` gives another `TZ` or `removingEnvironment` unsets it: mentorctl shows
+    /// times in its user's zone, and a test must not depend on the machine's unless it says so.
+    public func ctl(
+        _ arguments: [String], input: String? = nil, environment: [String: String] = [:],
+        removingEnvironment: [String] = []
+    ) throws -> ProcessResult {
+        let zone = removingEnvironment.contains("TZ") ? [:] : ["TZ": "UTC"]
+        return try ProcessRunner.run(
             BuildProducts.executable("mentorctl"), arguments + ["--no-autostart"],
-            environment: ["TZ": "UTC"].merging(environment) { $1 }.merging(["MENTORD_SOCKET": socketPath]) { $1 },
-            input: input)
+            environment: zone.merging(environment) { $1 }.merging(["MENTORD_SOCKET": socketPath]) { $1 },
+            input: input, removingEnvironment: removingEnvironment)
     }
 }
 
