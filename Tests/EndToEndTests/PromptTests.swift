@@ -34,7 +34,7 @@ struct PromptTests {
             BuildProducts.executable("mentorctl"), ["prompt", "--format", "[%s] "],
             environment: ["MENTORD_SOCKET": daemon.socketPath])
         #expect(
-            line.stdout == "[Weekly with Ana: Plan in 1h] \n" || line.stdout == "[Weekly with Ana: Plan in 59m] \n",
+            line.stdout == "[Plan: Weekly with Ana in 1h] \n" || line.stdout == "[Plan: Weekly with Ana in 59m] \n",
             "\(line)")
         let far = try daemon.ctl(["prompt", "--within-hours", "0"])
         #expect(far.stdout.isEmpty)

@@ -29,6 +29,9 @@ struct StatusFileTests {
             let prompt = try runSnippet(snippet, daemon)
             #expect(shown.contains(prompt ?? ""), "\(snippet): \(prompt ?? "nil")")
         }
+        // mentorctl prompt, for other shells, says it the same way.
+        let printed = try daemon.ctl(["prompt", "--format", "[%s] "]).stdout
+        #expect(shown.map { $0 + "\n" }.contains(printed), "mentorctl prompt: \(printed)")
 
         // A nearer card replaces it; an edit of the card's meeting rewrites it; removing the
         // nearer one brings the first back.

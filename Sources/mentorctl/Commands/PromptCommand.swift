@@ -34,9 +34,8 @@ struct PromptCommand: ParsableCommand {
         guard let next = try? connection.call(GetNextReminder.self, NoParameters()),
             let reminder = next.reminder, let seconds = next.secondsUntilDue, seconds <= withinHours * 3600
         else { return }
-        let steps = reminder.steps.map(\.title).joined(separator: "+")
-        let status =
-            "\(reminder.title) with \(reminder.partner): \(steps) \(DisplayText.relative(minutes: seconds / 60))"
+        // As the bash and zsh snippets show the status file's line: `Plan: Weekly with Ana in 45m`.
+        let status = "\(DisplayText.headline(reminder)) \(DisplayText.relative(minutes: seconds / 60))"
         print(format.split(separator: "%s", omittingEmptySubsequences: false).joined(separator: status))
     }
 }
