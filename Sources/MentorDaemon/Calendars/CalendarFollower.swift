@@ -32,6 +32,11 @@ final class CalendarFollower: Sendable {
     private let trigger: AsyncStream<Int64>.Continuation
     /// Watchers and poll timers fire here.
     private let queue = DispatchQueue(label: "mentord.calendars")
+    /// What changes which calendars are followed (a reconcile, `calendar add`, `remove`, a sync that
+    /// starts one) takes turns. A reconcile reads the stored calendars, then acts on the table: an add
+    /// stored and started in between was stopped as gone (watched by nothing from then on), or
+    /// followed a second time with a sync racing the add's own (which then found its events unchanged).
+    private let membership = OneAtATime()
 
     init(context: FollowContext, eventLoopGroup: any EventLoopGroup) {
         self.context = context
@@ -67,6 +72,7 @@ final class CalendarFollower: Sendable {
 
     /// Makes the configuration file's calendars those `configured` names (at start and on reload).
     func reconcile(_ configured: [ConfiguredCalendar]) async {
+        // Checked outside the turn: a URL's kind is asked of its server.
         var calendars: [FollowedCalendar] = []
         for entry in configured {
             do {
@@ -77,6 +83,11 @@ final class CalendarFollower: Sendable {
                 )
             }
         }
+        await membership.run { await follow(calendars) }
+    }
+
+    /// Stores the configuration's calendars `calendars` and follows every stored one as it is now.
+    private func follow(_ calendars: [FollowedCalendar]) async {
         do {
             try await context.sources.reconcile(configured: calendars, now: context.clock.now())
         } catch {
@@ -117,8 +128,11 @@ final class CalendarFollower: Sendable {
                 role: parameters.role?.domain, match: parameters.match ?? [],
                 interval: try parameters.interval.map(Self.interval), username: parameters.username,
                 passwordFile: parameters.passwordFile, passwordCommand: parameters.passwordCommand))
-        let calendar = try await context.sources.add(wanted, now: context.clock.now())
-        let follower = start(calendar)
+        let (calendar, follower) = try await membership.run {
+            let calendar = try await context.sources.add(wanted, now: context.clock.now())
+            return (calendar, start(calendar))
+        }
+        // Outside the turn: a first CalDAV sync may take a while, and the calendar is followed now.
         let sync = await follower.sync()
         await rearm(calendar.id, follower)
         return AddCalendarSource.Reply(source: try await wire(named: calendar.name), sync: sync)
@@ -142,24 +156,34 @@ final class CalendarFollower: Sendable {
 
     /// `SyncCalendarSources`: one calendar, or all of them one after another.
     func sync(_ name: String?) async throws -> [Wire.CalendarSync] {
-        let calendars =
-            if let name { [try await context.sources.calendar(named: name)] } else { try await context.sources.list() }
+        let followers = try await membership.run {
+            let calendars =
+                if let name {
+                    [try await context.sources.calendar(named: name)]
+                } else {
+                    try await context.sources.list()
+                }
+            return calendars.map { calendar in
+                (calendar.id, following.withLockedValue { $0[calendar.id]?.follower } ?? start(calendar))
+            }
+        }
         var results: [Wire.CalendarSync] = []
-        for calendar in calendars {
-            let follower = following.withLockedValue { $0[calendar.id]?.follower } ?? start(calendar)
+        for (id, follower) in followers {
             results.append(await follower.sync())
-            await rearm(calendar.id, follower)
+            await rearm(id, follower)
         }
         return results
     }
 
     /// `RemoveCalendarSource`.
     func remove(_ name: String) async throws -> RemoveCalendarSource.Reply {
-        let calendar = try await context.sources.calendar(named: name)
-        if calendar.fromConfig { throw StoreError.calendarInConfiguration(name: calendar.name) }
-        stopFollowing(calendar.id)
-        let removal = try await context.sources.remove(named: calendar.name, now: context.clock.now())
-        return RemoveCalendarSource.Reply(deleted: removal.deleted, kept: removal.kept)
+        try await membership.run {
+            let calendar = try await context.sources.calendar(named: name)
+            if calendar.fromConfig { throw StoreError.calendarInConfiguration(name: calendar.name) }
+            stopFollowing(calendar.id)
+            let removal = try await context.sources.remove(named: calendar.name, now: context.clock.now())
+            return RemoveCalendarSource.Reply(deleted: removal.deleted, kept: removal.kept)
+        }
     }
 
     // MARK: - Following

@@ -28,9 +28,8 @@ actor SourceFollower {
     private(set) var nextSync: Date?
     private var schedule: PollSchedule?
     private var lastLoggedError = ""
-    /// Syncs waiting for the one running; triggered ones are not queued twice.
-    private var busy = false
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    /// One sync at a time; a triggered one waiting is not queued twice.
+    private let turns = OneAtATime()
     private var triggerQueued = false
 
     init(calendar: FollowedCalendar, fetcher: any CalendarFetcher, context: FollowContext) {
@@ -46,9 +45,9 @@ actor SourceFollower {
 
     /// Syncs now, after any sync under way, and says how it went.
     func sync() async -> Wire.CalendarSync {
-        await acquire()
+        await turns.enter()
         let result = await performSync()
-        release()
+        await turns.leave()
         return result
     }
 
@@ -56,30 +55,14 @@ actor SourceFollower {
     func syncTriggered() async {
         guard !triggerQueued else { return }
         triggerQueued = true
-        await acquire()
+        await turns.enter()
         triggerQueued = false
         _ = await performSync()
-        release()
+        await turns.leave()
     }
 
     /// Seconds to the next poll, after a sync; nil for watched calendars.
     var pollDelaySeconds: Int? { schedule?.delaySeconds }
-
-    private func acquire() async {
-        if busy {
-            await withCheckedContinuation { waiting.append($0) }
-        } else {
-            busy = true
-        }
-    }
-
-    private func release() {
-        if waiting.isEmpty {
-            busy = false
-        } else {
-            waiting.removeFirst().resume()
-        }
-    }
 
     private func performSync() async -> Wire.CalendarSync {
         let now = context.clock.now()

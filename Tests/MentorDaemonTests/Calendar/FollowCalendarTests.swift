@@ -30,7 +30,9 @@ struct FollowCalendarTests {
             .init(location: location, name: "work", partner: "Sam", role: .mentee, match: match))
     }
 
-    @Test func aMoveInAFollowedFileReachesTheRemindersWithinASecond() async throws {
+    /// How fast is the bench's (Benchmarks/calendars.py, vdir change to re-armed timer): here, that
+    /// it comes by itself, on a machine however loaded.
+    @Test func aMoveInAFollowedFileReachesTheRemindersByItself() async throws {
         let daemon = try await InProcessDaemon(now: noon)
         defer { daemon.remove() }
         let watcher = try await daemon.watch()
@@ -38,21 +40,19 @@ struct FollowCalendarTests {
             CalendarFiles.calendar([ImportCalendarTests.weekly()]), as: "work.ics", in: daemon.directory)
         let added = try await follow(daemon, path)
         #expect(added.source.kind == .file && (added.sync.ok, added.sync.added) == (true, 1))
-        #expect(await watcher.cards(count: 1).map(\.steps) == [[.purpose, .preparation]])
+        #expect(try await daemon.cards(of: watcher).map(\.steps) == [[.purpose, .preparation]])
         let later = wednesday.addingTimeInterval(3600)
-        let changed = ContinuousClock.now
         try Self.replace(
             path, with: CalendarFiles.calendar([ImportCalendarTests.weekly(sequence: 1, start: "20360611T160000Z")]))
         let moved = try await daemon.eventually {
             try await daemon.upcoming(from: noon, days: 2).map(\.start) == [RFC3339.utc(later)]
         }
         #expect(moved, "the move reached the meetings")
-        // A file has no poll timer, so only inotify can have brought the change; the bound is far
-        // below the shortest poll interval (a minute) and far above a loaded machine's delay.
+        // A file has no poll timer and nothing was synced by a call, so only inotify can have
+        // brought the change.
         #expect(added.source.nextSync == nil, "a file is watched, never polled")
-        #expect(ContinuousClock.now - changed < .seconds(30), "applied at once, not at a poll")
         try await daemon.advance(to: later.addingTimeInterval(3600 + 16 * 60))
-        let cards = await watcher.cards(count: 4)
+        let cards = try await daemon.cards(of: watcher)
         #expect(
             cards.map(\.steps) == [[.purpose, .preparation], [.plan], [.participation], [.capture]], "nothing twice")
         #expect(cards.dropFirst().allSatisfy { $0.occurrence == RFC3339.utc(later) }, "at the new time only")
@@ -194,8 +194,9 @@ struct FollowCalendarTests {
 
 extension InProcessDaemon {
     /// Whether `condition` holds within `seconds`, asked every 20 ms: for what a watcher does on its
-    /// own, which no call can wait for.
-    func eventually(within seconds: Double = 30, _ condition: () async throws -> Bool) async throws -> Bool {
+    /// own, which no call can wait for. The deadline only ends a wait that failed: it is far above
+    /// what a loaded machine takes (a sync is milliseconds).
+    func eventually(within seconds: Double = 60, _ condition: () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if try await condition() { return true }

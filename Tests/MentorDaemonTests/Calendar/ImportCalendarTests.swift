@@ -50,7 +50,7 @@ struct ImportCalendarTests {
         let first = try await daemon.importCalendar(text: CalendarFiles.calendar([Self.weekly()]))
         let id = try #require(first.meetingIds.first)
         // Purpose (3 days before) and Preparation (10:00 today) are late: one card at once.
-        #expect(await watcher.cards(count: 1).map(\.steps) == [[.purpose, .preparation]])
+        #expect(try await daemon.cards(of: watcher).map(\.steps) == [[.purpose, .preparation]])
         _ = try await daemon.call(
             RecordAnswers.self,
             .init(meetingId: id, step: .preparation, answers: [.init(step: .preparation, prompt: "Q", answer: "A")]))
@@ -69,7 +69,7 @@ struct ImportCalendarTests {
                 .purpose: "delivered", .preparation: "done", .plan: "done",
             ])
         try await daemon.advance(to: later.addingTimeInterval(3600 + 16 * 60))
-        let cards = await watcher.cards(count: 3)
+        let cards = try await daemon.cards(of: watcher)
         #expect(cards.map(\.steps) == [[.purpose, .preparation], [.participation], [.capture]], "nothing twice")
         #expect(cards.dropFirst().allSatisfy { $0.occurrence == RFC3339.utc(later) })
         // The same version again, and an older one, change nothing.
