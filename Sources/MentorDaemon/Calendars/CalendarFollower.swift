@@ -32,11 +32,18 @@ final class CalendarFollower: Sendable {
     private let trigger: AsyncStream<Int64>.Continuation
     /// Watchers and poll timers fire here.
     private let queue = DispatchQueue(label: "mentord.calendars")
+    /// The configured calendars of reloads, waiting for ``run(configured:)`` to apply them one at a
+    /// time. Newest only: a reload that comes while another's list still waits replaces it, since
+    /// the newest file is the one that must win.
+    private let reloads: AsyncStream<[ConfiguredCalendar]>
+    private let reloaded: AsyncStream<[ConfiguredCalendar]>.Continuation
 
     init(context: FollowContext, eventLoopGroup: any EventLoopGroup) {
         self.context = context
         self.eventLoopGroup = eventLoopGroup
         (triggers, trigger) = AsyncStream.makeStream(of: Int64.self)
+        (reloads, reloaded) = AsyncStream.makeStream(
+            of: [ConfiguredCalendar].self, bufferingPolicy: .bufferingNewest(1))
     }
 
     // MARK: - The service
@@ -49,6 +56,7 @@ final class CalendarFollower: Sendable {
         // here would race its first sync, which would then report its events as unchanged.
         await reconcile(configured)
         await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in await applyReloads() }
             await withTaskCancellationHandler {
                 for await id in triggers {
                     guard let entry = following.withLockedValue({ $0[id] }) else { continue }
@@ -57,16 +65,37 @@ final class CalendarFollower: Sendable {
                         await rearm(id, entry.follower)
                     }
                 }
-            } onCancel: { [trigger] in
+            } onCancel: { [trigger, reloaded] in
                 trigger.finish()
+                reloaded.finish()
             }
         }
         for entry in following.withLockedValue({ $0.values }) { Self.stop(entry) }
         await httpClient.withLockedValue { $0 }?.shutdown()
     }
 
+    /// Has ``run(configured:)`` make the configuration file's calendars those `configured` names, after
+    /// the reconcile in progress if any, and returns at once: a reload must not wait on the network
+    /// (probing a CalDAV server can take up to `http_timeout`) to apply its other settings and tell
+    /// systemd it is done.
+    func reconcileLater(_ configured: [ConfiguredCalendar]) {
+        reloaded.yield(configured)
+    }
+
+    /// Applies the reloads' calendar lists in order, one at a time, until the service stops.
+    private func applyReloads() async {
+        for await configured in reloads {
+            // A failure has logged its own lines.
+            guard await reconcile(configured) else { continue }
+            context.logger.info("Applied the reloaded configuration's calendars (\(configured.count) configured)")
+        }
+    }
+
     /// Makes the configuration file's calendars those `configured` names (at start and on reload).
-    func reconcile(_ configured: [ConfiguredCalendar]) async {
+    /// Returns false when the store refused them; the reasons are logged.
+    @discardableResult
+    func reconcile(_ configured: [ConfiguredCalendar]) async -> Bool {
+        var applied = true
         var calendars: [FollowedCalendar] = []
         for entry in configured {
             do {
@@ -82,13 +111,15 @@ final class CalendarFollower: Sendable {
         } catch {
             // The calendars already stored are still followed.
             context.logger.error("Failed to apply the configured calendars: \(SourceFollower.describe(error))")
+            applied = false
         }
         // Calendars that changed or went are followed afresh.
         let current: [FollowedCalendar]
         do {
             current = try await context.sources.list()
         } catch {
-            return context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            return false
         }
         let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, entry) in following.withLockedValue({ $0 }) {
@@ -105,6 +136,7 @@ final class CalendarFollower: Sendable {
             start(calendar)
             trigger.yield(calendar.id)
         }
+        return applied
     }
 
     // MARK: - Calls
