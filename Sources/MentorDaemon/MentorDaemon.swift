@@ -239,10 +239,13 @@ public struct MentorDaemon: Service {
                 server.apply(fresh.limits)
                 maximumMeetings.withLockedValue { $0 = fresh.limits.maxMeetings }
                 calendar.withLockedValue { $0 = fresh.calendar }
-                await follower.reconcile(fresh.calendar.sources)
                 engine.use(ReminderRules(policy: fresh.reminders, userZone: engine.rules.userZone))
                 channels.apply(fresh.channels)
-                logger.info("Reloaded configuration from \(paths.configuration)")
+                logger.info("Reloaded configuration from \(paths.configuration); its calendars follow")
+                // Applied on the follower's task, in order, one reconcile at a time: probing a CalDAV
+                // server may take up to http_timeout, which must hold neither the new rules nor
+                // `systemctl reload` (READY=1).
+                follower.reconcileLater(fresh.calendar.sources)
             } catch {
                 logger.error("Failed to reload '\(paths.configuration)': \(error), keeping the previous configuration")
             }

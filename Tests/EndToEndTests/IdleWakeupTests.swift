@@ -38,8 +38,8 @@ struct IdleWakeupTests {
         for _ in 0..<250 where !FileManager.default.fileExists(atPath: ran) { Thread.sleep(forTimeInterval: 0.02) }
         #expect(try daemon.ctl(["test-notify"]).status == 0)
         kill(daemon.pid, SIGHUP)
-        for _ in 0..<250 where !daemon.stderr.contains("Reloaded") { Thread.sleep(forTimeInterval: 0.02) }
-        try #require(daemon.stderr.contains("Reloaded"), "\(daemon.stderr)")
+        // The calendars are reconciled after READY: that work too must be over.
+        try #require(daemon.waitForLog("Applied the reloaded configuration's calendars"), "\(daemon.stderr)")
 
         // Let the work above finish, then watch: the monitor would add one per second.
         Thread.sleep(forTimeInterval: 1.5)

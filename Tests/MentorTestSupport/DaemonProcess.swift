@@ -58,6 +58,17 @@ public final class DaemonProcess: @unchecked Sendable {
     /// Everything the daemon wrote to stderr so far.
     public var stderr: String { errors.contents() }
 
+    /// Waits until the daemon's stderr holds `text` `count` times, at most `timeout` seconds;
+    /// whether it does.
+    public func waitForLog(_ text: String, count: Int = 1, timeout: TimeInterval = 30) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while stderr.components(separatedBy: text).count - 1 < count {
+            guard Date() < deadline else { return false }
+            usleep(20_000)
+        }
+        return true
+    }
+
     /// Whether the process still runs.
     public var isRunning: Bool { process.isRunning }
 

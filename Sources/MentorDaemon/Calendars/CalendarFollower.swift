@@ -37,11 +37,18 @@ final class CalendarFollower: Sendable {
     /// stored and started in between was stopped as gone (watched by nothing from then on), or
     /// followed a second time with a sync racing the add's own (which then found its events unchanged).
     private let membership = OneAtATime()
+    /// The configured calendars of reloads, waiting for ``run(configured:)`` to apply them one at a
+    /// time. Newest only: a reload that comes while another's list still waits replaces it, since
+    /// the newest file is the one that must win.
+    private let reloads: AsyncStream<[ConfiguredCalendar]>
+    private let reloaded: AsyncStream<[ConfiguredCalendar]>.Continuation
 
     init(context: FollowContext, eventLoopGroup: any EventLoopGroup) {
         self.context = context
         self.eventLoopGroup = eventLoopGroup
         (triggers, trigger) = AsyncStream.makeStream(of: Int64.self)
+        (reloads, reloaded) = AsyncStream.makeStream(
+            of: [ConfiguredCalendar].self, bufferingPolicy: .bufferingNewest(1))
     }
 
     // MARK: - The service
@@ -54,6 +61,7 @@ final class CalendarFollower: Sendable {
         // here would race its first sync, which would then report its events as unchanged.
         await reconcile(configured)
         await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in await applyReloads() }
             await withTaskCancellationHandler {
                 for await id in triggers {
                     guard let entry = following.withLockedValue({ $0[id] }) else { continue }
@@ -62,16 +70,36 @@ final class CalendarFollower: Sendable {
                         await rearm(id, entry.follower)
                     }
                 }
-            } onCancel: { [trigger] in
+            } onCancel: { [trigger, reloaded] in
                 trigger.finish()
+                reloaded.finish()
             }
         }
         for entry in following.withLockedValue({ $0.values }) { Self.stop(entry) }
         await httpClient.withLockedValue { $0 }?.shutdown()
     }
 
+    /// Has ``run(configured:)`` make the configuration file's calendars those `configured` names, after
+    /// the reconcile in progress if any, and returns at once: a reload must not wait on the network
+    /// (probing a CalDAV server can take up to `http_timeout`) to apply its other settings and tell
+    /// systemd it is done.
+    func reconcileLater(_ configured: [ConfiguredCalendar]) {
+        reloaded.yield(configured)
+    }
+
+    /// Applies the reloads' calendar lists in order, one at a time, until the service stops.
+    private func applyReloads() async {
+        for await configured in reloads {
+            // A failure has logged its own lines.
+            guard await reconcile(configured) else { continue }
+            context.logger.info("Applied the reloaded configuration's calendars (\(configured.count) configured)")
+        }
+    }
+
     /// Makes the configuration file's calendars those `configured` names (at start and on reload).
-    func reconcile(_ configured: [ConfiguredCalendar]) async {
+    /// Returns false when the store refused them; the reasons are logged.
+    @discardableResult
+    func reconcile(_ configured: [ConfiguredCalendar]) async -> Bool {
         // Checked outside the turn: a URL's kind is asked of its server.
         var calendars: [FollowedCalendar] = []
         for entry in configured {
@@ -83,23 +111,27 @@ final class CalendarFollower: Sendable {
                 )
             }
         }
-        await membership.run { await follow(calendars) }
+        return await membership.run { await follow(calendars) }
     }
 
-    /// Stores the configuration's calendars `calendars` and follows every stored one as it is now.
-    private func follow(_ calendars: [FollowedCalendar]) async {
+    /// Stores the configuration's calendars `calendars` and follows every stored one as it is now;
+    /// false when the store refused them (the calendars already stored are still followed).
+    private func follow(_ calendars: [FollowedCalendar]) async -> Bool {
+        var applied = true
         do {
             try await context.sources.reconcile(configured: calendars, now: context.clock.now())
         } catch {
             // The calendars already stored are still followed.
             context.logger.error("Failed to apply the configured calendars: \(SourceFollower.describe(error))")
+            applied = false
         }
         // Calendars that changed or went are followed afresh.
         let current: [FollowedCalendar]
         do {
             current = try await context.sources.list()
         } catch {
-            return context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            return false
         }
         let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for (id, entry) in following.withLockedValue({ $0 }) {
@@ -116,6 +148,7 @@ final class CalendarFollower: Sendable {
             start(calendar)
             trigger.yield(calendar.id)
         }
+        return applied
     }
 
     // MARK: - Calls
