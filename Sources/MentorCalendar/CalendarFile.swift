@@ -4,9 +4,10 @@ import MentorCore
 /// A calendar file as read: its events grouped into series, and the events it could not use, each with
 /// the reason.
 ///
-/// Unknown properties, parameters and components (X- names, other IANA names, VALARM, VTODO) are ignored, as RFC
-/// 5545 asks. A series is refused whole when any of its events is, so that an occurrence is never shown
-/// at the time of a master whose override could not be read.
+/// Properties, parameters and components mentord does not read (vendor extensions, other registered
+/// names, alarms and to-dos) are ignored, as RFC 5545 asks. A series is refused whole when any of its
+/// events is, so that an occurrence is never shown at the time of a master whose override could not
+/// be read.
 public struct CalendarFile: Sendable {
     /// An event that cannot be used, and why: ``CalendarError/unsupported(line:property:part:)`` names
     /// what mentord does not read.

@@ -10,9 +10,8 @@ enum TimeZoneNames {
     /// The names that start with `typed`, in any case, sorted. Only folders on the way to `typed`
     /// are read, so `Europe/` reads one folder.
     static func matching(_ typed: TypedPrefix) -> [String] {
-        let root = SocketPath.environmentVariable("TZDIR") ?? "/usr/share/zoneinfo"
         var names: [String] = []
-        collect(in: root, prefix: "", typed: typed, into: &names)
+        collect(in: ZoneInfoDirectory.current.path, prefix: "", typed: typed, into: &names)
         return names.sorted()
     }
 
