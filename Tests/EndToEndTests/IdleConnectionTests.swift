@@ -36,6 +36,8 @@ struct IdleConnectionTests {
         // After a call, the time counts from the reply: at least the timeout from the call, since
         // the reply may reach a loaded client a while after the daemon's timer started.
         let caller = try daemon.connect()
+        // Quiet for a while first: a daemon that counted from the connect would close 0.4 s after the call.
+        Thread.sleep(forTimeInterval: 0.6)
         let called = ContinuousClock.now
         _ = try caller.call(GetStatus.self, NoParameters())
         let afterReply = timeUntilClosed(caller, since: called)

@@ -41,6 +41,8 @@ struct IdleWakeupTests {
         // The calendars are reconciled after READY: that work too must be over.
         try #require(daemon.waitForLog("Applied the reloaded configuration's calendars"), "\(daemon.stderr)")
 
+        // A connection that closes now: its idle timer, cancelled, would come due 1.5 s into the window.
+        _ = try daemon.connect().call(GetStatus.self, NoParameters())
         // Let the work above finish, then watch: the monitor would add one per second.
         Thread.sleep(forTimeInterval: 1.5)
         let before = ThreadWakeups(pid: daemon.pid)

@@ -33,9 +33,8 @@ struct PromptTests {
         let line = try ProcessRunner.run(
             BuildProducts.executable("mentorctl"), ["prompt", "--format", "[%s] "],
             environment: ["MENTORD_SOCKET": daemon.socketPath])
-        #expect(
-            line.stdout == "[Plan: Weekly with Ana in 1h] \n" || line.stdout == "[Plan: Weekly with Ana in 59m] \n",
-            "\(line)")
+        // Due in an hour less the time since the add (a loaded machine may take a minute).
+        #expect(["1h", "59m", "58m"].map { "[Plan: Weekly with Ana in \($0)] \n" }.contains(line.stdout), "\(line)")
         let far = try daemon.ctl(["prompt", "--within-hours", "0"])
         #expect(far.stdout.isEmpty)
     }

@@ -6,8 +6,9 @@ import Testing
 /// A reload applies its rules and tells systemd it is done at once, whatever its calendars' servers
 /// do: the calendars are reconciled afterwards, one reload after another, the newest winning.
 struct ReloadCalendarTests {
-    /// Long enough that each check below runs while the silent server's probe still waits.
-    private static let httpTimeout = 8
+    /// Long enough that each check below runs while the silent server's probe still waits, on a
+    /// loaded machine too (the test then waits it out once, at the end).
+    private static let httpTimeout = 20
     private static let meetingStart = "2036-06-10T10:00:00Z"
     private static let slowCalendarGaveUp = "Failed to follow the configured calendar 'slow'"
     private static let calendarsApplied = "Applied the reloaded configuration's calendars"
@@ -56,7 +57,6 @@ struct ReloadCalendarTests {
         // The probe of the slow calendar is under way, and READY came without it.
         try #require(silent.waitForConnection(timeout: 30), "mentord probes the slow calendar")
         #expect(!daemon.stderr.contains(slowCalendarGaveUp), "READY after \(readyAfter) s came before the probe ended")
-        #expect(readyAfter < Double(httpTimeout) / 2, "READY after \(readyAfter) s")
 
         // A second reload while the probe waits: its rule at once, its calendars once the first's are done.
         try configuration(planBefore: "3h", calendars: ["notes": notes])

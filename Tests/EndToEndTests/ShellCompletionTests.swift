@@ -60,10 +60,8 @@ struct ShellCompletionTests {
             defer { directory.remove() }
             // mentord sits next to this mentorctl, so an autostart would succeed and create the socket.
             let ask = ShellCompletion(socket: directory.file("socket"))
-            let started = Date()
             let meetings = try ask.run(["show"], "positional@0", "", shell: "zsh")
             let partners = try ask.run(["add"], "--with", "", shell: "bash")
-            #expect(Date().timeIntervalSince(started) < 5, "two process starts, no daemon start")
             for result in [meetings, partners] {
                 #expect(result.status == 0 && result.stderr.isEmpty, "\(result)")
                 #expect(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(result)")
@@ -82,8 +80,9 @@ struct ShellCompletionTests {
             defer { kill(daemon.pid, SIGCONT) }
             let started = Date()
             let result = try ShellCompletion(socket: daemon.socketPath).run(["show"], "positional@0", "", shell: "bash")
-            // Without the timeout this would hang the shell (and this test) for good.
-            #expect(Date().timeIntervalSince(started) < 5)
+            // Without the timeout this would hang the shell for good (and this test, until ProcessRunner
+            // kills it); the bound is far above the timeout, for a loaded machine.
+            #expect(Date().timeIntervalSince(started) < 20)
             #expect(result.status == 0 && result.stdout.isEmpty && result.stderr.isEmpty, "\(result)")
         }
     }
@@ -136,9 +135,8 @@ struct ShellCompletionTests {
                 zpty -d shell
                 """
             let result = try ProcessRunner.run(
-                "/usr/bin/timeout",
-                ["30", "/usr/bin/zsh", "-f", "-c", driver, "zsh", functions, BuildProducts.directory],
-                environment: ["MENTORD_SOCKET": daemon.socketPath, "TZ": "UTC", "TERM": "dumb"])
+                "/usr/bin/zsh", ["-f", "-c", driver, "zsh", functions, BuildProducts.directory],
+                environment: ["MENTORD_SOCKET": daemon.socketPath, "TZ": "UTC", "TERM": "dumb"], timeout: 30)
             #expect(result.stdout.contains("2  -- Career chat with Ana, Thu 2036-12-04 10:00 +00:00"), "\(result)")
             #expect(result.stdout.contains("1  -- Weekly 1:1 with Sam Lee, Thu 2036-12-11 14:00 +00:00"), "\(result)")
         }

@@ -6,8 +6,9 @@ import MentorProtocol
 /// for errors, so every failure (no daemon, a stuck one, a socket of another user, an old daemon)
 /// means no candidates from the daemon, and mentord is never started for it.
 struct CompletionDaemon {
-    /// How long a connect, send or receive may wait: a running daemon answers in a few milliseconds.
-    static let timeoutSeconds = 0.3
+    /// How long a connect, send or receive may wait: a running daemon answers in a few milliseconds,
+    /// and one busy or descheduled for longer still does within a second (as for `mentorctl prompt`).
+    static let timeoutSeconds = 1.0
 
     private let connection: VarlinkConnection
 
