@@ -30,8 +30,10 @@ public enum ConfigurationSchema {
 
         After editing, send SIGHUP to reread the file: `systemctl --user reload mentord` under \
         systemd, else `kill -HUP <pid>` (`mentorctl status` shows the pid). mentord rereads every \
-        table and plans every reminder again; a new `[desktop] timeout` or `[calendar] \
-        http_timeout` waits for a restart. A file that no longer reads is ignored: the running \
+        table and plans every reminder again; a new `[desktop] timeout`, or a new `[calendar] \
+        http_timeout` once an HTTP calendar has been contacted, waits for a restart. The `[calendar.NAME]` tables are applied just after the \
+        reload is done, since a CalDAV server is asked first (the log says "Applied the reloaded \
+        configuration's calendars"). A file that no longer reads is ignored: the running \
         settings stay, and the log says why. At start-up the same error stops mentord.
         """
 
@@ -184,8 +186,9 @@ public enum ConfigurationSchema {
                 "http_timeout", 1...300, \.calendar.httpTimeoutSeconds,
                 help: """
                     The longest one HTTP request of a followed ICS URL or CalDAV calendar may take; \
-                    a sync that times out changes nothing and is tried again later. Like \
-                    `[desktop] timeout`, it is read at start: a reload keeps the old value.
+                    a sync that times out changes nothing and is tried again later. It is read when \
+                    mentord first contacts such a calendar (at start, when one is configured): a \
+                    reload after that keeps the old value until a restart.
                     """),
         ])
 
