@@ -56,7 +56,20 @@ SNIPPETS := mentord-prompt.bash mentord-prompt.zsh
 # ABI on Linux, so binaries linked to /opt/swift's libraries break when that toolchain is upgraded
 # or removed. Only Debian's own libraries (libc, libstdc++, libsqlite3, libsystemd) stay shared.
 # No $ORIGIN rpath either: nothing is loaded from beside the binaries (and Debian forbids it).
-RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath
+# Every function in a section of its own, so that the linker can lay out the code a start runs
+# together (CODE_ORDER below). No incremental code generation: the compiler keeps an object whose
+# IR is unchanged, and that hash ignores codegen options, so objects built before a change of
+# these flags would stay as they were.
+RELEASE_FLAGS := -c release --static-swift-stdlib --disable-local-rpath \
+	-Xswiftc -Xfrontend -Xswiftc -function-sections -Xcc -ffunction-sections \
+	-Xswiftc -Xfrontend -Xswiftc -disable-incremental-llvm-codegen
+# The release binaries as shipped: linked (by lld, Package.swift) with the functions a start and
+# everyday use run laid out together, in the order scripts/code-order profiles from the binary just
+# built. A start runs about 2 MB of code; spread over the whole binary, the kernel's fault-around
+# kept some 17 MB of it resident. docs/performance.md has the figures.
+CODE_ORDER := .build/mentord.order
+SHIPPED_FLAGS := $(RELEASE_FLAGS) -Xlinker --symbol-ordering-file=$(abspath $(CODE_ORDER)) \
+	-Xlinker --no-warn-symbol-ordering -Xlinker -T -Xlinker $(abspath scripts/private-functions.ld)
 UNITS := mentord.service mentord.socket
 SWIFT_FORMAT_PATHS := Sources Tests Fuzz Package.swift
 
@@ -156,10 +169,15 @@ uninstall:
 deps:
 	scripts/install-deps runtime
 
-# Release binaries as installed and packaged.
-release: deps
+# Release binaries as installed and packaged: built, profiled, and linked again in that order (a
+# link takes seconds; the profile about 20 s).
+release:
+	scripts/install-deps release
 	swift build $(RELEASE_FLAGS) --product mentord
 	swift build $(RELEASE_FLAGS) --product mentorctl
+	scripts/code-order "$$(swift build $(RELEASE_FLAGS) --show-bin-path)" $(CODE_ORDER)
+	swift build $(SHIPPED_FLAGS) --product mentord
+	swift build $(SHIPPED_FLAGS) --product mentorctl
 
 # Man pages from the argument-parser definitions, by argument-parser's generate-manual tool run on
 # the release binaries, with the sections it cannot write added from man/ by scripts/finish-manual.
@@ -231,13 +249,11 @@ fuzz:
 # it says what to install, and atd (which needs root) is left out.
 PEERS_ARGS ?= $(filter --quick,$(BENCH_ARGS))
 
-# The binaries measured are built as they are installed and packaged (RELEASE_FLAGS): a plain
+# The binaries measured are built as they are installed and packaged (SHIPPED_FLAGS): a plain
 # release build links the Swift runtime dynamically and behaves differently (it once hid that the
 # shipped daemon woke once a second).
-bench:
-	swift build $(RELEASE_FLAGS) --product mentord
-	swift build $(RELEASE_FLAGS) --product mentorctl
-	swift build $(RELEASE_FLAGS) --product mentord-floor
+bench: release
+	swift build $(SHIPPED_FLAGS) --product mentord-floor
 	mkdir -p bench-results
 	rm -f bench-results/engine.json bench-results/peers.json
 	python3 Benchmarks/engine.py --bin "$$(swift build $(RELEASE_FLAGS) --show-bin-path)" --json bench-results/engine.json $(BENCH_ARGS)
