@@ -1,6 +1,7 @@
 import GRDB
-@testable import MentorStore
 import Testing
+
+@testable import MentorStore
 
 /// What every connection mentord opens is set to, read back from SQLite itself.
 struct ConnectionSettingsTests {
