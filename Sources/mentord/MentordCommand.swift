@@ -85,9 +85,12 @@ struct MentordCommand: AsyncParsableCommand {
             let group = ServiceGroup(
                 configuration: .init(
                     services: [
+                        // Named here: without a name ServiceLifecycle writes "\(service)", and
+                        // describing a type that describes nothing checks it against every
+                        // protocol conformance in the binary, a tenth of a start's CPU.
                         .init(
                             service: daemon, successTerminationBehavior: .gracefullyShutdownGroup,
-                            failureTerminationBehavior: .gracefullyShutdownGroup)
+                            failureTerminationBehavior: .gracefullyShutdownGroup, serviceName: "MentorDaemon")
                     ],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
