@@ -70,27 +70,42 @@ public struct DaemonConfiguration: Sendable, Hashable {
                 reason: "larger than \(maximumFileBytes) bytes (\(status.st_size)); a mentord configuration is a few KB"
             )
         }
-        // One byte more than allowed: a file that grew since fstat is still caught.
-        var bytes = [UInt8](repeating: 0, count: maximumFileBytes + 1)
-        var count = 0
-        while count < bytes.count {
-            let read = bytes[count...].withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if read < 0 && errno == EINTR { continue }
-            guard read >= 0 else {
-                throw .invalidConfiguration(
-                    path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
-            }
-            if read == 0 { break }
-            count += read
+        guard let bytes = readBounded(descriptor, sizeHint: Int(status.st_size), limit: maximumFileBytes) else {
+            throw .invalidConfiguration(path: path, reason: "cannot read the file: \(String(cString: strerror(errno)))")
         }
-        guard count <= maximumFileBytes else {
+        guard bytes.count <= maximumFileBytes else {
             throw .invalidConfiguration(
                 path: path, reason: "larger than \(maximumFileBytes) bytes; a mentord configuration is a few KB")
         }
-        guard let text = String(validating: bytes[..<count], as: UTF8.self) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalidConfiguration(path: path, reason: "not UTF-8 text, as TOML must be")
         }
         return try parse(text, path: path)
+    }
+
+    /// Reads `descriptor` to its end, or to one byte past `limit`, whichever comes first; nil
+    /// (with `errno` set) when a read fails.
+    ///
+    /// Room is made for `sizeHint` bytes (what fstat saw) and one more, and grown, doubling up to
+    /// one byte past `limit`, when the file holds more: it may have grown since, and a size of 0
+    /// says nothing for a pipe. Not `limit` at once: zeroing and copying 1 MiB cost a twentieth of
+    /// a start's CPU. Reads go through the whole array's buffer, since a slice's would be copied.
+    static func readBounded(_ descriptor: Int32, sizeHint: Int, limit: Int) -> ArraySlice<UInt8>? {
+        var bytes = [UInt8](repeating: 0, count: min(max(sizeHint, 0), limit) + 1)
+        var count = 0
+        while count <= limit {
+            if count == bytes.count {
+                bytes += repeatElement(0, count: min(bytes.count, limit + 1 - bytes.count))
+            }
+            let read = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if read < 0 && errno == EINTR { continue }
+            guard read >= 0 else { return nil }
+            if read == 0 { break }
+            count += read
+        }
+        return bytes[..<count]
     }
 
     /// The null device's number (major 1, minor 3, as `makedev` encodes it).
