@@ -1,6 +1,6 @@
 // libFuzzer harness: WebDAV multistatus replies (PROPFIND, calendar-query, calendar-multiget,
 // sync-collection) as a followed CalDAV calendar receives them (issue #13), read by MentorCalendar's
-// DAVMultistatus on Foundation's XMLParser.
+// DAVMultistatus on its own XML reader, XMLEventReader.
 //
 // Input: the bytes of a reply body. The calls and the properties checked are
 // Tests/MentorCalendarTests/DAVMultistatusFuzzChecks.swift, which scripts/fuzz compiles in and

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
 /// A WebDAV `multistatus` body (RFC 4918 §13) as CalDAV servers send it for `PROPFIND`,
 /// `calendar-query`, `calendar-multiget` and `sync-collection` (RFC 6578): one ``Response`` per
 /// resource, and the collection's new sync token.
@@ -67,15 +63,14 @@ public struct DAVMultistatus: Sendable, Hashable {
         {
             throw .doctype
         }
-        let reader = DAVMultistatusReader(limits: limits)
-        let parser = XMLParser(data: Data(bytes))
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        let parsed = parser.parse()
-        if let error = reader.error { throw error }
-        guard parsed else {
-            throw .malformed(line: parser.lineNumber, reason: parser.parserError.map { "\($0)" } ?? "not XML")
+        var reader = DAVMultistatusReader(limits: limits)
+        var events: XMLEventReader
+        do { events = try XMLEventReader(bytes) } catch { throw .malformed(error) }
+        while true {
+            let event: XMLEvent?
+            do { event = try events.next() } catch { throw .malformed(error) }
+            guard let event else { break }
+            try reader.take(event)
         }
         guard reader.sawMultistatus else { throw .notMultistatus }
         return DAVMultistatus(responses: reader.responses, syncToken: reader.syncToken)
@@ -98,12 +93,16 @@ public enum DAVError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooManyResponses(limit: Int)
     /// A `<!DOCTYPE` or `<!ENTITY`.
     case doctype
-    /// Not well-formed XML: the parser's line and message.
+    /// Not well-formed XML: the line and what is wrong there.
     case malformed(line: Int, reason: String)
     /// Well-formed, but its root is not `DAV:multistatus`.
     case notMultistatus
     /// A `response` without an `href`.
     case missingHref
+
+    static func malformed(_ error: XMLSyntaxError) -> DAVError {
+        .malformed(line: error.line, reason: error.reason)
+    }
 
     public var description: String {
         switch self {

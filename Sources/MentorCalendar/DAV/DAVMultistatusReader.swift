@@ -1,12 +1,8 @@
 import Foundation
 
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-
-/// The SAX side of ``DAVMultistatus/read(_:limits:)``: follows the element path and fills responses.
-/// Elements are matched by namespace and local name, so any prefix a server chooses works.
-final class DAVMultistatusReader: NSObject, XMLParserDelegate {
+/// The event side of ``DAVMultistatus/read(_:limits:)``: follows the element path and fills
+/// responses. Elements are matched by namespace and local name, so any prefix a server chooses works.
+struct DAVMultistatusReader {
     static let dav = "DAV:"
     static let caldav = "urn:ietf:params:xml:ns:caldav"
     static let calendarServer = "http://calendarserver.org/ns/"
@@ -15,7 +11,6 @@ final class DAVMultistatusReader: NSObject, XMLParserDelegate {
     private(set) var responses: [DAVMultistatus.Response] = []
     private(set) var syncToken: String?
     private(set) var sawMultistatus = false
-    private(set) var error: DAVError?
 
     /// Open elements as namespace and local name.
     private var path: [(namespace: String, name: String)] = []
@@ -29,31 +24,29 @@ final class DAVMultistatusReader: NSObject, XMLParserDelegate {
         self.limits = limits
     }
 
-    private func fail(_ error: DAVError, _ parser: XMLParser) {
-        if self.error == nil { self.error = error }
-        parser.abortParsing()
-    }
-
     private func isOpen(_ namespace: String, _ name: String) -> Bool {
         path.contains { $0.namespace == namespace && $0.name == name }
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let namespace = namespaceURI ?? ""
+    /// Takes the next event of the reply; throws at the first thing that makes it no multistatus.
+    mutating func take(_ event: XMLEvent) throws(DAVError) {
+        switch event {
+        case .start(let name): try start(namespace: name.namespace, elementName: name.local)
+        case .text(let piece): text += piece
+        case .end: try end()
+        }
+    }
+
+    private mutating func start(namespace: String, elementName: String) throws(DAVError) {
         if path.isEmpty {
-            guard namespace == Self.dav && elementName == "multistatus" else { return fail(.notMultistatus, parser) }
+            guard namespace == Self.dav && elementName == "multistatus" else { throw .notMultistatus }
             sawMultistatus = true
         }
         path.append((namespace, elementName))
         text = ""
         switch (namespace, elementName) {
         case (Self.dav, "response"):
-            guard responses.count < limits.responses else {
-                return fail(.tooManyResponses(limit: limits.responses), parser)
-            }
+            guard responses.count < limits.responses else { throw .tooManyResponses(limit: limits.responses) }
             response = DAVMultistatus.Response(href: "")
         case (Self.dav, "propstat"):
             pending = response
@@ -67,15 +60,7 @@ final class DAVMultistatusReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        text += string
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        text += String(decoding: block, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+    private mutating func end() throws(DAVError) {
         guard let element = path.popLast() else { return }
         let value = text
         text = ""
@@ -104,16 +89,12 @@ final class DAVMultistatusReader: NSObject, XMLParserDelegate {
             if let pending, (200..<300).contains(propstatStatus ?? 200) { response = pending }
             pending = nil
         case (Self.dav, "response"):
-            guard let done = response, !done.href.isEmpty else { return fail(.missingHref, parser) }
+            guard let done = response, !done.href.isEmpty else { throw .missingHref }
             responses.append(done)
             response = nil
         default:
             break
         }
-    }
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if error == nil { error = .malformed(line: parser.lineNumber, reason: "\(parseError)") }
     }
 
     /// The code of `HTTP/1.1 404 Not Found`.

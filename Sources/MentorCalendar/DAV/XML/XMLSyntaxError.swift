@@ -1,0 +1,10 @@
+/// Why ``XMLEventReader`` cannot go on: where the document stops being well-formed XML, or uses
+/// what the reader leaves out (a document type declaration, an encoding other than UTF-8, UTF-16 and
+/// ISO 8859-1).
+struct XMLSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line the problem is on, from 1.
+    var line: Int
+    var reason: String
+
+    var description: String { "line \(line): \(reason)" }
+}
