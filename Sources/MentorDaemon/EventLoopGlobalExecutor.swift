@@ -1,4 +1,5 @@
 import CConcurrencyHook
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -25,6 +26,9 @@ import NIOPosix
 /// Install once, from the main thread, before the first task exists, that is at the top of
 /// `main.swift`. Tests that run the daemon in process keep the default executor.
 public enum EventLoopGlobalExecutor {
+    /// Event loops of NIO's singleton group, which runs every task and serves every connection.
+    public static let loopCount = 2
+
     /// The runtime's signature for the hook: the job, and the enqueue it replaces.
     private typealias EnqueueGlobalHook = @convention(thin) (UnownedJob, @convention(thin) (UnownedJob) -> Void) -> Void
 
@@ -34,6 +38,13 @@ public enum EventLoopGlobalExecutor {
     public static func install() -> Bool {
         let slot = mentord_enqueue_global_hook_slot()!
         guard slot.pointee == nil else { return false }
+        // Two loops whatever the machine (NIO's default is one per core): one user's meetings never
+        // need more, and each thread costs its stack and a malloc arena. Two, not one, so that a
+        // long piece of work (a large calendar import) leaves a loop free for calls and reminders.
+        // Settable once, before the singleton exists: `NIO_SINGLETON_GROUP_LOOP_COUNT` still wins.
+        if ProcessInfo.processInfo.environment["NIO_SINGLETON_GROUP_LOOP_COUNT"] == nil {
+            NIOSingletons.groupLoopCountSuggestion = Self.loopCount
+        }
         return withUnsafeTemporaryAllocation(of: EnqueueGlobalHook.self, capacity: 1) { hook in
             // `any()` keeps a job on the loop it was enqueued from when that is one of the
             // singleton's, so an await inside a handler does not hop threads.

@@ -113,8 +113,10 @@ public struct MentorDaemon: Service {
         PrepMethods(stores: stores, engine: engine, clock: clock, maximumMeetings: maximumMeetings)
             .register(in: &table)
         let calendarSettings = NIOLockedValueBox(configuration.calendar)
-        // One event loop serves calls, the engine's tasks and the HTTP of followed calendars.
-        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        // NIO's singleton loops serve calls and the HTTP of followed calendars; in the installed
+        // daemon they also run every task (EventLoopGlobalExecutor), so no thread waits for another
+        // group's work. The singleton is never shut down.
+        let eventLoopGroup = MultiThreadedEventLoopGroup.singleton
         let calendarSources = CalendarSourceStore(database: database)
         let follower = CalendarFollower(
             context: FollowContext(
@@ -194,7 +196,6 @@ public struct MentorDaemon: Service {
             }
         } catch {
             await Self.close(database)
-            try? await eventLoopGroup.shutdownGracefully()
             guard listening.withLockedValue({ $0 }) else {
                 throw DaemonError.cannotListen(socket: paths.socket, reason: "\(error)")
             }
@@ -209,7 +210,6 @@ public struct MentorDaemon: Service {
             SocketFile.remove(path, ifIdentity: identity)
         }
         await Self.close(database)
-        try? await eventLoopGroup.shutdownGracefully()
     }
 
     /// Closes the database on a thread of its own: closing waits for every connection, and the
