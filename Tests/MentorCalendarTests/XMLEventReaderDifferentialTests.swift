@@ -33,7 +33,8 @@ struct XMLEventReaderDifferentialTests {
         "<a><!----></a>", "<a><!---></a>", "<a>x<!--c-->y</a>", "<a><?pi x?></a>", "<a><?xml x?></a>", "<a><?pix?></a>",
         "<a><?p i?></a>", "<?pi?><a/>", "<?pi x?>", "<!-- c --><a/><!-- d --><?pi?>", "<a><!DOCTYPE x></a>",
         "<1a/>", "<a:1b xmlns:a='u'/>", "<-a/>", "<é/>", "<a\u{00B7}/>", "<a>\u{1}</a>", "<a>\u{FFFE}</a>",
-        "<a>\u{10000}</a>",
+        "<a>\u{10000}</a>", "<?xml version=\"1&#46;0\"?><a/>", "<a>&#x000000041;&#0000065;</a>", "<a><!-- x--",
+        "<?xml-stylesheet encoding='ebcdic'?><a/>",
     ]
 
     @Test func agreesOnEachRule() throws {

@@ -124,6 +124,25 @@ struct XMLEventReaderTests {
         #expect(Self.refusal(text) == XMLSyntaxError(line: line, reason: reason))
     }
 
+    /// A processing instruction whose target starts with `xml` is no declaration: it names no
+    /// encoding, so bytes that are not UTF-8 are refused, as expat refuses them.
+    @Test func readsTheEncodingOnlyFromTheDeclaration() {
+        let stylesheet = Array("<?xml-stylesheet encoding='latin1'?><a>".utf8) + [0xE9] + Array("</a>".utf8)
+        #expect(Self.refusal(stylesheet)?.reason == "the bytes are not valid UTF-8")
+        let marked: [UInt8] =
+            [0xFF, 0xFE]
+            + "<?xml version='1.0' encoding='UTF-8'?><a/>".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(Self.refusal(marked)?.reason == "a UTF-16 byte order mark, but the encoding utf-8")
+    }
+
+    /// After an error the reader stays done, rather than going on in a state the error left half made.
+    @Test func endsAtTheFirstError() throws {
+        var reader = try XMLEventReader(Array("<a><p:b/></a>".utf8))
+        #expect(try reader.next() == Self.start("", "a"))
+        #expect(throws: XMLSyntaxError.self) { try reader.next() }
+        #expect(try reader.next() == nil)
+    }
+
     @Test func holdsNestingToLibxml2sDepth() throws {
         let depth = XMLEventReader.maximumDepth
         let deepest = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)

@@ -100,6 +100,7 @@ public enum DAVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A `response` without an `href`.
     case missingHref
 
+    /// The reader's refusal, with its line.
     static func malformed(_ error: XMLSyntaxError) -> DAVError {
         .malformed(line: error.line, reason: error.reason)
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Reads XML documents with expat (Python's pyexpat, namespaces on) and prints their events, as the
-oracle for mentord's XMLEventReader (Tests/MentorCalendarTests/XMLExpatOracle.swift).
+oracle for mentord's XMLEventReader (Tests/MentorCalendarTests/XMLOracle.swift).
 
 Input, on stdin: a JSON list of documents, each base64. Output, on stdout: a JSON list with, for
 each document, null when expat finds it not well-formed, else its events: ["s", namespace, local],

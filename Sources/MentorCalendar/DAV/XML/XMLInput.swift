@@ -47,14 +47,27 @@ enum XMLInput {
     /// The document in valid UTF-8, its byte order mark dropped.
     private static func decoded(_ bytes: [UInt8]) throws(XMLSyntaxError) -> ArraySlice<UInt8> {
         if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
-            return try utf16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
+            let text = try utf16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
+            if let declared = declaredEncoding(text), !utf16Names.contains(declared) {
+                throw XMLSyntaxError(line: 1, reason: "a UTF-16 byte order mark, but the encoding \(declared)")
+            }
+            return text
         }
         let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let body = hasMark ? bytes.dropFirst(3) : bytes[...]
         let declared = declaredEncoding(body)
         if let declared, !hasMark, latin1Names.contains(declared) {
-            // Every byte is the code point of the same number.
-            return ArraySlice(String(String.UnicodeScalarView(body.map { Unicode.Scalar($0) })).utf8)
+            // Every byte is the code point of the same number: one or two bytes of UTF-8.
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(body.count + body.count / 8)
+            for byte in body {
+                if byte < 0x80 {
+                    utf8.append(byte)
+                } else {
+                    utf8 += [0xC0 | byte >> 6, 0x80 | byte & 0x3F]
+                }
+            }
+            return utf8[...]
         }
         if let declared,
             !utf8Names.contains(declared) && !asciiNames.contains(declared)
@@ -91,7 +104,11 @@ enum XMLInput {
     /// The `encoding` of the XML declaration `body` starts with, lowercased; nil when there is none.
     /// The declaration is ASCII in every encoding read here, so it is read before decoding.
     private static func declaredEncoding(_ body: ArraySlice<UInt8>) -> String? {
-        guard body.starts(with: Array("<?xml".utf8)), let end = body.firstRange(of: Array("?>".utf8)) else {
+        // `<?xml-stylesheet ...?>` is a processing instruction, not the declaration.
+        guard body.count > 5, body.starts(with: Array("<?xml".utf8)),
+            [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(body[body.startIndex + 5]),
+            let end = body.firstRange(of: Array("?>".utf8))
+        else {
             return nil
         }
         let declaration = String(decoding: body[body.startIndex..<end.lowerBound], as: UTF8.self)

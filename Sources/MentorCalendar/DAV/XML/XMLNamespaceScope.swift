@@ -7,20 +7,24 @@ struct XMLNamespaceScope {
     /// The namespace of the `xmlns` attributes themselves, which no prefix may be bound to.
     static let xmlns = "http://www.w3.org/2000/xmlns/"
 
-    /// Prefix and namespace, innermost last; the prefix "" is the default namespace, and its
-    /// namespace "" means none.
-    private var bindings: [(prefix: Substring, namespace: String)] = []
-    /// Where each open element's declarations start in `bindings`.
-    private var starts: [Int] = []
+    /// The namespaces bound to each prefix, innermost last; the prefix "" is the default namespace,
+    /// and its namespace "" means none. A dictionary, so a lookup costs the same however many
+    /// declarations are in force.
+    private var bindings: [Substring: [String]] = [:]
+    /// The prefixes each open element declared, innermost last, to unbind when it closes.
+    private var declared: [[Substring]] = []
 
     /// Opens an element's scope; its declarations follow.
     mutating func enter() {
-        starts.append(bindings.count)
+        declared.append([])
     }
 
     /// Closes the innermost element's scope with its declarations.
     mutating func leave() {
-        bindings.removeSubrange(starts.removeLast()...)
+        for prefix in declared.removeLast() {
+            bindings[prefix]!.removeLast()
+            if bindings[prefix]!.isEmpty { bindings[prefix] = nil }
+        }
     }
 
     /// Binds `prefix` ("" for the default namespace) in the innermost scope; the reason it may not,
@@ -33,7 +37,8 @@ struct XMLNamespaceScope {
         }
         if namespace == Self.xmlns { return "no prefix can stand for \(Self.xmlns)" }
         if !prefix.isEmpty && namespace.isEmpty { return "the prefix \(prefix) is declared with an empty namespace" }
-        bindings.append((prefix, namespace))
+        bindings[prefix, default: []].append(namespace)
+        declared[declared.count - 1].append(prefix)
         return nil
     }
 
@@ -41,7 +46,7 @@ struct XMLNamespaceScope {
     /// ("") is "" when none is declared.
     func namespace(of prefix: Substring) -> String? {
         if prefix == "xml" { return Self.xml }
-        if let binding = bindings.last(where: { $0.prefix == prefix }) { return binding.namespace }
+        if let namespace = bindings[prefix]?.last { return namespace }
         return prefix.isEmpty ? "" : nil
     }
 }

@@ -1,6 +1,6 @@
 /// Why ``XMLEventReader`` cannot go on: where the document stops being well-formed XML, or uses
-/// what the reader leaves out (a document type declaration, an encoding other than UTF-8, UTF-16 and
-/// ISO 8859-1).
+/// what the reader leaves out (a document type declaration, an encoding other than UTF-8, US-ASCII,
+/// UTF-16 and ISO 8859-1).
 struct XMLSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The line the problem is on, from 1.
     var line: Int
