@@ -22,6 +22,9 @@ struct DAVMultistatusTests {
         #expect(throws: DAVError.doctype) {
             try DAVMultistatus.read(Self.multiget("x", prolog: "<?xml version=\"1.0\"?><!-- c -->" + bomb))
         }
+        // Whatever the encoding: the reader refuses it, not a search of the raw bytes.
+        let utf16: [UInt8] = [0xFF, 0xFE] + Self.multiget("x", prolog: bomb).flatMap { [$0, 0] }
+        #expect(throws: DAVError.doctype) { try DAVMultistatus.read(utf16) }
     }
 
     /// An Outlook invitation's HTML description starts with `<!DOCTYPE HTML`; iCloud sends event

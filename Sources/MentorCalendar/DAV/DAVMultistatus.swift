@@ -40,35 +40,15 @@ public struct DAVMultistatus: Sendable, Hashable {
     /// The `sync-token` child of `multistatus` (`sync-collection`'s reply).
     public var syncToken: String?
 
-    /// Where the first element starts: the first `<` followed by a name, not by `?` (a declaration
-    /// or processing instruction) or `!` (a comment or a DTD). The end when there is none.
-    static func rootElementStart(of bytes: [UInt8]) -> Int {
-        var index = 0
-        while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
-            let next = open + 1 < bytes.count ? bytes[open + 1] : 0
-            if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return open }
-            index = open + 1
-        }
-        return bytes.count
-    }
-
     /// Reads a multistatus body.
     public static func read(_ bytes: [UInt8], limits: DAVLimits = DAVLimits()) throws(DAVError) -> DAVMultistatus {
         guard bytes.count <= limits.bytes else { throw .tooLarge(bytes: bytes.count, limit: limits.bytes) }
-        // CalDAV replies never carry a document type; one is the way to entity expansion bombs. A DTD
-        // can stand only before the root element, so only that part is looked at: an event's text
-        // may carry `<!DOCTYPE` inside CDATA (Outlook's HTML descriptions, as iCloud sends them).
-        let prolog = bytes[..<rootElementStart(of: bytes)]
-        if prolog.firstRange(of: Array("<!DOCTYPE".utf8)) != nil || prolog.firstRange(of: Array("<!ENTITY".utf8)) != nil
-        {
-            throw .doctype
-        }
         var reader = DAVMultistatusReader(limits: limits)
         var events: XMLEventReader
-        do { events = try XMLEventReader(bytes) } catch { throw .malformed(error) }
+        do { events = try XMLEventReader(bytes) } catch { throw .refusal(error) }
         while true {
             let event: XMLEvent?
-            do { event = try events.next() } catch { throw .malformed(error) }
+            do { event = try events.next() } catch { throw .refusal(error) }
             guard let event else { break }
             try reader.take(event)
         }
@@ -91,7 +71,7 @@ public struct DAVLimits: Sendable, Hashable {
 public enum DAVError: Error, Sendable, Hashable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     case tooManyResponses(limit: Int)
-    /// A `<!DOCTYPE` or `<!ENTITY`.
+    /// A `<!DOCTYPE` before the root element.
     case doctype
     /// Not well-formed XML: the line and what is wrong there.
     case malformed(line: Int, reason: String)
@@ -101,8 +81,10 @@ public enum DAVError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingHref
 
     /// The reader's refusal, with its line.
-    static func malformed(_ error: XMLSyntaxError) -> DAVError {
-        .malformed(line: error.line, reason: error.reason)
+    /// CalDAV replies never carry a document type, the way to entity expansion bombs: the reader
+    /// refuses one before it reads anything it declares, and that refusal is ``doctype``.
+    static func refusal(_ error: XMLSyntaxError) -> DAVError {
+        error.isDocumentType ? .doctype : .malformed(line: error.line, reason: error.reason)
     }
 
     public var description: String {

@@ -30,11 +30,7 @@ struct XMLEventReader {
 
     init(_ document: [UInt8]) throws(XMLSyntaxError) {
         bytes = try XMLInput.normalized(document)
-        if starts(with: "<?xml") && index + 5 < bytes.count
-            && (isSpace(bytes[index + 5]) || bytes[index + 5] == UInt8(ascii: "?"))
-        {
-            try readDeclaration()
-        }
+        if XMLInput.startsWithDeclaration(bytes[...]) { try readDeclaration() }
     }
 
     /// The next event; nil after the root element's end and the comments and processing
@@ -69,7 +65,11 @@ struct XMLEventReader {
                     throw error(place == .prolog ? "text before the root element" : "text after the root element")
                 }
                 if try skipMarkup() { continue }
-                if starts(with: "<!DOCTYPE") { throw error("document type declarations are not supported") }
+                if starts(with: "<!DOCTYPE") {
+                    var refusal = error("document type declarations are not supported")
+                    refusal.isDocumentType = true
+                    throw refusal
+                }
                 if starts(with: "<!") || starts(with: "</") { throw error("markup that is not an element") }
                 if place == .epilog { throw error("a second root element") }
                 return try startTag()
@@ -117,8 +117,8 @@ struct XMLEventReader {
             attributes.append((attribute, value))
         }
         scope.enter()
-        for attribute in attributes {
-            let (prefix, local) = try split(attribute.name)
+        let qualified = try attributes.map { attribute throws(XMLSyntaxError) in try split(attribute.name) }
+        for (attribute, (prefix, local)) in zip(attributes, qualified) {
             let declared: Substring? =
                 prefix == "xmlns" ? local : (prefix.isEmpty && local == "xmlns" ? "" : nil)
             if let declared, let refusal = scope.declare(prefix: declared, namespace: attribute.value) {
@@ -126,8 +126,7 @@ struct XMLEventReader {
             }
         }
         var expanded: Set<XMLName> = []
-        for attribute in attributes {
-            let (prefix, local) = try split(attribute.name)
+        for (attribute, (prefix, local)) in zip(attributes, qualified) {
             if prefix.isEmpty || prefix == "xmlns" { continue }
             // Unprefixed attributes are in no namespace, so only prefixed ones can collide.
             if !expanded.insert(XMLName(namespace: try namespace(of: prefix), local: String(local))).inserted {

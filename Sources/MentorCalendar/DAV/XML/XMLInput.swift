@@ -101,14 +101,17 @@ enum XMLInput {
         return ArraySlice(text.utf8)
     }
 
+    /// Whether `bytes` start with an XML declaration: `<?xml` and a space or `?`.
+    /// `<?xml-stylesheet ...?>` is a processing instruction, not the declaration.
+    static func startsWithDeclaration(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.count > 5 && bytes.starts(with: Array("<?xml".utf8))
+            && [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[bytes.startIndex + 5])
+    }
+
     /// The `encoding` of the XML declaration `body` starts with, lowercased; nil when there is none.
     /// The declaration is ASCII in every encoding read here, so it is read before decoding.
     private static func declaredEncoding(_ body: ArraySlice<UInt8>) -> String? {
-        // `<?xml-stylesheet ...?>` is a processing instruction, not the declaration.
-        guard body.count > 5, body.starts(with: Array("<?xml".utf8)),
-            [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(body[body.startIndex + 5]),
-            let end = body.firstRange(of: Array("?>".utf8))
-        else {
+        guard startsWithDeclaration(body), let end = body.firstRange(of: Array("?>".utf8)) else {
             return nil
         }
         let declaration = String(decoding: body[body.startIndex..<end.lowerBound], as: UTF8.self)

@@ -5,6 +5,9 @@ struct XMLSyntaxError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The line the problem is on, from 1.
     var line: Int
     var reason: String
+    /// The document declares a document type, which WebDAV never does: the way to entity
+    /// expansion bombs, told apart so that callers can say so.
+    var isDocumentType = false
 
     var description: String { "line \(line): \(reason)" }
 }
