@@ -1,5 +1,5 @@
 import CConcurrencyHook
-import Foundation
+import Glibc
 import NIOCore
 import NIOPosix
 
@@ -42,7 +42,8 @@ public enum EventLoopGlobalExecutor {
         // need more, and each thread costs its stack and a malloc arena. Two, not one, so that a
         // long piece of work (a large calendar import) leaves a loop free for calls and reminders.
         // Settable once, before the singleton exists: `NIO_SINGLETON_GROUP_LOOP_COUNT` still wins.
-        if ProcessInfo.processInfo.environment["NIO_SINGLETON_GROUP_LOOP_COUNT"] == nil {
+        // getenv, not ProcessInfo: this runs first thing, and ProcessInfo copies the environment.
+        if getenv("NIO_SINGLETON_GROUP_LOOP_COUNT") == nil {
             NIOSingletons.groupLoopCountSuggestion = Self.loopCount
         }
         return withUnsafeTemporaryAllocation(of: EnqueueGlobalHook.self, capacity: 1) { hook in
