@@ -131,6 +131,10 @@ struct InteractiveCaptureTests {
                 print("never saw " + repr(expect))
                 break
             os.write(fd, keys.encode())
+            # The next prompt is looked for past this line's end: the line editor redraws its
+            # prompt at every key, and a redraw of this one must not pass for the next prompt.
+            if keys.endswith(("\\n", "\\r")):
+                until("\\r\\n")
         deadline = time.time() + 10
         while read(deadline):
             pass
