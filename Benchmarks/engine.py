@@ -648,10 +648,6 @@ class Bench:
         self.out("config:  quiet_hours off, working_days Mon-Sun, merge_within 0; desktop "
                  "notifications off except on a private bus; hook only where said")
         self.out("work:    %s (removed afterwards)" % self.workdir)
-        dropped = drop_from_page_cache(self.mentord, self.mentorctl, self.floor_path())
-        self.out("page cache: %s dropped before the first start, so that the daemon's pages are "
-                 "read in as after a boot, not mapped from the folios the linker wrote"
-                 % ", ".join(os.path.basename(path) for path in dropped))
 
     # -- 1. idle -------------------------------------------------------------------------------
 
@@ -1402,6 +1398,11 @@ class Bench:
 
     def run(self):
         self.header()
+        dropped = drop_from_page_cache(self.mentord, self.mentorctl, self.floor_path())
+        self.out("page cache: %s, so that the binaries' pages are read in as after a boot, not "
+                 "mapped from the folios the linker wrote"
+                 % ("dropped " + ", ".join(os.path.basename(path) for path in dropped)
+                    if dropped else "nothing could be dropped (memory figures may run high)"))
         only = set(self.args.only.split(",")) if self.args.only else set(SECTIONS)
         timings = []
         daemon = None
