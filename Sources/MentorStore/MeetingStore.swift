@@ -80,23 +80,37 @@ public struct MeetingStore: Sendable {
     /// Scheduled meetings that can have an occurrence between `after` and `before`: single
     /// meetings that start by `before` and end after `after`, series that have started by
     /// `before`, and series with a moved or added occurrence (either may lie before the series' start).
-    /// What the engine plans; meetings starting later are left for when they come near, so start-up
-    /// reads only what is near (the `meeting_by_start` index), not every meeting ever stored.
+    /// What the engine plans; meetings starting later are left for when they come near.
+    ///
+    /// Start-up, a clock step and a bulk import read this, so it reads only what can remind, not
+    /// every meeting ever stored: each of its three terms has an index (``plannableRequest``).
     public func plannable(endingAfter after: Date, startingBy before: Date) async throws -> [Meeting] {
         try await database.read { db in
-            let found = try MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
-                .filter(
-                    sql: """
-                        ((meeting.start <= ? AND (meeting.recurrence != '' OR \
-                        meeting.start + meeting.duration_seconds * 1000 > ?)) \
-                        OR (meeting.recurrence != '' AND (meeting.id IN (SELECT meeting_id FROM occurrence_exception) \
-                        OR meeting.id IN (SELECT meeting_id FROM occurrence_addition))))
-                        """,
-                    arguments: [before.millisecondsSince1970, after.millisecondsSince1970]
-                )
-                .fetchAll(db).map(\.domain)
-            return try Self.withExceptions(found, in: db)
+            try Self.withExceptions(
+                Self.plannableRequest(endingAfter: after, startingBy: before).fetchAll(db).map(\.domain), in: db)
         }
+    }
+
+    /// ``plannable(endingAfter:startingBy:)``'s rows. SQLite answers the OR of its terms from one
+    /// index each (a multi-index OR), so the past meetings a long mentoring history piles up cost
+    /// nothing: single meetings by `meeting_by_start` (one that ends after `after` started at
+    /// most ``MeetingLimits/maximumDurationSeconds`` before it), series by `meeting_series`, and
+    /// series with moved or added occurrences by id.
+    static func plannableRequest(endingAfter after: Date, startingBy before: Date) -> QueryInterfaceRequest<MeetingRow>
+    {
+        let earliest = after.millisecondsSince1970 - Int64(MeetingLimits.maximumDurationSeconds) * 1000
+        return MeetingRow.all().filter(sql: "meeting.status = 'scheduled'")
+            .filter(
+                sql: """
+                    (meeting.start > ? AND meeting.start <= ? AND meeting.start + meeting.duration_seconds * 1000 > ?) \
+                    OR (meeting.recurrence != '' AND meeting.start <= ?) \
+                    OR (meeting.recurrence != '' AND meeting.id IN \
+                    (SELECT meeting_id FROM occurrence_exception UNION ALL SELECT meeting_id FROM occurrence_addition))
+                    """,
+                arguments: [
+                    earliest, before.millisecondsSince1970, after.millisecondsSince1970, before.millisecondsSince1970,
+                ]
+            )
     }
 
     /// Scheduled meetings, single or series, that start after `after` and by `through`: those that

@@ -1,8 +1,10 @@
 import Foundation
+import GRDB
 import MentorCore
-import MentorStore
 import MentorTestSupport
 import Testing
+
+@testable import MentorStore
 
 struct MeetingStoreTests {
     @Test func storesAndReadsBackAMeetingToTheMillisecond() async throws {
@@ -108,5 +110,51 @@ struct MeetingStoreTests {
         #expect(try await store.meetings(MeetingQuery(limit: 1), now: fixture.now).map(\.id) == [running.id])
         let counts = try await store.counts(now: fixture.now)
         #expect(counts == StoreCounts(meetings: 5, upcomingMeetings: 3, relationships: 2))
+    }
+
+    @Test func plansWhatCanRemindAndNothingFromThePast() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        let after = fixture.now.addingTimeInterval(-3600)
+        let before = fixture.now.addingTimeInterval(38 * 86_400)
+        func add(_ title: String, inHours hours: Double, minutes: Int = 45, rule: String? = nil) async throws -> Meeting
+        {
+            var draft = try fixture.draft(title, inHours: hours, minutes: minutes)
+            draft.recurrence = try rule.map { try Recurrence.parse($0) }
+            return try await store.add(draft, now: fixture.now)
+        }
+        _ = try await add("Ended before the window", inHours: -3)
+        // Started 24 h before `after` less a second, and lasts a day: the earliest single meeting
+        // still running at `after`.
+        let allDay = try await add("Still running", inHours: -24.99, minutes: 24 * 60)
+        let near = try await add("Near", inHours: 48)
+        _ = try await add("Beyond the window", inHours: 24 * 40)
+        let oldSeries = try await add("Weekly since last year", inHours: -24 * 365, rule: "FREQ=WEEKLY")
+        _ = try await add("Series starting later", inHours: 24 * 60, rule: "FREQ=WEEKLY")
+        let moved = try await add("Series with a moved first occurrence", inHours: 24 * 50, rule: "FREQ=WEEKLY")
+        _ = try await store.changeOccurrence(
+            meetingID: moved.id, occurrence: moved.start, movedTo: fixture.now.addingTimeInterval(5 * 86_400),
+            now: fixture.now, carry: StoreFixture.keepEverything)
+        _ = try await store.cancel(id: try await add("Cancelled", inHours: 5).id, now: fixture.now)
+
+        let planned = try await store.plannable(endingAfter: after, startingBy: before)
+        #expect(Set(planned.map(\.id)) == [allDay.id, near.id, oldSeries.id, moved.id])
+        #expect(planned.first { $0.id == moved.id }?.exceptions.isEmpty == false)
+    }
+
+    @Test func plansFromIndexesWithoutScanningEveryMeeting() throws {
+        let fixture = try StoreFixture()
+        let request = MeetingStore.plannableRequest(endingAfter: fixture.now, startingBy: fixture.now)
+        let queue = try DatabaseQueue(path: fixture.path)
+        defer { try? queue.close() }
+        let plan = try queue.read { db in
+            let statement = try request.makePreparedRequest(db).statement
+            return try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + statement.sql, arguments: statement.arguments
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.hasPrefix("SEARCH meeting USING INDEX meeting_by_start") }, "\(plan)")
+        #expect(plan.contains { $0.hasPrefix("SEARCH meeting USING INDEX meeting_series") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN meeting") }, "\(plan)")
     }
 }

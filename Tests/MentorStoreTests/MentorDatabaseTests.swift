@@ -25,7 +25,7 @@ struct MentorDatabaseTests {
             MentorDatabase.knownMigrations == [
                 "v1 relationships and meetings", "v2 reminder ledger and per-meeting offsets", "v3 recurring meetings",
                 "v4 occurrence exceptions", "v5 mentoring loop", "v6 commitment reminders", "v7 calendar import",
-                "v8 goal progress and quiet nudges", "v9 followed calendars",
+                "v8 goal progress and quiet nudges", "v9 followed calendars", "v10 series index",
             ])
     }
 

@@ -49,10 +49,10 @@ struct MigrationTests {
         #expect(try await database.integrityCheck() == ["ok"])
     }
 
-    @Test func addsCalendarImportThenGoalProgressThenFollowedCalendars() {
+    @Test func addsGoalProgressThenFollowedCalendarsThenTheSeriesIndex() {
         #expect(
             MentorDatabase.knownMigrations.suffix(3) == [
-                "v7 calendar import", "v8 goal progress and quiet nudges", "v9 followed calendars",
+                "v8 goal progress and quiet nudges", "v9 followed calendars", "v10 series index",
             ])
     }
 }
