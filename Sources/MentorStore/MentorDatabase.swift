@@ -320,9 +320,10 @@ public final class MentorDatabase: Sendable {
     /// 50,000, 4.8 MB, on a 2-vCPU machine).
     /// Returns the closed probe connection, to be kept (see ``retired``).
     private static func inspect(_ path: String, migrator: DatabaseMigrator) throws -> DatabaseQueue? {
-        guard let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int, size > 0 else {
-            return nil
-        }
+        // stat(2), not FileManager's attributes: those also look up the owner's user and group
+        // names, reading /etc/passwd and /etc/group at every start.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else { return nil }
         var configuration = Configuration()
         configuration.readonly = true
         // The check reads every page once: a bigger cache only costs allocations (about 1 ms of
