@@ -157,4 +157,25 @@ struct MeetingStoreTests {
         #expect(plan.contains { $0.hasPrefix("SEARCH meeting USING INDEX meeting_series") }, "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN meeting") }, "\(plan)")
     }
+
+    @Test func countsChangeWhenTheFirstUpcomingMeetingEnds() async throws {
+        let fixture = try StoreFixture()
+        let store = fixture.store
+        #expect(try await store.countsAndExpiry(now: fixture.now).changesAt == nil)
+        _ = try await store.add(try fixture.draft("Over", inHours: -3, minutes: 60), now: fixture.now)
+        // The first meeting not over yet, by start, lasts a day: a later one ends first.
+        _ = try await store.add(try fixture.draft("All day", inHours: -1, minutes: 24 * 60), now: fixture.now)
+        _ = try await store.add(try fixture.draft("Short", inHours: 2, minutes: 60), now: fixture.now)
+        _ = try await store.add(try fixture.draft("Next week", inHours: 24 * 7), now: fixture.now)
+        _ = try await store.cancel(
+            id: try await store.add(try fixture.draft("Off", inHours: 0.1, minutes: 5), now: fixture.now).id,
+            now: fixture.now)
+        var series = try fixture.draft("Weekly", inHours: -0.5, minutes: 10)
+        series.recurrence = try Recurrence.parse("FREQ=WEEKLY")
+        _ = try await store.add(series, now: fixture.now)
+
+        let (counts, changesAt) = try await store.countsAndExpiry(now: fixture.now)
+        #expect(counts == StoreCounts(meetings: 6, upcomingMeetings: 4, relationships: 1))
+        #expect(changesAt == fixture.now.addingTimeInterval(3 * 3600))
+    }
 }
