@@ -1500,12 +1500,13 @@ class Bench:
                 "due - 10 s to due + 90 s), so 'how late' is the gap; what compares is whether "
                 "and how soon after the resume it fires. A step whose meeting has started by "
                 "then is recorded as missed, never sent." % self.missed_gap,
-                "mentord start-up is exec -> its socket accepts and GetStatus answers (the peers: "
-                "exec -> blocked in the idle sleep); CPU is the live threads' schedstat at "
-                "READY=1. Items are meetings in its SQLite database, 10% of them weekly series "
-                "(the 1,000-meeting idle case: single meetings). Memory is read 1 s after READY=1. "
-                "mentord answers calls before it has planned every meeting; its sd_notify "
-                "READY=1 row is the point comparable to the peers' 'ready' (items loaded).",
+                "mentord start-up to ready is exec -> its socket accepts and GetStatus answers, "
+                "the socket polled every ms; start-up to READY=1 and CPU (the live threads' "
+                "schedstat at READY=1) come from other restarts that no client polls, timed as "
+                "the peers' (exec -> blocked in the idle sleep): READY=1 is the point comparable "
+                "to the peers' 'ready' (items loaded). Items are meetings in its SQLite database, "
+                "10% of them weekly series (the 1,000-meeting idle case: single meetings). Memory "
+                "is read 1 s after READY=1.",
             ],
             self.rows, self.run_seconds)
 
