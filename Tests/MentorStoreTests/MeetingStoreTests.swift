@@ -124,8 +124,8 @@ struct MeetingStoreTests {
             return try await store.add(draft, now: fixture.now)
         }
         _ = try await add("Ended before the window", inHours: -3)
-        // Started 24 h before `after` less a second, and lasts a day: the earliest single meeting
-        // still running at `after`.
+        // Lasts a day and started 36 s less than a day before `after`: just inside the earliest
+        // start a single meeting still running at `after` can have.
         let allDay = try await add("Still running", inHours: -24.99, minutes: 24 * 60)
         let near = try await add("Near", inHours: 48)
         _ = try await add("Beyond the window", inHours: 24 * 40)
