@@ -259,20 +259,26 @@ class Daemon:
         if self.notify_sock is None:
             raise RuntimeError("start_unwatched needs a daemon made with notify=True")
         self.spawn()
-        deadline = self.started + timeout
+        if self.wait_notified_ready(self.started + timeout):
+            return self.planned_seconds
+        if self.process.poll() is not None:
+            raise RuntimeError(
+                "mentord (%s) exited with %s before READY=1:\n%s"
+                % (self.name, self.process.returncode, self.log_tail()))
+        raise NotReady("mentord (%s) sent no READY=1 within %.1f s of its start:\n%s"
+                       % (self.name, timeout, self.log_tail()))
+
+    def wait_notified_ready(self, deadline):
+        """Waits on the notify socket for READY=1 until `deadline`, or until the process exits;
+        returns whether it came (`planned_seconds` and `planned_cpu` are set then)."""
         while self.planned_seconds is None:
             checkpoint()
-            if self.process.poll() is not None:
-                raise RuntimeError(
-                    "mentord (%s) exited with %s before READY=1:\n%s"
-                    % (self.name, self.process.returncode, self.log_tail()))
             left = deadline - time.monotonic()
-            if left <= 0:
-                raise NotReady("mentord (%s) sent no READY=1 within %.1f s of its start:\n%s"
-                               % (self.name, timeout, self.log_tail()))
+            if left <= 0 or self.process.poll() is not None:
+                break
             select.select([self.notify_sock], [], [], min(left, 0.1))
             self.drain_notify()
-        return self.planned_seconds
+        return self.planned_seconds is not None
 
     def spawn(self):
         """Starts the process; `self.started` is the monotonic time of the exec."""
@@ -334,11 +340,8 @@ class Daemon:
         self.ready_seconds = time.monotonic() - self.started
         self.ready_cpu = schedstat_cpu_seconds(self.pid)
         if self.notify_sock is not None:
-            limit = time.monotonic() + READY_TIMEOUT + 120.0
-            while self.planned_seconds is None and time.monotonic() < limit:
-                checkpoint()
-                select.select([self.notify_sock], [], [], 0.1)
-                self.drain_notify()
+            # Memory is read after planning, as in the unpolled restarts.
+            self.wait_notified_ready(time.monotonic() + READY_TIMEOUT + 120.0)
         self.client = varlink.Client.new_with_address("unix:" + self.socket)
         return self.ready_seconds
 
