@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import MentorDaemon
 
 // Before the first task exists: once any job runs on libdispatch's global queues, its one-second
@@ -15,7 +16,17 @@ EventLoopGlobalExecutor.install()
 func runMentord() {
     let finished = DispatchSemaphore(value: 0)
     Task.detached {
-        await MentordCommand.main()
+        // The installed unit starts mentord with no arguments, as socket activation does: with
+        // nothing to parse, ArgumentParser is not asked to. It would parse the empty command line
+        // three times, twice only to look for a completion-script request, and reflect on the
+        // command's properties, which scans the binary's protocol conformances: about 1.3 ms of a
+        // 19 ms start at 10,000 meetings (docs/performance.md, sixth pass).
+        if CommandLine.arguments.count <= 1 {
+            let status = await DaemonLaunch().run()
+            if status != EXIT_SUCCESS { exit(status) }
+        } else {
+            await MentordCommand.main()
+        }
         finished.signal()
     }
     finished.wait()

@@ -30,6 +30,30 @@ struct ConfigFileTests {
         #expect(elapsed < .seconds(5), "\(elapsed)")
     }
 
+    /// Started with no arguments, as the installed unit starts it, mentord reads the file under
+    /// $XDG_CONFIG_HOME and exits with a failure when it must refuse it.
+    @Test func readsTheDefaultFileWhenStartedWithNoArguments() async throws {
+        try await offThePool { [self] in try readsTheDefaultFileWhenStartedWithNoArgumentsBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func readsTheDefaultFileWhenStartedWithNoArgumentsBlocking() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(
+            atPath: directory.file("config/mentord"), withIntermediateDirectories: true)
+        let fifo = directory.file("config/mentord/config.toml")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = try ProcessRunner.run(
+            "/usr/bin/timeout", ["30", BuildProducts.executable("mentord")],
+            environment: [
+                "XDG_CONFIG_HOME": directory.file("config"), "XDG_DATA_HOME": directory.file("data"),
+                "MENTORD_SOCKET": directory.file("socket"), "XDG_RUNTIME_DIR": directory.file("runtime"),
+            ], removingEnvironment: ["LISTEN_FDS", "LISTEN_PID", "NOTIFY_SOCKET"])
+        #expect(result.status == 1, "\(result)")
+        #expect(result.stderr.contains("\(fifo): not a regular file"), "\(result.stderr)")
+    }
+
     @Test func refusesADeviceThatNeverEnds() async throws {
         try await offThePool { [self] in try refusesADeviceThatNeverEndsBlocking() }
     }

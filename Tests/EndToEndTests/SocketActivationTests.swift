@@ -22,7 +22,8 @@ struct SocketActivationTests {
         defer { directory.remove() }
         let socket = directory.file("socket")
         let activator = try Self.activate(
-            socket, in: directory, ["--socket", directory.file("unused-socket")])
+            socket,
+            arguments: ["--database", directory.file("db.sqlite3"), "--socket", directory.file("unused-socket")])
         defer {
             activator.send(SIGTERM)
             activator.wait()
@@ -43,6 +44,38 @@ struct SocketActivationTests {
         #expect(status.pid == Int(activator.pid), "the activator became mentord (exec)")
     }
 
+    /// As the installed unit starts it: no arguments at all, so every path comes from the
+    /// environment, and mentord parses no command line (main.swift).
+    @Test(.enabled(if: activator != nil, "systemd-socket-activate is not installed"))
+    func startsWithNoArgumentsAsTheInstalledUnitDoes() async throws {
+        try await offThePool { [self] in try startsWithNoArgumentsAsTheInstalledUnitDoesBlocking() }
+    }
+
+    /// The test's body, run off the concurrency pool: it blocks on processes and sockets.
+    private func startsWithNoArgumentsAsTheInstalledUnitDoesBlocking() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let socket = directory.file("socket")
+        // As pam_systemd makes it; the data and configuration directories are left to mentord.
+        try FileManager.default.createDirectory(
+            atPath: directory.file("runtime"), withIntermediateDirectories: false,
+            attributes: [.posixPermissions: 0o700])
+        let activator = try Self.activate(
+            socket, arguments: [],
+            environment: [
+                "XDG_DATA_HOME": directory.file("data"), "XDG_CONFIG_HOME": directory.file("config"),
+                "XDG_RUNTIME_DIR": directory.file("runtime"),
+            ])
+        defer {
+            activator.send(SIGTERM)
+            activator.wait()
+        }
+        let status = try VarlinkConnection(path: socket).call(GetStatus.self, NoParameters())
+        #expect(status.pid == Int(activator.pid))
+        #expect(status.databasePath == directory.file("data/mentord/mentord.sqlite3"))
+        #expect(FileManager.default.fileExists(atPath: status.databasePath))
+    }
+
     /// Started for a call but refusing to run (here: its config is a FIFO), mentord can only
     /// close the connection: mentorctl says where the reason is written.
     @Test(.enabled(if: activator != nil, "systemd-socket-activate is not installed"))
@@ -56,7 +89,8 @@ struct SocketActivationTests {
         defer { directory.remove() }
         let socket = directory.file("socket")
         #expect(mkfifo(directory.file("config.toml"), 0o600) == 0)
-        let activator = try Self.activate(socket, in: directory, ["--config", directory.file("config.toml")])
+        let activator = try Self.activate(
+            socket, arguments: ["--database", directory.file("db.sqlite3"), "--config", directory.file("config.toml")])
         defer {
             activator.send(SIGTERM)
             activator.wait()
@@ -94,15 +128,16 @@ struct SocketActivationTests {
         #expect(!FileManager.default.fileExists(atPath: directory.file("socket")))
     }
 
-    /// Starts systemd-socket-activate listening on `socket`, to exec mentord (with its database in
-    /// `directory` and `arguments`) on the first connection, and returns once the socket exists: the
-    /// activator binds before it forks.
+    /// Starts systemd-socket-activate listening on `socket`, to exec mentord with `arguments` and
+    /// `environment` on the first connection, and returns once the socket exists: the activator
+    /// binds before it forks.
     private static func activate(
-        _ socket: String, in directory: TemporaryDirectory, _ arguments: [String]
+        _ socket: String, arguments: [String], environment: [String: String] = [:]
     ) throws -> ChildProcess {
         let activator = try ChildProcess(
             Self.activator!,
-            ["-l", socket, BuildProducts.executable("mentord"), "--database", directory.file("db.sqlite3")] + arguments)
+            ["-l", socket] + environment.map { "-E\($0.key)=\($0.value)" }.sorted()
+                + [BuildProducts.executable("mentord")] + arguments)
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
         return activator
