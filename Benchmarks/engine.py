@@ -206,18 +206,21 @@ class Daemon:
     card; desktop_env: environment with DBUS_SESSION_BUS_ADDRESS of a private bus, and desktop
     notifications on (they are off otherwise)."""
 
-    def __init__(self, bench, name, database=None, hook=False, desktop_env=None, notify=False,
-                 extra_env=None):
+    def __init__(self, bench, name, hook=False, desktop_env=None, notify=False, extra_env=None):
         self.bench = bench
         self.name = name
-        # A directory of its own: the daemon keeps its status file (`next`) beside the socket.
-        os.makedirs(os.path.join(bench.workdir, name), mode=0o700, exist_ok=True)
-        self.socket = os.path.join(bench.workdir, name, "socket")
-        self.database = database or os.path.join(bench.workdir, name + ".sqlite3")
+        # A directory of its own, and every path from the environment: the shipped unit starts
+        # mentord with no arguments. The status file (`next`) is kept beside the socket.
+        home = os.path.join(bench.workdir, name)
+        os.makedirs(os.path.join(home, "config", "mentord"), mode=0o700, exist_ok=True)
+        self.socket = os.path.join(home, "socket")
+        self.database = os.path.join(home, "data", "mentord", "mentord.sqlite3")
         self.log_path = os.path.join(bench.workdir, name + ".log")
         self.stamps = os.path.join(bench.workdir, name + ".stamps") if hook else None
-        self.env = desktop_env or bench.env
-        self.config_path = os.path.join(bench.workdir, name + ".toml")
+        self.env = dict(desktop_env or bench.env, MENTORD_SOCKET=self.socket,
+                        XDG_DATA_HOME=os.path.join(home, "data"),
+                        XDG_CONFIG_HOME=os.path.join(home, "config"))
+        self.config_path = os.path.join(home, "config", "mentord", "config.toml")
         with open(self.config_path, "w") as f:
             f.write(config_text(self.stamps, desktop=desktop_env is not None))
         self.process = None
@@ -283,12 +286,7 @@ class Daemon:
     def spawn(self):
         """Starts the process; `self.started` is the monotonic time of the exec."""
         log = open(self.log_path, "ab")
-        argv = [
-            self.bench.mentord,
-            "--socket", self.socket,
-            "--database", self.database,
-            "--config", self.config_path,
-        ]
+        argv = [self.bench.mentord]
         self.accept_seconds = None
         self.planned_seconds = self.planned_cpu = None
         self.started = None
