@@ -63,4 +63,19 @@ struct ShutdownTests {
             #expect(status == 0, "round \(round) did not stop cleanly within 10 s: \(stderr.suffix(600))")
         }
     }
+
+    /// A stop that comes while start-up work still runs after READY=1 (the configured calendars
+    /// are read and followed then) cancels that work: nothing failed, so nothing is logged as an
+    /// error. Each round used to log "Failed to read the followed calendars: CancellationError()".
+    @Test func aStopRightAfterTheStartLogsNoError() async throws {
+        try await offThePool {
+            for round in 0..<5 {
+                let daemon = try DaemonProcess()
+                defer { daemon.directory.remove() }
+                let status = daemon.stop()
+                let errors = daemon.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+                #expect(status == 0 && errors.isEmpty, "round \(round): \(daemon.stderr)")
+            }
+        }
+    }
 }

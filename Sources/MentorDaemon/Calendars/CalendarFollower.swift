@@ -106,6 +106,7 @@ final class CalendarFollower: Sendable {
             do {
                 calendars.append(try await definition(of: entry))
             } catch {
+                guard !isCancellation(error) else { return false }
                 context.logger.error(
                     "Failed to follow the configured calendar '\(entry.name ?? entry.location)': \(SourceFollower.describe(error)), ignoring"
                 )
@@ -121,6 +122,7 @@ final class CalendarFollower: Sendable {
         do {
             try await context.sources.reconcile(configured: calendars, now: context.clock.now())
         } catch {
+            guard !isCancellation(error) else { return false }
             // The calendars already stored are still followed.
             context.logger.error("Failed to apply the configured calendars: \(SourceFollower.describe(error))")
             applied = false
@@ -130,7 +132,9 @@ final class CalendarFollower: Sendable {
         do {
             current = try await context.sources.list()
         } catch {
-            context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            if !isCancellation(error) {
+                context.logger.error("Failed to read the followed calendars: \(SourceFollower.describe(error))")
+            }
             return false
         }
         let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

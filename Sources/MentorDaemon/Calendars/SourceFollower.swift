@@ -72,6 +72,10 @@ actor SourceFollower {
             nextSync = schedule.map { now.addingTimeInterval(TimeInterval($0.delaySeconds)) }
             return result
         } catch {
+            // Not a failure of the calendar: a stop or its removal cancelled the sync.
+            guard !isCancellation(error) else {
+                return Wire.CalendarSync(name: calendar.name, ok: false, error: "cancelled")
+            }
             schedule?.failures += 1
             nextSync = schedule.map { now.addingTimeInterval(TimeInterval($0.delaySeconds)) }
             let reason = Self.describe(error)

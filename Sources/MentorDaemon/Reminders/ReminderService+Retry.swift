@@ -14,7 +14,7 @@ extension ReminderService {
         _ wake: Wake, after error: any Error, _ what: @autoclosure () -> String, now: Date,
         metadata: Logger.Metadata? = nil
     ) {
-        if error is CancellationError || Task.isCancelled {
+        if isCancellation(error) {
             logger.debug("\(what()): cancelled, since mentord is stopping", metadata: metadata)
             return
         }
