@@ -43,7 +43,7 @@ final class PrivateSessionBus: @unchecked Sendable {
         bus = try ChildProcess(
             "/usr/bin/dbus-daemon", ["--session", "--nofork", "--nopidfile", "--address=\(address)"],
             stderr: directory.file("bus.log"))
-        try waitUntil("the bus socket at \(socket)") { FileManager.default.fileExists(atPath: self.socket) }
+        try waitUntil("the bus listening at \(socket)") { ListeningSocket.exists(at: self.socket) }
     }
 
     func stopBus() {

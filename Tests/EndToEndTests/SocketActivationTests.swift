@@ -129,8 +129,7 @@ struct SocketActivationTests {
     }
 
     /// Starts systemd-socket-activate listening on `socket`, to exec mentord with `arguments` and
-    /// `environment` on the first connection, and returns once the socket exists: the activator
-    /// binds before it forks.
+    /// `environment` on the first connection, and returns once the socket listens.
     private static func activate(
         _ socket: String, arguments: [String], environment: [String: String] = [:]
     ) throws -> ChildProcess {
@@ -139,7 +138,7 @@ struct SocketActivationTests {
             ["-l", socket] + environment.map { "-E\($0.key)=\($0.value)" }.sorted()
                 + [BuildProducts.executable("mentord")] + arguments)
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(10_000) }
+        while !ListeningSocket.exists(at: socket) && Date() < deadline { usleep(10_000) }
         return activator
     }
 }
