@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import MentorDaemon
 import MentorProtocol
 
 /// `mentord`: parses flags, reads the configuration, and runs the daemon until SIGTERM or SIGINT.
