@@ -7,7 +7,11 @@ public enum ListeningSocket {
     /// /proc/net/unix as the flag __SO_ACCEPTCON (0x10000), and looking needs no connect, which
     /// would start a socket-activated service.
     public static func exists(at path: String) -> Bool {
-        guard let table = try? String(contentsOfFile: "/proc/net/unix", encoding: .utf8) else { return false }
+        // Read to its end: String(contentsOfFile:) stops after the first read of a /proc file,
+        // about fifty sockets of a table that holds hundreds while the suite runs.
+        guard let file = FileHandle(forReadingAtPath: "/proc/net/unix") else { return false }
+        defer { try? file.close() }
+        let table = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
         return table.split(separator: "\n").contains { line in
             let fields = line.split(separator: " ")
             return fields.count == 8 && fields[7] == path && (Int(fields[3], radix: 16) ?? 0) & 0x10000 != 0
