@@ -205,17 +205,16 @@ public struct MeetingStore: Sendable {
             // No meeting lasts over a day, so none starting more than a day after the first one
             // not ended yet can end before it: the earliest end lies among those, found from the
             // start index without reading every meeting to come (26 ms at 100,000, 0.2 ms so).
+            // NOT MATERIALIZED keeps both reads on the index: a materialized `running` would be
+            // every single meeting to come, written out first (42 ms at 100,000).
             let end = try Int64.fetchOne(
                 db.cachedStatement(
                     sql: """
-                        SELECT min(start + duration_seconds * 1000) FROM meeting
-                        WHERE status = 'scheduled' AND recurrence = '' AND start > ?1
-                        AND start + duration_seconds * 1000 > ?2
-                        AND start <= (
-                            SELECT start FROM meeting
+                        WITH running AS NOT MATERIALIZED (
+                            SELECT start, start + duration_seconds * 1000 AS ending FROM meeting
                             WHERE status = 'scheduled' AND recurrence = '' AND start > ?1
-                            AND start + duration_seconds * 1000 > ?2
-                            ORDER BY start LIMIT 1) + ?3
+                            AND start + duration_seconds * 1000 > ?2)
+                        SELECT min(ending) FROM running WHERE start <= (SELECT min(start) FROM running) + ?3
                         """),
                 arguments: [
                     earliest, now.millisecondsSince1970, Self.longestMeeting,
