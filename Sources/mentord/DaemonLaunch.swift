@@ -12,7 +12,10 @@ struct DaemonLaunch {
     var socket: String?
     var database: String?
     var config: String?
-    var logLevel: Logger.Level = .info
+    var logLevel: Logger.Level = Self.defaultLogLevel
+
+    /// The least severe level logged when `--log-level` is not given.
+    static let defaultLogLevel = Logger.Level.info
 
     /// Runs the daemon until SIGTERM or SIGINT; the process's exit status, `EXIT_FAILURE` once
     /// the reason it could not start or go on is logged.

@@ -38,7 +38,7 @@ struct MentordCommand: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Least severe messages to log: trace, debug, info, notice, warning, error.", valueName: "level"))
-    var logLevel: String = "info"
+    var logLevel: String = DaemonLaunch.defaultLogLevel.rawValue
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
@@ -48,7 +48,8 @@ struct MentordCommand: AsyncParsableCommand {
 
     func run() async throws {
         let launch = DaemonLaunch(
-            socket: socket, database: database, config: config, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            socket: socket, database: database, config: config,
+            logLevel: Logger.Level(rawValue: logLevel) ?? DaemonLaunch.defaultLogLevel)
         let status = await launch.run()
         if status != EXIT_SUCCESS { throw ExitCode(status) }
     }

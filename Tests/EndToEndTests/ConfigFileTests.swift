@@ -44,8 +44,8 @@ struct ConfigFileTests {
             atPath: directory.file("config/mentord"), withIntermediateDirectories: true)
         let fifo = directory.file("config/mentord/config.toml")
         #expect(mkfifo(fifo, 0o600) == 0)
-        let result = try ProcessRunner.run(
-            "/usr/bin/timeout", ["30", BuildProducts.executable("mentord")],
+        let result = try ProcessRunner.mentord(
+            [],
             environment: [
                 "XDG_CONFIG_HOME": directory.file("config"), "XDG_DATA_HOME": directory.file("data"),
                 "MENTORD_SOCKET": directory.file("socket"), "XDG_RUNTIME_DIR": directory.file("runtime"),
